@@ -1,0 +1,23 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { basePath: '..' },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', '.ci/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    rules: {
+      // Only the composition root reads the environment.
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration in src/main.ts only.' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/main.ts', 'src/cli/main.ts', 'test/**', '.config/**'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);

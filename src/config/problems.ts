@@ -1,0 +1,126 @@
+import type { z } from 'zod';
+import type { Translator } from '../i18n/create.ts';
+
+type PathSegment = string | number;
+
+/**
+ * One thing wrong with a config file: where (path, and line when known) and
+ * what, as a message key in `locales/<lang>/config.json` with its values.
+ */
+export interface ConfigProblem {
+  path: PathSegment[];
+  line?: number;
+  key: string;
+  params: Record<string, string | number>;
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let value: unknown = root;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PathSegment, unknown>)[segment];
+  }
+  return value;
+}
+
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/** Issues of a union's branch whose type matched the input, if any did. */
+function matchingBranch(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[] | undefined {
+  const branches = 'errors' in issue ? issue.errors : [];
+  return branches.find(
+    (branch) =>
+      branch.length > 0 &&
+      !branch.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'),
+  );
+}
+
+/** Turns zod issues into problems a person can act on. */
+export function problemsFromIssues(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  base: PathSegment[] = [],
+): ConfigProblem[] {
+  return issues.flatMap((issue): ConfigProblem[] => {
+    const path = [...base, ...(issue.path as PathSegment[])];
+    const value = valueAt(input, path);
+    switch (issue.code) {
+      case 'invalid_type':
+        return value === undefined
+          ? [{ path, key: 'missing', params: {} }]
+          : [
+              {
+                path,
+                key: 'invalidType',
+                params: { expected: issue.expected, received: kindOf(value) },
+              },
+            ];
+      case 'unrecognized_keys':
+        return issue.keys.map((key) => ({
+          path: [...path, key],
+          key: 'unknownKey',
+          params: { key },
+        }));
+      case 'invalid_value':
+        return [
+          {
+            path,
+            key: 'oneOf',
+            params: { values: issue.values.map(String).join(', '), value: String(value) },
+          },
+        ];
+      case 'too_small':
+        return [
+          issue.origin === 'array'
+            ? { path, key: 'tooFewItems', params: { minimum: Number(issue.minimum) } }
+            : { path, key: 'empty', params: {} },
+        ];
+      case 'too_big':
+        return [{ path, key: 'tooLong', params: { maximum: Number(issue.maximum) } }];
+      case 'invalid_union': {
+        const branch = matchingBranch(issue);
+        if (branch) return problemsFromIssues(branch, input, path);
+        const last = [...path].reverse().find((s): s is string => typeof s === 'string') ?? '';
+        return [{ path, key: `unions.${last}`, params: { received: kindOf(value) } }];
+      }
+      case 'custom': {
+        const params = (issue.params ?? {}) as Record<string, string | number>;
+        const { tasa, ...rest } = params;
+        return [
+          {
+            path,
+            key: typeof tasa === 'string' ? tasa : 'invalidValue',
+            params: { value: String(value), ...rest },
+          },
+        ];
+      }
+      default:
+        return [{ path, key: 'invalidValue', params: { value: String(value) } }];
+    }
+  });
+}
+
+export function formatPath(path: readonly PathSegment[]): string {
+  return path.reduce<string>(
+    (text, segment) =>
+      typeof segment === 'number' ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment,
+    '',
+  );
+}
+
+/** `departments[2].contacts[0].slack: expected a Slack user id such as U012AB3CD (line 14)` */
+export function formatProblem(t: Translator, problem: ConfigProblem): string {
+  const where = formatPath(problem.path) || t('config:root');
+  const params: Record<string, string | number> = { ...problem.params };
+  for (const name of ['expected', 'received'] as const) {
+    const kind = params[name];
+    if (typeof kind === 'string') params[name] = t(`config:types.${kind}`, { defaultValue: kind });
+  }
+  const message = t(`config:errors.${problem.key}`, params);
+  const line = problem.line === undefined ? '' : ` ${t('config:atLine', { line: problem.line })}`;
+  return `${where}: ${message}${line}`;
+}

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { frameworkDefinitions, frameworkIds, type FrameworkId } from '../catalogue/definitions.ts';
+import { languages } from '../i18n/languages.ts';
+import * as rules from './rules.ts';
+
+/** A string checked by a rule; a failure carries the code of its explanation. */
+const checked = (rule: (v: string) => boolean, code: string) =>
+  z.string().refine(rule, { params: { tasa: code } });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const personSchema = z
+  .strictObject({
+    slack: checked(rules.slackUserId, 'slackUserId').optional(),
+    teams: checked(rules.teamsPerson, 'teamsPerson').optional(),
+    name: text(200).optional(),
+  })
+  .refine((p) => p.slack !== undefined || p.teams !== undefined, {
+    params: { tasa: 'personWithoutPlatform' },
+  });
+
+export const channelSchema = z
+  .strictObject({
+    slack: checked(rules.slackChannelId, 'slackChannelId').optional(),
+    teams: checked(rules.teamsChannelId, 'teamsChannelId').optional(),
+  })
+  .refine((c) => c.slack !== undefined || c.teams !== undefined, {
+    params: { tasa: 'channelWithoutPlatform' },
+  });
+
+const localisedName = z.union([
+  text(200),
+  z
+    .strictObject({ fi: text(200).optional(), sv: text(200).optional(), en: text(200).optional() })
+    .refine((n) => Object.values(n).some((v) => v !== undefined), {
+      params: { tasa: 'nameWithoutLanguage' },
+    }),
+]);
+
+const keyFactorId = checked((v) => /^KF\d{2}$/.test(v), 'keyFactorId');
+
+export const departmentSchema = z.strictObject({
+  id: checked(rules.slug, 'slug'),
+  name: localisedName,
+  contacts: z.array(personSchema).min(1),
+  keyFactors: z.union([z.literal('all'), z.array(keyFactorId).min(1)]).default('all'),
+});
+
+const cron = checked(rules.cron, 'cron');
+
+export const scheduleSchema = z.strictObject({
+  checkIns: cron.default('0 9 * * 1'),
+  reminders: cron.default('0 9 * * 1-5'),
+  rollup: cron.default('0 14 * * 5'),
+  digest: cron.default('0 8 * * 1'),
+});
+
+export const organizationSchema = z.strictObject({
+  id: checked(rules.slug, 'slug').optional(),
+  name: text(200),
+  locale: z.enum(languages),
+  timezone: checked(rules.timeZone, 'timeZone'),
+  holidays: checked(rules.holidayCalendar, 'holidays').default('none'),
+});
+
+export const configSchema = z
+  .strictObject({
+    organization: organizationSchema,
+    frameworks: z.array(z.enum(frameworkIds)).min(1),
+    coordinators: z.array(personSchema).min(1),
+    channels: z.strictObject({ coordination: channelSchema, steering: channelSchema.optional() }),
+    departments: z.array(departmentSchema).min(1),
+    schedule: scheduleSchema.default({
+      checkIns: '0 9 * * 1',
+      reminders: '0 9 * * 1-5',
+      rollup: '0 14 * * 5',
+      digest: '0 8 * * 1',
+    }),
+  })
+  .superRefine((config, ctx) => {
+    const seenFrameworks = new Set<string>();
+    config.frameworks.forEach((id, i) => {
+      if (seenFrameworks.has(id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['frameworks', i],
+          params: { tasa: 'duplicate', value: id },
+        });
+      }
+      seenFrameworks.add(id);
+    });
+    const driving = config.frameworks[0];
+    const drivingItems = new Set(
+      driving
+        ? frameworkDefinitions[driving].items.filter((i) => i.questions > 0).map((i) => i.id)
+        : [],
+    );
+    if (driving && drivingItems.size === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['frameworks', 0],
+        params: { tasa: 'checkInFramework', value: driving },
+      });
+    }
+    const seenDepartments = new Map<string, number>();
+    config.departments.forEach((department, i) => {
+      const first = seenDepartments.get(department.id);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['departments', i, 'id'],
+          params: { tasa: 'duplicateDepartment', value: department.id, first },
+        });
+      } else {
+        seenDepartments.set(department.id, i);
+      }
+      if (
+        typeof department.name !== 'string' &&
+        department.name[config.organization.locale] === undefined
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['departments', i, 'name', config.organization.locale],
+          params: { tasa: 'nameInOrganizationLocale', value: config.organization.locale },
+        });
+      }
+      if (department.keyFactors !== 'all' && drivingItems.size > 0) {
+        const seen = new Set<string>();
+        department.keyFactors.forEach((keyFactor, k) => {
+          if (!drivingItems.has(keyFactor)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['departments', i, 'keyFactors', k],
+              params: { tasa: 'unknownKeyFactor', value: keyFactor, framework: driving },
+            });
+          } else if (seen.has(keyFactor)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['departments', i, 'keyFactors', k],
+              params: { tasa: 'duplicate', value: keyFactor },
+            });
+          }
+          seen.add(keyFactor);
+        });
+      }
+    });
+  });
+
+type ParsedConfig = z.infer<typeof configSchema>;
+
+/** The validated organisation config, with defaults filled in. */
+export type OrganizationConfig = Omit<ParsedConfig, 'organization' | 'frameworks'> & {
+  organization: ParsedConfig['organization'] & { id: string };
+  frameworks: [FrameworkId, ...FrameworkId[]];
+};
+export type Person = z.infer<typeof personSchema>;
+export type ChannelRef = z.infer<typeof channelSchema>;
+export type Department = z.infer<typeof departmentSchema>;
+export type Schedule = z.infer<typeof scheduleSchema>;

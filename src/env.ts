@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ErrorCode, TasaError } from './shared/errors.ts';
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+/** Every environment variable Tasa reads, in one place. */
+export const environmentSchema = z.object({
+  TASA_CONFIG: optional,
+  TASA_STORE_URL: optional,
+  TASA_DATA_DIR: z.string().trim().min(1).default('./data'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SLACK_BOT_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional,
+  MICROSOFT_APP_ID: optional,
+  MICROSOFT_APP_PASSWORD: optional,
+  MICROSOFT_APP_TENANT_ID: optional,
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+/** Validates a snapshot of the environment; names every bad variable. */
+export function parseEnvironment(env: Record<string, string | undefined>): Environment {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new TasaError(
+      ErrorCode.EnvironmentInvalid,
+      `invalid environment: ${problems.join('; ')}`,
+      {
+        problems,
+      },
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,75 @@
+/**
+ * The composition root: reads the environment once, validates it, and hands
+ * typed configuration to everything else.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startTasa } from './app.ts';
+import { loadConfigFile } from './config/load.ts';
+import { formatProblem } from './config/problems.ts';
+import { parseEnvironment } from './env.ts';
+import { createI18n, translatorFor } from './i18n/create.ts';
+import { readResources } from './i18n/resources.ts';
+import { systemClock } from './shared/clock.ts';
+import { isTasaError } from './shared/errors.ts';
+import { createLogger } from './shared/logger.ts';
+import { openStore } from './store/open.ts';
+
+const exampleConfig = fileURLToPath(new URL('./config/tasa.example.yaml', import.meta.url));
+
+async function main(): Promise<void> {
+  const env = parseEnvironment(process.env);
+  const logger = createLogger(env.LOG_LEVEL);
+
+  const configPath = env.TASA_CONFIG ?? './tasa.yaml';
+  const useExample = env.TASA_CONFIG === undefined && !existsSync(configPath);
+  if (useExample) {
+    logger.warn(
+      { example: exampleConfig },
+      'no tasa.yaml found: running on the example config; copy it to tasa.yaml and edit it',
+    );
+  }
+  const result = loadConfigFile(useExample ? exampleConfig : configPath);
+  if (!result.ok) {
+    const t = translatorFor(createI18n(readResources(), 'en'), 'en');
+    for (const problem of result.problems)
+      logger.error({ file: configPath }, formatProblem(t, problem));
+    process.exitCode = 1;
+    return;
+  }
+  const config = result.config;
+
+  const store = openStore({
+    url: env.TASA_STORE_URL,
+    dataDir: env.TASA_DATA_DIR,
+    namespace: config.organization.id,
+    clock: systemClock,
+  });
+
+  if (!env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN) {
+    logger.info(
+      {},
+      'Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to turn it on',
+    );
+  }
+
+  const tasa = await startTasa({ config, store, logger, clock: systemClock, port: env.PORT });
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    const deadline = setTimeout(() => process.exit(1), 10_000);
+    deadline.unref();
+    void tasa.stop().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  const message = isTasaError(error) ? `${error.code}: ${error.message}` : String(error);
+  console.error(`tasa could not start: ${message}`);
+  process.exitCode = 1;
+});

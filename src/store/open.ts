@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Keyv, { type KeyvStoreAdapter } from 'keyv';
+import KeyvSqlite from '@keyv/sqlite';
+import KeyvRedis from '@keyv/redis';
+import KeyvPostgres from '@keyv/postgres';
+import { ErrorCode, TasaError } from '../shared/errors.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { ClaimBackend, Store, StoreBackend } from './store.ts';
+import { memoryClaims } from './claims/memory.ts';
+import { sqlClaims } from './claims/sql.ts';
+import { redisClaims } from './claims/redis.ts';
+
+export interface StoreOptions {
+  /** `sqlite:///path/file.db`, `redis://…`, `postgres://…` or `memory:`; empty means the embedded SQLite file. */
+  url: string | undefined;
+  /** Where the embedded SQLite file lives (created on first start). */
+  dataDir: string;
+  /** The organisation id: every key is stored under it. */
+  namespace: string;
+  clock: Clock;
+}
+
+interface Backend {
+  kind: StoreBackend;
+  adapter: KeyvStoreAdapter | undefined;
+  claims: ClaimBackend;
+}
+
+function sqliteBackend(file: string): Backend {
+  mkdirSync(dirname(file), { recursive: true });
+  // busyTimeout: several processes may share the file; writers wait instead of failing.
+  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
+  void adapter.query('PRAGMA journal_mode = WAL');
+  const query = (sql: string, params: unknown[]): Promise<unknown[]> =>
+    adapter.query(sql, ...params) as Promise<unknown[]>;
+  return { kind: 'sqlite', adapter, claims: sqlClaims('sqlite', query, () => adapter.close()) };
+}
+
+function postgresBackend(url: string): Backend {
+  const adapter = new KeyvPostgres({ uri: url, table: 'tasa_keyv' });
+  const query = (sql: string, params: unknown[]): Promise<unknown[]> => adapter.query(sql, params);
+  return {
+    kind: 'postgres',
+    adapter,
+    claims: sqlClaims('postgres', query, () => adapter.disconnect()),
+  };
+}
+
+function redisBackend(url: string): Backend {
+  const adapter = new KeyvRedis(url);
+  const claims = redisClaims(() => adapter.getClient());
+  return { kind: 'redis', adapter, claims: { ...claims, close: () => adapter.disconnect() } };
+}
+
+function backendFor(options: StoreOptions): Backend {
+  const url = options.url?.trim() ?? '';
+  if (url === '') return sqliteBackend(resolve(options.dataDir, 'tasa.sqlite'));
+  const scheme = url.slice(0, url.indexOf(':'));
+  switch (scheme) {
+    case 'sqlite':
+      return sqliteBackend(resolve(url.replace(/^sqlite:\/\//, '')));
+    case 'redis':
+    case 'rediss':
+      return redisBackend(url);
+    case 'postgres':
+    case 'postgresql':
+      return postgresBackend(url);
+    case 'memory':
+      return { kind: 'memory', adapter: undefined, claims: memoryClaims() };
+    default:
+      throw new TasaError(
+        ErrorCode.StoreUrlUnsupported,
+        `unsupported store URL scheme "${scheme}"`,
+        { scheme },
+      );
+  }
+}
+
+/** Opens the store selected by the URL, namespaced by organisation. */
+export function openStore(options: StoreOptions): Store {
+  const backend = backendFor(options);
+  const namespace = `tasa:${options.namespace}`;
+  const keyv = new Keyv({ store: backend.adapter ?? new Map(), namespace, useKeyPrefix: true });
+  // Adapter errors also surface as rejected operations; without a listener
+  // the emitter would crash the process on a connection hiccup.
+  keyv.on('error', () => {});
+  const wrap = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      throw new TasaError(
+        ErrorCode.StoreUnavailable,
+        `store ${operation} failed`,
+        { backend: backend.kind },
+        { cause: error },
+      );
+    }
+  };
+  const claimKey = (key: string): string => `${namespace}:${key}`;
+
+  return {
+    backend: backend.kind,
+    namespace: options.namespace,
+    get: <T>(key: string) => wrap('get', async () => (await keyv.get<T>(key)) ?? undefined),
+    set: async (key, value, ttlMs) => {
+      await wrap('set', () => keyv.set(key, value, ttlMs));
+    },
+    delete: (key) => wrap('delete', () => keyv.delete(key)),
+    claim: (key, ttlMs) =>
+      wrap('claim', async () => {
+        const token = randomUUID();
+        const now = options.clock.now().getTime();
+        const won = await backend.claims.claim(claimKey(key), token, ttlMs, now);
+        return won ? { key, token, expiresAt: new Date(now + ttlMs) } : null;
+      }),
+    release: (claim) =>
+      wrap('release', () => backend.claims.release(claimKey(claim.key), claim.token)),
+    ping: () => wrap('ping', () => backend.claims.ping()),
+    close: async () => {
+      await backend.claims.close();
+    },
+  };
+}
