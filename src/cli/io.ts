@@ -1,0 +1,35 @@
+import type { Catalogue } from '../catalogue/load.ts';
+import type { Translator } from '../i18n/create.ts';
+import type { Language } from '../i18n/languages.ts';
+
+/** What a command may touch: output streams, texts and the catalogue. */
+export interface CliContext {
+  out(line: string): void;
+  err(line: string): void;
+  t: Translator;
+  language: Language;
+  /** Default config path when none is given (TASA_CONFIG or ./tasa.yaml). */
+  defaultConfigPath: string;
+  catalogue: Catalogue;
+}
+
+/** A command returns the process exit code. */
+export type CliCommand = (args: string[], context: CliContext) => Promise<number> | number;
+
+/** Splits `--name value` / `--name=value` options from positional arguments. */
+export function parseOptions(args: string[]): { positional: string[]; options: Map<string, string> } {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split('=', 2);
+      const value = inline ?? args[i + 1] ?? '';
+      if (inline === undefined) i++;
+      options.set(name ?? '', value);
+    } else {
+      positional.push(arg);
+    }
+  }
+  return { positional, options };
+}

@@ -1,0 +1,26 @@
+import { frameworkIds } from '../catalogue/definitions.ts';
+import { checkConfig } from './commands/check-config.ts';
+import { frameworkShow } from './commands/framework-show.ts';
+import type { CliCommand, CliContext } from './io.ts';
+
+/** Command words to handlers; `framework show` is two words. */
+const commands: ReadonlyMap<string, CliCommand> = new Map([
+  ['check-config', checkConfig],
+  ['framework show', frameworkShow],
+]);
+
+export async function runCli(argv: string[], context: CliContext): Promise<number> {
+  const [first, second, ...rest] = argv;
+  const usage = (): void => context.out(context.t('cli:usage', { frameworks: frameworkIds.join(', ') }));
+  if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
+    usage();
+    return first === undefined ? 2 : 0;
+  }
+  const twoWords = second === undefined ? undefined : commands.get(`${first} ${second}`);
+  if (twoWords) return twoWords(rest, context);
+  const oneWord = commands.get(first);
+  if (oneWord) return oneWord(second === undefined ? rest : [second, ...rest], context);
+  context.err(context.t('cli:unknownCommand', { command: [first, second].filter(Boolean).join(' ') }));
+  usage();
+  return 2;
+}
