@@ -50,7 +50,10 @@ export function parseConfig(source: string): ConfigResult {
     };
   }
   const input: unknown = doc.toJS();
-  const parsed = configSchema.safeParse(input ?? undefined);
+  if (input === null || input === undefined) {
+    return { ok: false, problems: [{ path: [], key: 'emptyFile', params: {} }] };
+  }
+  const parsed = configSchema.safeParse(input);
   if (!parsed.success) {
     const problems = problemsFromIssues(parsed.error.issues, input).map((problem) => {
       const line = lineOf(doc, counter, problem.path);

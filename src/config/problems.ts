@@ -35,12 +35,62 @@ function matchingBranch(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[]
   return branches.find(
     (branch) =>
       branch.length > 0 &&
-      !branch.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'),
+      !branch.some(
+        (inner) =>
+          inner.path.length === 0 && (inner.code === 'invalid_type' || inner.code === 'invalid_value'),
+      ),
   );
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+const samePlace = (a: readonly PathSegment[], b: readonly PathSegment[]): boolean =>
+  a.length === b.length && a.slice(0, -1).every((segment, i) => segment === b[i]);
+
+/**
+ * A typo shows up twice (an unknown key and a missing one); say it once, as
+ * a suggestion: `unknown key “timzone”; did you mean “timezone”?`.
+ */
+function mergeTypos(problems: ConfigProblem[]): ConfigProblem[] {
+  const absorbed = new Set<ConfigProblem>();
+  const merged = problems.map((problem) => {
+    if (problem.key !== 'unknownKey') return problem;
+    const key = String(problem.params.key);
+    const missing = problems.find(
+      (other) =>
+        other.key === 'missing' &&
+        !absorbed.has(other) &&
+        samePlace(other.path, problem.path) &&
+        editDistance(String(other.path.at(-1)).toLowerCase(), key.toLowerCase()) <= 2,
+    );
+    if (!missing) return problem;
+    absorbed.add(missing);
+    return { ...problem, key: 'unknownKeyDidYouMean', params: { key, suggestion: String(missing.path.at(-1)) } };
+  });
+  return merged.filter((problem) => !absorbed.has(problem));
 }
 
 /** Turns zod issues into problems a person can act on. */
 export function problemsFromIssues(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  base: PathSegment[] = [],
+): ConfigProblem[] {
+  return mergeTypos(rawProblems(issues, input, base));
+}
+
+function rawProblems(
   issues: readonly z.core.$ZodIssue[],
   input: unknown,
   base: PathSegment[] = [],
@@ -83,7 +133,7 @@ export function problemsFromIssues(
         return [{ path, key: 'tooLong', params: { maximum: Number(issue.maximum) } }];
       case 'invalid_union': {
         const branch = matchingBranch(issue);
-        if (branch) return problemsFromIssues(branch, input, path);
+        if (branch) return rawProblems(branch, input, path);
         const last = [...path].reverse().find((s): s is string => typeof s === 'string') ?? '';
         return [{ path, key: `unions.${last}`, params: { received: kindOf(value) } }];
       }
