@@ -38,14 +38,22 @@ function sqliteBackend(file: string): Backend {
   return { kind: 'sqlite', adapter, claims: sqlClaims('sqlite', query, () => adapter.close()) };
 }
 
+/**
+ * @keyv/postgres keeps one connection pool per process and its disconnect()
+ * ends it for every adapter, so the pool is ended only when the last store
+ * using it closes. This mirrors the library's own module-level pool.
+ */
+let openPostgresStores = 0;
+
 function postgresBackend(url: string): Backend {
   const adapter = new KeyvPostgres({ uri: url, table: 'tasa_keyv' });
+  openPostgresStores++;
   const query = (sql: string, params: unknown[]): Promise<unknown[]> => adapter.query(sql, params);
-  return {
-    kind: 'postgres',
-    adapter,
-    claims: sqlClaims('postgres', query, () => adapter.disconnect()),
+  const close = async (): Promise<void> => {
+    openPostgresStores--;
+    if (openPostgresStores === 0) await adapter.disconnect();
   };
+  return { kind: 'postgres', adapter, claims: sqlClaims('postgres', query, close) };
 }
 
 function redisBackend(url: string): Backend {
