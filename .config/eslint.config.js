@@ -20,4 +20,9 @@ export default tseslint.config(
     files: ['src/main.ts', 'src/cli/main.ts', 'test/**', '.config/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  {
+    // A failed assertion says more in a test than a guard would.
+    files: ['test/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
 );

@@ -17,7 +17,10 @@ export interface CliContext {
 export type CliCommand = (args: string[], context: CliContext) => Promise<number> | number;
 
 /** Splits `--name value` / `--name=value` options from positional arguments. */
-export function parseOptions(args: string[]): { positional: string[]; options: Map<string, string> } {
+export function parseOptions(args: string[]): {
+  positional: string[];
+  options: Map<string, string>;
+} {
   const positional: string[] = [];
   const options = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {

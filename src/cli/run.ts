@@ -11,7 +11,8 @@ const commands: ReadonlyMap<string, CliCommand> = new Map([
 
 export async function runCli(argv: string[], context: CliContext): Promise<number> {
   const [first, second, ...rest] = argv;
-  const usage = (): void => context.out(context.t('cli:usage', { frameworks: frameworkIds.join(', ') }));
+  const usage = (): void =>
+    context.out(context.t('cli:usage', { frameworks: frameworkIds.join(', ') }));
   if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
     usage();
     return first === undefined ? 2 : 0;
@@ -20,7 +21,9 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
   if (twoWords) return twoWords(rest, context);
   const oneWord = commands.get(first);
   if (oneWord) return oneWord(second === undefined ? rest : [second, ...rest], context);
-  context.err(context.t('cli:unknownCommand', { command: [first, second].filter(Boolean).join(' ') }));
+  context.err(
+    context.t('cli:unknownCommand', { command: [first, second].filter(Boolean).join(' ') }),
+  );
   usage();
   return 2;
 }

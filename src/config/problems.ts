@@ -37,7 +37,8 @@ function matchingBranch(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[]
       branch.length > 0 &&
       !branch.some(
         (inner) =>
-          inner.path.length === 0 && (inner.code === 'invalid_type' || inner.code === 'invalid_value'),
+          inner.path.length === 0 &&
+          (inner.code === 'invalid_type' || inner.code === 'invalid_value'),
       ),
   );
 }
@@ -76,7 +77,11 @@ function mergeTypos(problems: ConfigProblem[]): ConfigProblem[] {
     );
     if (!missing) return problem;
     absorbed.add(missing);
-    return { ...problem, key: 'unknownKeyDidYouMean', params: { key, suggestion: String(missing.path.at(-1)) } };
+    return {
+      ...problem,
+      key: 'unknownKeyDidYouMean',
+      params: { key, suggestion: String(missing.path.at(-1)) },
+    };
   });
   return merged.filter((problem) => !absorbed.has(problem));
 }

@@ -15,7 +15,10 @@ function leaves(tree: ResourceTree, prefix = ''): Map<string, string> {
 }
 
 const placeholders = (text: string): string =>
-  [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort().join(',');
+  [...text.matchAll(/{{\s*(\w+)\s*}}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 describe('texts in every language', () => {
   for (const namespace of namespaces) {
@@ -24,7 +27,9 @@ describe('texts in every language', () => {
       expect(english.size).toBeGreaterThan(0);
       for (const language of languages) {
         const texts = leaves(resources[language][namespace]);
-        expect([...texts.keys()], `${language}/${namespace}.json keys`).toEqual([...english.keys()]);
+        expect([...texts.keys()], `${language}/${namespace}.json keys`).toEqual([
+          ...english.keys(),
+        ]);
         for (const [key, text] of texts) {
           expect(text.trim(), `${language}/${namespace}.json ${key} is empty`).not.toBe('');
           expect(placeholders(text), `${language}/${namespace}.json ${key}`).toBe(
@@ -63,10 +68,24 @@ describe('the benchmark catalogue', () => {
   it('integrating-cities: 11 key factors, 51 guiding questions, 7 contextual factors', () => {
     const framework = catalogue.framework('integrating-cities', 'fi');
     expect(framework.items.map((i) => i.id)).toEqual([
-      'KF01', 'KF02', 'KF03', 'KF04', 'KF05', 'KF06', 'KF07', 'KF08', 'KF09', 'KF10', 'KF11',
+      'KF01',
+      'KF02',
+      'KF03',
+      'KF04',
+      'KF05',
+      'KF06',
+      'KF07',
+      'KF08',
+      'KF09',
+      'KF10',
+      'KF11',
     ]);
-    expect(framework.items.map((i) => i.questions.length)).toEqual([4, 5, 4, 3, 4, 7, 6, 5, 4, 3, 6]);
-    expect(framework.items.every((i) => i.statement && i.reasoning && i.examples.length > 0)).toBe(true);
+    expect(framework.items.map((i) => i.questions.length)).toEqual([
+      4, 5, 4, 3, 4, 7, 6, 5, 4, 3, 6,
+    ]);
+    expect(framework.items.every((i) => i.statement && i.reasoning && i.examples.length > 0)).toBe(
+      true,
+    );
     expect(framework.contextualFactors.map((f) => f.title)).toEqual([
       'Kansallinen lainsäädäntö ja politiikka',
       'Tiedon saatavuus',
@@ -94,13 +113,25 @@ describe('the benchmark catalogue', () => {
       'ECCAR10 Hate crimes and conflict management',
     ]);
     expect(framework.rule).toMatchObject({ kind: 'minMeasuresPerItem', min: 1 });
-    expect(catalogue.framework('eccar-10-point', 'fi').items[9]?.title).toBe('Viharikokset ja konfliktinratkaisu');
+    expect(catalogue.framework('eccar-10-point', 'fi').items[9]?.title).toBe(
+      'Viharikokset ja konfliktinratkaisu',
+    );
   });
 
   it('good relations: seven goals and at most three in focus per period', () => {
     const framework = catalogue.framework('hvs-7-goals', 'fi');
-    expect(framework.items.map((i) => i.id)).toEqual(['HVS1', 'HVS2', 'HVS3', 'HVS4', 'HVS5', 'HVS6', 'HVS7']);
-    expect(framework.items[1]?.title).toBe('Edistetään suomalaisen työelämän monimuotoisuutta ja syrjimättömyyttä');
+    expect(framework.items.map((i) => i.id)).toEqual([
+      'HVS1',
+      'HVS2',
+      'HVS3',
+      'HVS4',
+      'HVS5',
+      'HVS6',
+      'HVS7',
+    ]);
+    expect(framework.items[1]?.title).toBe(
+      'Edistetään suomalaisen työelämän monimuotoisuutta ja syrjimättömyyttä',
+    );
     expect(framework.rule).toMatchObject({ kind: 'maxFocusItemsPerPeriod', max: 3 });
   });
 });

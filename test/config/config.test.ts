@@ -4,7 +4,10 @@ import { parseConfig } from '../../src/config/load.ts';
 import { formatProblem } from '../../src/config/problems.ts';
 import { i18nFor } from '../helpers/i18n.ts';
 
-const example = readFileSync(new URL('../../src/config/tasa.example.yaml', import.meta.url), 'utf8');
+const example = readFileSync(
+  new URL('../../src/config/tasa.example.yaml', import.meta.url),
+  'utf8',
+);
 
 /** A small valid config; each test breaks one thing in it. */
 const valid = `organization: { name: City of Helsinki, locale: fi, timezone: Europe/Helsinki, holidays: FI }
@@ -48,7 +51,9 @@ describe('the organisation config', () => {
   });
 
   it('fills in schedule defaults and the holiday calendar when left out', () => {
-    const result = parseConfig(valid.replace(/schedule:[\s\S]*$/, '').replace(', holidays: FI', ''));
+    const result = parseConfig(
+      valid.replace(/schedule:[\s\S]*$/, '').replace(', holidays: FI', ''),
+    );
     expect(result.ok && result.config.schedule).toEqual({
       checkIns: '0 9 * * 1',
       reminders: '0 9 * * 1-5',
@@ -59,23 +64,91 @@ describe('the organisation config', () => {
   });
 
   const cases: [string, string, string][] = [
-    ['a missing field', valid.replace('name: City of Helsinki, ', ''), 'organization.name: this is required but missing (line 1)'],
-    ['a wrong type', valid.replace('contacts: [ { slack: U0CULT1 } ]', 'contacts: U0CULT1'), 'departments[1].contacts: expected a list, found text (line 14)'],
-    ['an unknown key', valid.replace('timezone:', 'timzone:'), 'organization.timzone: unknown key “timzone”; did you mean “timezone”? (line 1)'],
-    ['a bad cron', valid.replace('"0 14 * * 5"', '"0 25 * * 5"'), 'schedule.rollup: expected a cron schedule of five fields, such as "0 9 * * 1" for Mondays at 9:00 (found “0 25 * * 5”) (line 19)'],
-    ['a bad time zone', valid.replace('Europe/Helsinki', 'Europe/Helsinky'), 'organization.timezone: expected a time zone such as Europe/Helsinki (found “Europe/Helsinky”) (line 1)'],
-    ['a duplicate department id', valid.replace('id: culture', 'id: education'), 'departments[1].id: the department id “education” is already used by departments[0] (line 12)'],
-    ['an unknown framework', valid.replace('eccar-10-point]', 'eccar-ten]'), 'frameworks[1]: expected one of: integrating-cities, eccar-10-point, hvs-7-goals (found “eccar-ten”) (line 2)'],
-    ['a contact without any platform id', valid.replace('{ slack: U0CULT1 }', '{ name: Maija }'), 'departments[1].contacts[0]: a person needs a Slack user id (slack:) or a Teams id (teams:), or both (line 14)'],
-    ['a malformed Slack user id', valid.replace('U0CULT1', 'maija'), 'departments[1].contacts[0].slack: expected a Slack user id such as U012AB3CD (found “maija”) (line 14)'],
-    ['a malformed Teams channel id', valid.replace('19:abc@thread.tacv2', '19:abc'), 'channels.coordination.teams: expected a Teams channel id such as 19:abc123@thread.tacv2 (found “19:abc”) (line 5)'],
-    ['an unsupported locale', valid.replace('locale: fi', 'locale: de'), 'organization.locale: expected one of: fi, sv, en (found “de”) (line 1)'],
-    ['an unknown key factor', valid.replace('[KF01, KF06]', '[KF01, KF12]'), 'departments[1].keyFactors[1]: KF12 is not a key factor of integrating-cities (line 15)'],
-    ['an unknown holiday calendar', valid.replace('holidays: FI', 'holidays: XX'), 'organization.holidays: expected a holiday calendar such as FI, SE or DE-BY, or none (found “XX”) (line 1)'],
-    ['no coordinators', valid.replace(/coordinators: .*\n/, 'coordinators: []\n'), 'coordinators: expected a list with at least 1 entry (line 3)'],
-    ['a framework without questions first', valid.replace('[integrating-cities, eccar-10-point]', '[eccar-10-point]'), 'frameworks[0]: the first framework drives the check-ins and must have guiding questions; eccar-10-point has none (put integrating-cities first) (line 2)'],
-    ['a name missing in the organisation language', valid.replace('{ fi: Kulttuurin ja vapaa-ajan toimiala }', '{ en: Culture }'), 'departments[1].name.fi: the name is missing in the organisation\'s language (fi) (line 13)'],
-    ['keyFactors neither all nor a list', valid.replace('keyFactors: all', 'keyFactors: 3'), 'departments[0].keyFactors: expected all, or a list of key factor ids such as [KF01, KF06] (found a number) (line 11)'],
+    [
+      'a missing field',
+      valid.replace('name: City of Helsinki, ', ''),
+      'organization.name: this is required but missing (line 1)',
+    ],
+    [
+      'a wrong type',
+      valid.replace('contacts: [ { slack: U0CULT1 } ]', 'contacts: U0CULT1'),
+      'departments[1].contacts: expected a list, found text (line 14)',
+    ],
+    [
+      'an unknown key',
+      valid.replace('timezone:', 'timzone:'),
+      'organization.timzone: unknown key “timzone”; did you mean “timezone”? (line 1)',
+    ],
+    [
+      'a bad cron',
+      valid.replace('"0 14 * * 5"', '"0 25 * * 5"'),
+      'schedule.rollup: expected a cron schedule of five fields, such as "0 9 * * 1" for Mondays at 9:00 (found “0 25 * * 5”) (line 19)',
+    ],
+    [
+      'a bad time zone',
+      valid.replace('Europe/Helsinki', 'Europe/Helsinky'),
+      'organization.timezone: expected a time zone such as Europe/Helsinki (found “Europe/Helsinky”) (line 1)',
+    ],
+    [
+      'a duplicate department id',
+      valid.replace('id: culture', 'id: education'),
+      'departments[1].id: the department id “education” is already used by departments[0] (line 12)',
+    ],
+    [
+      'an unknown framework',
+      valid.replace('eccar-10-point]', 'eccar-ten]'),
+      'frameworks[1]: expected one of: integrating-cities, eccar-10-point, hvs-7-goals (found “eccar-ten”) (line 2)',
+    ],
+    [
+      'a contact without any platform id',
+      valid.replace('{ slack: U0CULT1 }', '{ name: Maija }'),
+      'departments[1].contacts[0]: a person needs a Slack user id (slack:) or a Teams id (teams:), or both (line 14)',
+    ],
+    [
+      'a malformed Slack user id',
+      valid.replace('U0CULT1', 'maija'),
+      'departments[1].contacts[0].slack: expected a Slack user id such as U012AB3CD (found “maija”) (line 14)',
+    ],
+    [
+      'a malformed Teams channel id',
+      valid.replace('19:abc@thread.tacv2', '19:abc'),
+      'channels.coordination.teams: expected a Teams channel id such as 19:abc123@thread.tacv2 (found “19:abc”) (line 5)',
+    ],
+    [
+      'an unsupported locale',
+      valid.replace('locale: fi', 'locale: de'),
+      'organization.locale: expected one of: fi, sv, en (found “de”) (line 1)',
+    ],
+    [
+      'an unknown key factor',
+      valid.replace('[KF01, KF06]', '[KF01, KF12]'),
+      'departments[1].keyFactors[1]: KF12 is not a key factor of integrating-cities (line 15)',
+    ],
+    [
+      'an unknown holiday calendar',
+      valid.replace('holidays: FI', 'holidays: XX'),
+      'organization.holidays: expected a holiday calendar such as FI, SE or DE-BY, or none (found “XX”) (line 1)',
+    ],
+    [
+      'no coordinators',
+      valid.replace(/coordinators: .*\n/, 'coordinators: []\n'),
+      'coordinators: expected a list with at least 1 entry (line 3)',
+    ],
+    [
+      'a framework without questions first',
+      valid.replace('[integrating-cities, eccar-10-point]', '[eccar-10-point]'),
+      'frameworks[0]: the first framework drives the check-ins and must have guiding questions; eccar-10-point has none (put integrating-cities first) (line 2)',
+    ],
+    [
+      'a name missing in the organisation language',
+      valid.replace('{ fi: Kulttuurin ja vapaa-ajan toimiala }', '{ en: Culture }'),
+      "departments[1].name.fi: the name is missing in the organisation's language (fi) (line 13)",
+    ],
+    [
+      'keyFactors neither all nor a list',
+      valid.replace('keyFactors: all', 'keyFactors: 3'),
+      'departments[0].keyFactors: expected all, or a list of key factor ids such as [KF01, KF06] (found a number) (line 11)',
+    ],
     ['invalid YAML', valid.replace('channels:', 'channels: [\n'), ''],
   ];
 
@@ -84,7 +157,9 @@ describe('the organisation config', () => {
       const found = problems(source);
       if (expected === '') {
         expect(found.length).toBeGreaterThan(0);
-        expect(found[0]).toMatch(/^\(the whole file\): the file is not valid YAML: .+ \(line \d+\)$/);
+        expect(found[0]).toMatch(
+          /^\(the whole file\): the file is not valid YAML: .+ \(line \d+\)$/,
+        );
       } else {
         expect(found).toEqual([expected]);
       }
@@ -110,8 +185,12 @@ describe('the organisation config', () => {
 
   it('explains problems in Finnish and Swedish too', () => {
     const source = valid.replace('U0CULT1', 'maija');
-    expect(problems(source, 'fi')[0]).toMatch(/^departments\[1\]\.contacts\[0\]\.slack: .*U012AB3CD.*maija.*14/);
-    expect(problems(source, 'sv')[0]).toMatch(/^departments\[1\]\.contacts\[0\]\.slack: .*U012AB3CD.*maija.*14/);
+    expect(problems(source, 'fi')[0]).toMatch(
+      /^departments\[1\]\.contacts\[0\]\.slack: .*U012AB3CD.*maija.*14/,
+    );
+    expect(problems(source, 'sv')[0]).toMatch(
+      /^departments\[1\]\.contacts\[0\]\.slack: .*U012AB3CD.*maija.*14/,
+    );
     expect(problems(source, 'fi')[0]).not.toBe(problems(source, 'en')[0]);
   });
 });

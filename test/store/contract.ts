@@ -22,10 +22,18 @@ export function storeContract(options: ContractOptions): void {
   const opened: Store[] = [];
   // A backend that is not shared between instances is tested through one instance per namespace.
   const single = new Map<string, Store>();
-  const open = (namespace = `t-${randomUUID()}`, clock: Clock = fixedClock(new Date('2027-01-04T09:00:00Z'))) => {
+  const open = (
+    namespace = `t-${randomUUID()}`,
+    clock: Clock = fixedClock(new Date('2027-01-04T09:00:00Z')),
+  ) => {
     const existing = options.shared ? undefined : single.get(namespace);
     if (existing) return existing;
-    const store = openStore({ url: options.url, dataDir: options.dataDir ?? '.', namespace, clock });
+    const store = openStore({
+      url: options.url,
+      dataDir: options.dataDir ?? '.',
+      namespace,
+      clock,
+    });
     opened.push(store);
     single.set(namespace, store);
     return store;
@@ -61,7 +69,9 @@ export function storeContract(options: ContractOptions): void {
     const namespace = `race-${randomUUID()}`;
     const stores = Array.from({ length: 5 }, () => open(namespace));
     const attempts = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => stores[i % stores.length]!.claim('rollup:2027-W01', 60_000)),
+      Array.from({ length: 40 }, (_, i) =>
+        stores[i % stores.length]!.claim('rollup:2027-W01', 60_000),
+      ),
     );
     expect(attempts.filter((claim) => claim !== null)).toHaveLength(1);
   });

@@ -14,12 +14,20 @@ describe('the embedded SQLite store', () => {
   it('creates its file under the data folder on first start and keeps data across a restart', async () => {
     const dataDir = join(dir, 'data');
     const first = openStore({ url: undefined, dataDir, namespace: 'helsinki', clock: systemClock });
-    await first.set('answer:education:KF01.Q1', { status: 'yes', evidence: ['https://www.hel.fi/'] });
+    await first.set('answer:education:KF01.Q1', {
+      status: 'yes',
+      evidence: ['https://www.hel.fi/'],
+    });
     const claim = await first.claim('checkins:2027-W01', 3_600_000);
     await first.close();
     expect(existsSync(join(dataDir, 'tasa.sqlite'))).toBe(true);
 
-    const second = openStore({ url: undefined, dataDir, namespace: 'helsinki', clock: systemClock });
+    const second = openStore({
+      url: undefined,
+      dataDir,
+      namespace: 'helsinki',
+      clock: systemClock,
+    });
     expect(await second.get('answer:education:KF01.Q1')).toEqual({
       status: 'yes',
       evidence: ['https://www.hel.fi/'],

@@ -25,7 +25,8 @@ export const checkConfig: CliCommand = (args, { out, err, t, defaultConfigPath }
     return 1;
   } catch (error) {
     if (isTasaError(error, ErrorCode.ConfigNotFound)) err(t('cli:checkConfig.notFound', { file }));
-    else if (isTasaError(error, ErrorCode.ConfigUnreadable)) err(t('cli:checkConfig.unreadable', { file }));
+    else if (isTasaError(error, ErrorCode.ConfigUnreadable))
+      err(t('cli:checkConfig.unreadable', { file }));
     else throw error;
     return 1;
   }

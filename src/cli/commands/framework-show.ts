@@ -75,6 +75,10 @@ export const frameworkShow: CliCommand = (args, { out, err, t, language, catalog
     return 2;
   }
   const framework = catalogue.framework(id, lang);
-  out(format === 'json' ? JSON.stringify(frameworkJson(framework), null, 2) : frameworkText(framework, t));
+  out(
+    format === 'json'
+      ? JSON.stringify(frameworkJson(framework), null, 2)
+      : frameworkText(framework, t),
+  );
   return 0;
 };
