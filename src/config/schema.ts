@@ -49,10 +49,19 @@ export const departmentSchema = z.strictObject({
 const cron = checked(rules.cron, 'cron');
 
 export const scheduleSchema = z.strictObject({
+  /** Opens a new cycle (named by quarter); default: the first day of each quarter at 8:00. */
+  openCycle: cron.default('0 8 1 1,4,7,10 *'),
   checkIns: cron.default('0 9 * * 1'),
   reminders: cron.default('0 9 * * 1-5'),
   rollup: cron.default('0 14 * * 5'),
   digest: cron.default('0 8 * * 1'),
+  /** A run missed while Tasa was down is made up if it is at most this late. */
+  graceHours: z.number().min(0).max(72).default(6),
+});
+
+export const cyclesSchema = z.strictObject({
+  /** A cycle opened without a due date is due this many days later. */
+  dueInDays: z.number().int().min(1).max(365).default(42),
 });
 
 export const organizationSchema = z.strictObject({
@@ -71,11 +80,14 @@ export const configSchema = z
     channels: z.strictObject({ coordination: channelSchema, steering: channelSchema.optional() }),
     departments: z.array(departmentSchema).min(1),
     schedule: scheduleSchema.default({
+      openCycle: '0 8 1 1,4,7,10 *',
       checkIns: '0 9 * * 1',
       reminders: '0 9 * * 1-5',
       rollup: '0 14 * * 5',
       digest: '0 8 * * 1',
+      graceHours: 6,
     }),
+    cycles: cyclesSchema.default({ dueInDays: 42 }),
   })
   .superRefine((config, ctx) => {
     const seenFrameworks = new Set<string>();

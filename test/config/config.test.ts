@@ -55,11 +55,14 @@ describe('the organisation config', () => {
       valid.replace(/schedule:[\s\S]*$/, '').replace(', holidays: FI', ''),
     );
     expect(result.ok && result.config.schedule).toEqual({
+      openCycle: '0 8 1 1,4,7,10 *',
       checkIns: '0 9 * * 1',
       reminders: '0 9 * * 1-5',
       rollup: '0 14 * * 5',
       digest: '0 8 * * 1',
+      graceHours: 6,
     });
+    expect(result.ok && result.config.cycles).toEqual({ dueInDays: 42 });
     expect(result.ok && result.config.organization.holidays).toBe('none');
   });
 

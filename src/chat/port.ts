@@ -1,0 +1,42 @@
+import type { Address } from './address.ts';
+import type { FormView, MessageView } from './views.ts';
+
+/** A sent message, so that it can be updated in place later. */
+export interface MessageRef {
+  address: Address;
+  /** The platform's message id (Slack ts, Teams activity id). */
+  id: string;
+  /** The conversation it lives in (Slack channel/DM id, Teams conversation id). */
+  conversation: string;
+}
+
+/**
+ * The chat port: all the core ever asks of a platform. Adapters implement it;
+ * tests use an in-memory fake.
+ */
+export interface ChatPort {
+  send(to: Address, message: MessageView): Promise<MessageRef>;
+  update(ref: MessageRef, message: MessageView): Promise<void>;
+  /** Opens a form in answer to a click; `trigger` is the platform's handle for it (Slack trigger_id). */
+  openForm(to: Address, trigger: string | undefined, form: FormView): Promise<void>;
+}
+
+/** A platform's answer that it is overloaded: wait and try again. */
+export class RateLimitedError extends Error {
+  readonly retryAfterMs: number;
+  constructor(retryAfterMs: number, message = 'rate limited') {
+    super(message);
+    this.name = 'RateLimitedError';
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** A person or channel the platform cannot reach (app not installed, left the team). */
+export class UnreachableError extends Error {
+  readonly reason: string;
+  constructor(reason: string) {
+    super(`unreachable: ${reason}`);
+    this.name = 'UnreachableError';
+    this.reason = reason;
+  }
+}

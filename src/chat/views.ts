@@ -1,0 +1,77 @@
+import type { Action } from './actions.ts';
+
+/**
+ * Platform-neutral messages. The adapters render them as Block Kit or
+ * Adaptive Cards. Every text is plain text: adapters escape it, so text a
+ * person wrote can never ping a channel or disguise a link.
+ */
+export type Block =
+  | { type: 'header'; text: string }
+  | { type: 'text'; text: string }
+  /** Words a person wrote, shown with who wrote them. */
+  | { type: 'quote'; text: string; author?: string }
+  | { type: 'fields'; fields: { label: string; value: string }[] }
+  | { type: 'links'; links: { url: string; title?: string }[] }
+  | { type: 'actions'; buttons: Button[] }
+  | { type: 'context'; text: string };
+
+export interface Button {
+  label: string;
+  action: Action;
+  style?: 'primary' | 'danger';
+}
+
+export interface MessageView {
+  /** Notification and fallback text. */
+  text: string;
+  blocks: Block[];
+}
+
+export type FormField =
+  | {
+      id: string;
+      type: 'choice';
+      label: string;
+      options: { value: string; label: string }[];
+      initial?: string;
+      optional?: boolean;
+    }
+  | {
+      id: string;
+      type: 'multiChoice';
+      label: string;
+      options: { value: string; label: string }[];
+      initial?: string[];
+      optional?: boolean;
+    }
+  | {
+      id: string;
+      type: 'text';
+      label: string;
+      multiline: boolean;
+      maxLength: number;
+      initial?: string;
+      optional?: boolean;
+      hint?: string;
+    }
+  /** Evidence links: a URL and an optional title per row. */
+  | {
+      id: string;
+      type: 'links';
+      label: string;
+      max: number;
+      initial?: { url: string; title?: string }[];
+      optional?: boolean;
+      hint?: string;
+    }
+  | { id: string; type: 'person'; label: string; optional?: boolean }
+  | { id: string; type: 'date'; label: string; initial?: string; optional?: boolean };
+
+export interface FormView {
+  title: string;
+  submitLabel: string;
+  /** What the form is about; comes back with the submission unchanged. */
+  context: Action;
+  intro?: string;
+  fields: FormField[];
+}

@@ -1,0 +1,121 @@
+import type { Answer, AnswerStatus, Evidence } from '../answer.ts';
+import { isAnswerStatus } from '../answer.ts';
+import type { Actor, EngineContext } from '../context.ts';
+import { closePrompts, continueWith, isLate, resolveTarget } from '../flow.ts';
+import { limits } from '../limits.ts';
+import { answeredMessage } from '../messages.ts';
+import { updateRecord } from '../record.ts';
+import { checkEvidence, textProblem, type InputProblem } from '../validate.ts';
+import { explainRefusal, fieldErrors, mayAnswer, saved, tell, type FormResult } from './shared.ts';
+
+export interface AnswerInput {
+  cycle: string;
+  department: string;
+  question: string;
+  /** The answer's revision the person saw; a newer one means someone changed it meanwhile. */
+  revision: number;
+  status?: string;
+  /** Undefined keeps the earlier explanation (a status button click). */
+  explanation?: string;
+  evidence?: Evidence[];
+}
+
+const typedText = (input: AnswerInput): string | undefined =>
+  [input.explanation, ...(input.evidence ?? []).map((e) => e.url)].filter(Boolean).join('\n') ||
+  undefined;
+
+/**
+ * Records an answer. What is valid is saved; what is not is refused with the
+ * reason, so one bad link never costs the rest of the answer.
+ */
+export async function recordAnswer(
+  ctx: EngineContext,
+  person: string,
+  actor: Actor,
+  input: AnswerInput,
+): Promise<FormResult> {
+  const target = await resolveTarget(ctx, input);
+  if (!target.ok) return explainRefusal(ctx, person, target.key, target.params, typedText(input));
+  const { cycle, department, keyFactor, question } = target;
+  if (!question)
+    return explainRefusal(ctx, person, 'errors.notInCycle', {
+      cycle: cycle.id,
+      item: input.question,
+    });
+
+  const problems: InputProblem[] = [];
+  const status: AnswerStatus | undefined = isAnswerStatus(input.status) ? input.status : undefined;
+  let explanation = input.explanation?.trim();
+  const tooLong =
+    explanation === undefined
+      ? undefined
+      : textProblem('explanation', explanation, limits.explanation);
+  if (tooLong) {
+    problems.push(tooLong);
+    explanation = undefined;
+  }
+  const evidence =
+    input.evidence === undefined ? undefined : checkEvidence('evidence', input.evidence);
+  problems.push(...(evidence?.problems ?? []));
+
+  const { result } = await updateRecord(ctx.store, cycle.id, department, (record) => {
+    if (!mayAnswer(ctx, record, department, keyFactor.id, person))
+      return { kind: 'refused' as const };
+    const existing = record.answers[question.id];
+    const chosen = status ?? existing?.status;
+    if (!chosen) return { kind: 'noStatus' as const };
+    const { history: earlier = [], ...previous } = existing ?? { history: [] };
+    const answer: Answer = {
+      status: chosen,
+      explanation: explanation ?? existing?.explanation ?? '',
+      // Refused links are dropped; the good ones are kept, and so are earlier ones when none were sent.
+      evidence: evidence ? [...evidence.accepted] : (existing?.evidence ?? []),
+      by: person,
+      at: ctx.clock.now().toISOString(),
+      late: isLate(ctx, cycle),
+      revision: (existing?.revision ?? 0) + 1,
+      history: existing ? [...earlier, previous as Omit<Answer, 'history'>] : [],
+    };
+    record.answers[question.id] = answer;
+    record.started[keyFactor.id] ??= { by: person, at: answer.at };
+    return { kind: 'saved' as const, answer, existing };
+  });
+
+  const v = await ctx.view(person, cycle, actor.locale);
+  if (result.kind === 'refused') {
+    const name = cycle.departments.find((d) => d.id === department)?.name[v.language] ?? department;
+    return explainRefusal(
+      ctx,
+      person,
+      'errors.notAContact',
+      { department: name },
+      typedText(input),
+    );
+  }
+  if (result.kind === 'noStatus') {
+    return {
+      ok: false,
+      errors: fieldErrors(v.t, [
+        { field: 'status', key: 'statusRequired', params: {} },
+        ...problems,
+      ]),
+    };
+  }
+
+  await closePrompts(ctx, cycle, department, [question.id], (reader) =>
+    answeredMessage(reader, department, keyFactor, question, result.answer, true),
+  );
+  const { existing } = result;
+  if (existing && existing.by !== person && existing.revision > input.revision) {
+    await tell(ctx, person, 'notices.changedMeanwhile', { name: v.nameOf(existing.by) });
+  }
+  if (problems.length > 0) {
+    // The valid part is saved; the person is told, in the form and in chat, what was refused.
+    const errors = fieldErrors(v.t, problems);
+    await tell(ctx, person, 'notices.partlySaved', { problems: Object.values(errors).join(' ') });
+    await continueWith(ctx, cycle, person);
+    return { ok: false, errors };
+  }
+  await continueWith(ctx, cycle, person);
+  return saved;
+}

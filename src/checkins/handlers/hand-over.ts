@@ -1,0 +1,73 @@
+import type { Actor, EngineContext } from '../context.ts';
+import { closePrompts, continueWith, resolveTarget, sendStep } from '../flow.ts';
+import { introClosedMessage } from '../messages.ts';
+import { stepFor } from '../progress.ts';
+import { updateRecord } from '../record.ts';
+import { explainRefusal, fieldErrors, mayAnswer, saved, tell, type FormResult } from './shared.ts';
+import { keyFactorPromptKeys } from './skip.ts';
+
+/** Hands a key factor to a colleague, who is asked it from now on. */
+export async function handOver(
+  ctx: EngineContext,
+  person: string,
+  actor: Actor,
+  input: { cycle: string; department: string; keyFactor: string; colleague?: string },
+): Promise<FormResult> {
+  const target = await resolveTarget(ctx, input);
+  if (!target.ok) return explainRefusal(ctx, person, target.key, target.params);
+  const { cycle, department, keyFactor } = target;
+  const v = await ctx.view(person, cycle, actor.locale);
+  const picked = input.colleague?.trim();
+  if (!picked)
+    return {
+      ok: false,
+      errors: fieldErrors(v.t, [{ field: 'colleague', key: 'colleagueRequired', params: {} }]),
+    };
+  // The colleague is picked on the platform the person uses.
+  const colleague = ctx.directory.canonicalKey({ platform: actor.platform, id: picked });
+  if (colleague === person) {
+    return {
+      ok: false,
+      errors: fieldErrors(v.t, [{ field: 'colleague', key: 'colleagueSelf', params: {} }]),
+    };
+  }
+
+  const { result: allowed, record } = await updateRecord(ctx.store, cycle.id, department, (r) => {
+    if (!mayAnswer(ctx, r, department, keyFactor.id, person)) return false;
+    r.handOvers[keyFactor.id] = { to: colleague, by: person, at: ctx.clock.now().toISOString() };
+    return true;
+  });
+  const name = cycle.departments.find((d) => d.id === department)?.name[v.language] ?? department;
+  if (!allowed) return explainRefusal(ctx, person, 'errors.notAContact', { department: name });
+
+  const indexKey = `handovers:${cycle.id}:${colleague}`;
+  const handed = (await ctx.store.get<string[]>(indexKey)) ?? [];
+  if (!handed.includes(department)) await ctx.store.set(indexKey, [...handed, department]);
+
+  await closePrompts(ctx, cycle, department, keyFactorPromptKeys(keyFactor), (reader) =>
+    introClosedMessage(
+      reader,
+      department,
+      keyFactor,
+      reader.t('checkins:handOver.closed', { name: reader.nameOf(colleague) }),
+    ),
+  );
+  const step = stepFor(record, department, keyFactor);
+  if (step) {
+    const cv = await ctx.view(colleague, cycle);
+    const summary = cv.t('checkins:handOver.received', {
+      name: cv.nameOf(person),
+      keyFactor: keyFactor.title[cv.language],
+      department:
+        cycle.departments.find((d) => d.id === department)?.name[cv.language] ?? department,
+    });
+    const sent = await sendStep(ctx, cycle, colleague, step, summary);
+    if (!sent) await tell(ctx, person, 'handOver.unreachable', { name: v.nameOf(colleague) });
+  }
+  await tell(ctx, person, 'handOver.done', {
+    keyFactor: keyFactor.title[v.language],
+    name: v.nameOf(colleague),
+  });
+  await continueWith(ctx, cycle, person);
+  return saved;
+}

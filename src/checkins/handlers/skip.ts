@@ -1,0 +1,61 @@
+import type { Actor, EngineContext } from '../context.ts';
+import { closePrompts, continueWith, resolveTarget } from '../flow.ts';
+import { limits } from '../limits.ts';
+import { introClosedMessage } from '../messages.ts';
+import { updateRecord } from '../record.ts';
+import { textProblem } from '../validate.ts';
+import { explainRefusal, fieldErrors, mayAnswer, saved, tell, type FormResult } from './shared.ts';
+
+/** Every open prompt of a key factor: its intro, questions and rating. */
+export const keyFactorPromptKeys = (keyFactor: {
+  id: string;
+  questions: { id: string }[];
+}): string[] => [
+  `${keyFactor.id}:intro`,
+  ...keyFactor.questions.map((q) => q.id),
+  `${keyFactor.id}:rating`,
+];
+
+/** Skips a key factor for the department; a reason is required and kept. */
+export async function skipKeyFactor(
+  ctx: EngineContext,
+  person: string,
+  actor: Actor,
+  input: { cycle: string; department: string; keyFactor: string; reason?: string },
+): Promise<FormResult> {
+  const target = await resolveTarget(ctx, input);
+  if (!target.ok) return explainRefusal(ctx, person, target.key, target.params, input.reason);
+  const { cycle, department, keyFactor } = target;
+  const v = await ctx.view(person, cycle, actor.locale);
+  const reason = input.reason?.trim() ?? '';
+  if (reason === '')
+    return {
+      ok: false,
+      errors: fieldErrors(v.t, [{ field: 'reason', key: 'reasonRequired', params: {} }]),
+    };
+  const tooLong = textProblem('reason', reason, limits.reason);
+  if (tooLong) return { ok: false, errors: fieldErrors(v.t, [tooLong]) };
+
+  const { result: allowed } = await updateRecord(ctx.store, cycle.id, department, (record) => {
+    if (!mayAnswer(ctx, record, department, keyFactor.id, person)) return false;
+    record.skips[keyFactor.id] = { reason, by: person, at: ctx.clock.now().toISOString() };
+    return true;
+  });
+  const name = cycle.departments.find((d) => d.id === department)?.name[v.language] ?? department;
+  if (!allowed)
+    return explainRefusal(ctx, person, 'errors.notAContact', { department: name }, reason);
+  await closePrompts(ctx, cycle, department, keyFactorPromptKeys(keyFactor), (reader) =>
+    introClosedMessage(
+      reader,
+      department,
+      keyFactor,
+      reader.t('checkins:skip.closed', { name: reader.nameOf(person), reason }),
+    ),
+  );
+  await tell(ctx, person, 'skip.done', {
+    keyFactor: keyFactor.title[v.language],
+    department: name,
+  });
+  await continueWith(ctx, cycle, person);
+  return saved;
+}

@@ -1,0 +1,142 @@
+import type { Cycle } from '../cycles/cycle.ts';
+import type { Directory } from '../people/directory.ts';
+import type { Store } from '../store/store.ts';
+import {
+  answerStatuses,
+  keyFactorRatings,
+  type AnswerStatus,
+  type KeyFactorRating,
+} from './answer.ts';
+import { openWork } from './progress.ts';
+import { getRecord, type DepartmentRecord } from './record.ts';
+
+export interface Count {
+  answered: number;
+  total: number;
+}
+
+export interface DepartmentStatus extends Count {
+  department: string;
+  late: number;
+  skipped: string[];
+  rated: number;
+  keyFactors: number;
+  /** When anyone of the department last answered (ISO), if ever. */
+  lastAnswerAt?: string;
+}
+
+export interface KeyFactorStatus extends Count {
+  keyFactor: string;
+  statuses: Record<AnswerStatus, number>;
+  ratings: Record<KeyFactorRating, number>;
+  skipped: number;
+}
+
+export interface CycleStatus extends Count {
+  cycle: string;
+  dueDate: string;
+  open: boolean;
+  departments: DepartmentStatus[];
+  keyFactors: KeyFactorStatus[];
+}
+
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+export async function cycleRecords(
+  store: Store,
+  cycle: Cycle,
+): Promise<Map<string, DepartmentRecord>> {
+  const records = await Promise.all(cycle.departments.map((d) => getRecord(store, cycle.id, d.id)));
+  return new Map(records.map((r) => [r.department, r]));
+}
+
+/** Progress of a cycle overall, per department and per key factor. Skipped key factors do not count as open. */
+export async function cycleStatus(store: Store, cycle: Cycle): Promise<CycleStatus> {
+  const records = await cycleRecords(store, cycle);
+  const byKeyFactor = new Map<string, KeyFactorStatus>(
+    cycle.keyFactors.map((kf) => [
+      kf.id,
+      {
+        keyFactor: kf.id,
+        answered: 0,
+        total: 0,
+        statuses: zeros(answerStatuses),
+        ratings: zeros(keyFactorRatings),
+        skipped: 0,
+      },
+    ]),
+  );
+  const departments = cycle.departments.map((department): DepartmentStatus => {
+    const record = records.get(department.id);
+    const status: DepartmentStatus = {
+      department: department.id,
+      answered: 0,
+      total: 0,
+      late: 0,
+      skipped: [],
+      rated: 0,
+      keyFactors: department.keyFactors.length,
+    };
+    for (const kf of cycle.keyFactors.filter((k) => department.keyFactors.includes(k.id))) {
+      const kfStatus = byKeyFactor.get(kf.id);
+      if (!kfStatus) continue;
+      if (record?.skips[kf.id]) {
+        status.skipped.push(kf.id);
+        kfStatus.skipped++;
+        continue;
+      }
+      const rating = record?.ratings[kf.id];
+      if (rating) {
+        status.rated++;
+        kfStatus.ratings[rating.rating]++;
+      }
+      for (const question of kf.questions) {
+        status.total++;
+        kfStatus.total++;
+        const answer = record?.answers[question.id];
+        if (!answer) continue;
+        status.answered++;
+        kfStatus.answered++;
+        kfStatus.statuses[answer.status]++;
+        if (answer.late) status.late++;
+        if (!status.lastAnswerAt || answer.at > status.lastAnswerAt)
+          status.lastAnswerAt = answer.at;
+      }
+    }
+    return status;
+  });
+  return {
+    cycle: cycle.id,
+    dueDate: cycle.dueDate,
+    open: cycle.closedAt === undefined,
+    answered: departments.reduce((n, d) => n + d.answered, 0),
+    total: departments.reduce((n, d) => n + d.total, 0),
+    departments,
+    keyFactors: [...byKeyFactor.values()].filter((k) => k.total > 0 || k.skipped > 0),
+  };
+}
+
+/** "My open questions": what a person still has to answer, by department and key factor. */
+export async function myOpenQuestions(
+  store: Store,
+  directory: Directory,
+  cycle: Cycle,
+  person: string,
+) {
+  const handed = (await store.get<string[]>(`handovers:${cycle.id}:${person}`)) ?? [];
+  const mine = new Set([...directory.departmentsOf(person), ...handed]);
+  const records = new Map(
+    await Promise.all(
+      cycle.departments
+        .filter((d) => mine.has(d.id))
+        .map(async (d) => [d.id, await getRecord(store, cycle.id, d.id)] as const),
+    ),
+  );
+  return openWork(cycle, records, person, directory).map((w) => ({
+    department: w.department,
+    keyFactor: w.keyFactor.id,
+    questions: w.questions.map((q) => q.id),
+    needsRating: w.questions.length === 0,
+  }));
+}

@@ -1,0 +1,96 @@
+import type { Address } from '../../src/chat/address.ts';
+import { RateLimitedError, type ChatPort, type MessageRef } from '../../src/chat/port.ts';
+import type { Button, FormView, MessageView } from '../../src/chat/views.ts';
+
+export interface SentMessage {
+  ref: MessageRef;
+  /** The message as it looks now (after updates). */
+  view: MessageView;
+  /** Every version, first as sent. */
+  versions: MessageView[];
+}
+
+export interface OpenedForm {
+  to: Address;
+  trigger: string | undefined;
+  form: FormView;
+}
+
+/**
+ * A hand-written in-memory chat platform: it keeps what was sent, updated
+ * and opened, and can be told to fail or rate-limit, like a real one.
+ */
+export function createFakeChat() {
+  const messages: SentMessage[] = [];
+  const forms: OpenedForm[] = [];
+  let failures: { after: number; error: () => Error } | undefined;
+  let rateLimits: number[] = [];
+  let sends = 0;
+
+  const port: ChatPort = {
+    async send(to, view) {
+      const limit = rateLimits.shift();
+      if (limit !== undefined) throw new RateLimitedError(limit);
+      if (failures && sends >= failures.after) throw failures.error();
+      sends++;
+      const ref: MessageRef = {
+        address: to,
+        id: `m${messages.length + 1}`,
+        conversation: `${to.kind}:${to.id}`,
+      };
+      messages.push({ ref, view, versions: [view] });
+      return ref;
+    },
+    async update(ref, view) {
+      const message = messages.find((m) => m.ref.id === ref.id);
+      if (!message) throw new Error(`no message ${ref.id}`);
+      message.view = view;
+      message.versions.push(view);
+    },
+    async openForm(to, trigger, form) {
+      forms.push({ to, trigger, form });
+    },
+  };
+
+  const to = (id: string) => messages.filter((m) => m.ref.address.id === id);
+
+  return {
+    port,
+    messages,
+    forms,
+    /** Messages to one person or channel, oldest first. */
+    to,
+    last: (id: string): SentMessage | undefined => to(id).at(-1),
+    /** Every text of a message, for assertions on what a person reads. */
+    text: (view: MessageView): string =>
+      view.blocks
+        .map((b) =>
+          'text' in b
+            ? b.text
+            : b.type === 'fields'
+              ? b.fields.map((f) => `${f.label}: ${f.value}`).join('\n')
+              : b.type === 'links'
+                ? b.links.map((l) => l.url).join('\n')
+                : b.buttons.map((x) => `[${x.label}]`).join(' '),
+        )
+        .join('\n'),
+    buttons: (view: MessageView): Button[] =>
+      view.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : [])),
+    /** The send after `after` successful sends throws, as a crash would. */
+    failAfter(after: number, error: () => Error = () => new Error('process crashed')) {
+      failures = { after, error };
+    },
+    recover() {
+      failures = undefined;
+    },
+    /** The next sends answer "rate limited, retry after" these milliseconds. */
+    rateLimit(...retryAfterMs: number[]) {
+      rateLimits = [...retryAfterMs];
+    },
+    get sendCount() {
+      return sends;
+    },
+  };
+}
+
+export type FakeChat = ReturnType<typeof createFakeChat>;
