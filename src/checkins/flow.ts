@@ -109,7 +109,9 @@ export async function closePrompts(
     const taken = keys.flatMap((key) =>
       (record.prompts[key] ?? []).map((prompt) => ({ key, prompt })),
     );
-    for (const key of keys) delete record.prompts[key];
+    record.prompts = Object.fromEntries(
+      Object.entries(record.prompts).filter(([key]) => !keys.includes(key)),
+    );
     return taken;
   });
   for (const { key, prompt } of closed) {

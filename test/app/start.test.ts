@@ -19,7 +19,14 @@ describe('starting Tasa', () => {
     const clock = fixedClock(new Date('2027-01-04T09:00:00Z'));
     const logger = memoryLogger();
     const store = openStore({ url: 'memory:', dataDir: '.', namespace: 'helsinki', clock });
-    const tasa = await startTasa({ config: example.config, store, logger, clock, port: 0 });
+    const tasa = await startTasa({
+      config: example.config,
+      store,
+      logger,
+      clock,
+      port: 0,
+      runSchedule: false,
+    });
     try {
       const health = await fetch(`http://127.0.0.1:${tasa.port}/healthz`);
       expect(health.status).toBe(200);

@@ -1,0 +1,83 @@
+import type { Platform } from './address.ts';
+import { RateLimitedError, type ChatPort } from './port.ts';
+import type { Logger } from '../shared/logger.ts';
+
+export interface Pace {
+  /** Least time between two messages to one conversation. */
+  perConversationMs: number;
+  /** Messages per second across the whole workspace or tenant. */
+  perSecond: number;
+}
+
+/**
+ * Platform limits: Slack allows about one message per second per channel;
+ * Teams about seven per second per conversation, with a tenant-wide limit.
+ */
+export const platformPace: Record<Platform, Pace> = {
+  slack: { perConversationMs: 1_000, perSecond: 10 },
+  teams: { perConversationMs: 150, perSecond: 30 },
+};
+
+export interface PacedPortOptions {
+  pace?: Record<Platform, Pace>;
+  /** Injected so tests need not wait. */
+  sleep(ms: number): Promise<void>;
+  now(): number;
+  logger: Logger;
+  /** Retries after a rate-limit answer before giving up. */
+  maxRetries?: number;
+  onRateLimitWait?(platform: Platform, ms: number): void;
+}
+
+/** Wraps a port so every send keeps to the platform's pace and honours Retry-After. */
+export function pacedPort(port: ChatPort, options: PacedPortOptions): ChatPort {
+  const pace = options.pace ?? platformPace;
+  const nextPerConversation = new Map<string, number>();
+  const nextGlobal = new Map<Platform, number>();
+  const maxRetries = options.maxRetries ?? 5;
+
+  async function slot(platform: Platform, conversation: string): Promise<void> {
+    const now = options.now();
+    const conversationAt = nextPerConversation.get(conversation) ?? now;
+    const globalAt = nextGlobal.get(platform) ?? now;
+    const at = Math.max(now, conversationAt, globalAt);
+    // Reserve the slot before waiting, so concurrent sends queue up behind it.
+    nextPerConversation.set(conversation, at + pace[platform].perConversationMs);
+    nextGlobal.set(platform, at + 1000 / pace[platform].perSecond);
+    if (at > now) await options.sleep(at - now);
+  }
+
+  async function withRetries<T>(
+    platform: Platform,
+    conversation: string,
+    send: () => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      await slot(platform, conversation);
+      try {
+        return await send();
+      } catch (error) {
+        if (!(error instanceof RateLimitedError) || attempt >= maxRetries) throw error;
+        // Jitter keeps replicas from retrying in lockstep.
+        const wait = error.retryAfterMs + Math.floor(Math.random() * 250);
+        options.logger.warn(
+          { platform, wait, attempt },
+          'rate limited; waiting as the platform asked',
+        );
+        options.onRateLimitWait?.(platform, wait);
+        nextPerConversation.set(conversation, options.now() + wait);
+        await options.sleep(wait);
+      }
+    }
+  }
+
+  return {
+    send: (to, message) =>
+      withRetries(to.platform, `${to.platform}:${to.kind}:${to.id}`, () => port.send(to, message)),
+    update: (ref, message) =>
+      withRetries(ref.address.platform, `${ref.address.platform}:${ref.conversation}`, () =>
+        port.update(ref, message),
+      ),
+    openForm: (to, trigger, form) => port.openForm(to, trigger, form),
+  };
+}

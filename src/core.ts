@@ -1,0 +1,85 @@
+import type { i18n } from 'i18next';
+import type { Catalogue } from './catalogue/load.ts';
+import type { Platform } from './chat/address.ts';
+import { pacedPort } from './chat/paced-port.ts';
+import type { ChatPort } from './chat/port.ts';
+import { createCheckInEngine, type CheckInEngine } from './checkins/engine.ts';
+import type { OrganizationConfig } from './config/schema.ts';
+import { checkInsJob, deliverCheckInItem } from './jobs/check-ins.ts';
+import { openCycleJob } from './jobs/open-cycle.ts';
+import { createRunner, type Runner } from './jobs/runner.ts';
+import { createOutbox, type Outbox } from './outbox/outbox.ts';
+import { createDirectory, type Directory } from './people/directory.ts';
+import { workCalendar, type WorkCalendar } from './scheduler/calendar.ts';
+import { createScheduler } from './scheduler/scheduler.ts';
+import type { Clock } from './shared/clock.ts';
+import type { Logger } from './shared/logger.ts';
+import type { Store } from './store/store.ts';
+
+export interface CoreOptions {
+  config: OrganizationConfig;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  i18n: i18n;
+  catalogue: Catalogue;
+  /** The platforms that are connected; people are reached only on these. */
+  platforms: readonly Platform[];
+  port: ChatPort;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The platform-neutral core: everything but the adapters, wired together. */
+export interface Core {
+  engine: CheckInEngine;
+  outbox: Outbox;
+  runner: Runner;
+  directory: Directory;
+  calendar: WorkCalendar;
+}
+
+export function createCore(options: CoreOptions): Core {
+  const { config, store, clock, logger, i18n, catalogue } = options;
+  const directory = createDirectory(config, options.platforms);
+  const calendar = workCalendar(config.organization.timezone, config.organization.holidays);
+  const port = pacedPort(options.port, {
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    now: () => Date.now(),
+    logger,
+  });
+  const engine = createCheckInEngine({
+    store,
+    port,
+    clock,
+    logger,
+    config,
+    catalogue,
+    i18n,
+    directory,
+    localDate: calendar.localDate,
+  });
+  const outbox = createOutbox({ store, clock, logger, deliver: deliverCheckInItem(store, engine) });
+  const jobDeps = {
+    store,
+    outbox,
+    directory,
+    calendar,
+    logger,
+    clock,
+    config,
+    catalogue,
+    localDate: calendar.localDate,
+  };
+  const scheduler = createScheduler({
+    store,
+    clock,
+    timeZone: config.organization.timezone,
+    graceMs: config.schedule.graceHours * 3_600_000,
+    logger,
+    jobs: [
+      openCycleJob(jobDeps, config.schedule.openCycle),
+      checkInsJob(jobDeps, config.schedule.checkIns),
+    ],
+  });
+  return { engine, outbox, runner: createRunner(scheduler, outbox, logger), directory, calendar };
+}

@@ -1,0 +1,89 @@
+import type { CheckInEngine } from '../checkins/engine.ts';
+import { openWork } from '../checkins/progress.ts';
+import { cycleRecords } from '../checkins/status.ts';
+import type { Cycle } from '../cycles/cycle.ts';
+import { openCycleOf } from '../cycles/repository.ts';
+import type { Outbox, OutboxItem } from '../outbox/outbox.ts';
+import type { Directory } from '../people/directory.ts';
+import { isResting, personState } from '../people/preferences.ts';
+import type { WorkCalendar } from '../scheduler/calendar.ts';
+import type { Job } from '../scheduler/scheduler.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { Store } from '../store/store.ts';
+
+export interface CheckInJobDeps {
+  store: Store;
+  outbox: Outbox;
+  directory: Directory;
+  calendar: WorkCalendar;
+  logger: Logger;
+}
+
+/** Everyone with open questions in the cycle: contacts, and colleagues work was handed to. */
+export async function peopleWithOpenWork(
+  store: Store,
+  directory: Directory,
+  cycle: Cycle,
+): Promise<string[]> {
+  const records = await cycleRecords(store, cycle);
+  const candidates = new Set<string>();
+  for (const department of cycle.departments) {
+    for (const person of directory.contactsOf(department.id)) candidates.add(person);
+    for (const handOver of Object.values(records.get(department.id)?.handOvers ?? {}))
+      candidates.add(handOver.to);
+  }
+  return [...candidates].filter((person) => openWork(cycle, records, person, directory).length > 0);
+}
+
+/**
+ * Records one check-in per person for the day in the outbox and sends them.
+ * Nobody is asked on a weekend or public holiday, while away or snoozed, or
+ * twice in one day.
+ */
+export async function fanOutCheckIns(
+  deps: CheckInJobDeps,
+  cycle: Cycle,
+  day: string,
+  batch: string,
+): Promise<void> {
+  if (!deps.calendar.isWorkingDay(day)) {
+    deps.logger.info({ day, holiday: deps.calendar.holidayName(day) }, 'no check-ins on a day off');
+    return;
+  }
+  const items = [];
+  for (const person of await peopleWithOpenWork(deps.store, deps.directory, cycle)) {
+    const state = await personState(deps.store, person);
+    if (isResting(state, day) || state.lastPromptedOn === day) continue;
+    const to = deps.directory.addressOf(person);
+    if (!to) {
+      deps.logger.warn({ person }, 'contact cannot be reached on any enabled platform');
+      continue;
+    }
+    items.push({ key: person, kind: 'checkIn', to, payload: { person, cycle: cycle.id, day } });
+  }
+  await deps.outbox.enqueue(batch, items);
+  await deps.outbox.drain();
+}
+
+export function checkInsJob(deps: CheckInJobDeps, cron: string): Job {
+  return {
+    name: 'checkIns',
+    cron,
+    async run(slot) {
+      const cycle = await openCycleOf(deps.store);
+      if (!cycle) return;
+      await fanOutCheckIns(deps, cycle, slot.id.slice(0, 10), `checkIns:${slot.id}`);
+    },
+  };
+}
+
+/** Sends one recorded check-in; re-checks at send time, as things may have changed since. */
+export function deliverCheckInItem(store: Store, engine: CheckInEngine) {
+  return async (item: OutboxItem): Promise<'sent' | 'skipped'> => {
+    const { person = '', cycle = '', day = '' } = item.payload;
+    const state = await personState(store, person);
+    if (isResting(state, day) || state.lastPromptedOn === day) return 'skipped';
+    const outcome = await engine.deliverCheckIn(person, cycle, day);
+    return outcome === 'sent' ? 'sent' : 'skipped';
+  };
+}

@@ -1,0 +1,198 @@
+import type { Address } from '../chat/address.ts';
+import { UnreachableError } from '../chat/port.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { Logger } from '../shared/logger.ts';
+import { withLock } from '../store/lock.ts';
+import type { Store } from '../store/store.ts';
+
+/** One message a job means to send, recorded before it is sent. */
+export interface OutboxItem {
+  id: string;
+  batch: string;
+  kind: string;
+  to: Address;
+  payload: Record<string, string>;
+  state: 'pending' | 'sent' | 'skipped' | 'failed';
+  attempts: number;
+  doneAt?: string;
+  reason?: string;
+}
+
+export interface NewItem {
+  /** Unique within the batch, e.g. the person's key. */
+  key: string;
+  kind: string;
+  to: Address;
+  payload: Record<string, string>;
+}
+
+/** Sends one item; 'skipped' when there turned out to be nothing to say. */
+export type Deliver = (item: OutboxItem) => Promise<'sent' | 'skipped'>;
+
+export interface Outbox {
+  /** Records a fan-out. Enqueuing the same batch again changes nothing. */
+  enqueue(batch: string, items: readonly NewItem[]): Promise<void>;
+  /** Sends what is pending in every open batch; safe to run on several replicas at once. */
+  drain(): Promise<{ sent: number; skipped: number; failed: number }>;
+  /** Items not yet sent, skipped or failed. */
+  backlog(): Promise<number>;
+}
+
+export interface OutboxOptions {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  deliver: Deliver;
+  /** How long a replica holds an item while sending it; a crashed holder's item is retried after this. */
+  sendClaimTtlMs?: number;
+  /** Attempts before an item is given up on. */
+  maxAttempts?: number;
+}
+
+interface Batch {
+  id: string;
+  items: string[];
+  createdAt: string;
+}
+
+const openKey = 'outbox:open';
+const batchKey = (id: string): string => `outbox:batch:${id}`;
+const itemKey = (id: string): string => `outbox:item:${id}`;
+
+/**
+ * The outbox: every fan-out is written down before anything is sent, and each
+ * item is marked when sent. A crash in the middle resumes where it stopped:
+ * no gap, and no duplicate (an item is claimed while it is being sent).
+ */
+export function createOutbox(options: OutboxOptions): Outbox {
+  const { store, logger } = options;
+  const claimTtl = options.sendClaimTtlMs ?? 120_000;
+  const maxAttempts = options.maxAttempts ?? 5;
+
+  const openBatches = async (): Promise<string[]> => (await store.get<string[]>(openKey)) ?? [];
+
+  async function finish(
+    item: OutboxItem,
+    state: OutboxItem['state'],
+    reason?: string,
+  ): Promise<void> {
+    const done: OutboxItem = {
+      ...item,
+      state,
+      doneAt: options.clock.now().toISOString(),
+      ...(reason ? { reason } : {}),
+    };
+    await store.set(itemKey(item.id), done);
+  }
+
+  async function drainBatch(
+    batch: Batch,
+    totals: { sent: number; skipped: number; failed: number },
+  ): Promise<boolean> {
+    let open = 0;
+    let consecutiveErrors = 0;
+    for (const id of batch.items) {
+      const item = await store.get<OutboxItem>(itemKey(id));
+      if (!item || item.state !== 'pending') continue;
+      open++;
+      const claim = await store.claim(`outbox:sending:${id}`, claimTtl);
+      if (!claim) continue;
+      // Read again under the claim: another replica may have just finished it.
+      const current = await store.get<OutboxItem>(itemKey(id));
+      if (!current || current.state !== 'pending') {
+        await store.release(claim);
+        open--;
+        continue;
+      }
+      try {
+        const outcome = await options.deliver(current);
+        await finish(current, outcome);
+        totals[outcome]++;
+        open--;
+        consecutiveErrors = 0;
+      } catch (error) {
+        if (error instanceof UnreachableError) {
+          await finish(current, 'failed', error.reason);
+          totals.failed++;
+          open--;
+        } else {
+          const attempts = current.attempts + 1;
+          logger.warn({ err: error, item: id, attempts }, 'outbox send failed');
+          if (attempts >= maxAttempts) {
+            await finish(
+              { ...current, attempts },
+              'failed',
+              error instanceof Error ? error.message : String(error),
+            );
+            totals.failed++;
+            open--;
+          } else {
+            await store.set(itemKey(id), { ...current, attempts });
+          }
+          consecutiveErrors++;
+        }
+      } finally {
+        await store.release(claim);
+      }
+      // A platform that keeps failing (or rate-limits past our retries) is left alone until the next drain.
+      if (consecutiveErrors >= 3) return false;
+    }
+    return open === 0;
+  }
+
+  return {
+    async enqueue(batch, items) {
+      await withLock(store, 'outbox', async () => {
+        if (await store.get<Batch>(batchKey(batch))) return;
+        const ids = items.map((item) => `${batch}:${item.key}`);
+        for (const [index, item] of items.entries()) {
+          const record: OutboxItem = {
+            id: ids[index] ?? '',
+            batch,
+            kind: item.kind,
+            to: item.to,
+            payload: item.payload,
+            state: 'pending',
+            attempts: 0,
+          };
+          await store.set(itemKey(record.id), record);
+        }
+        await store.set<Batch>(batchKey(batch), {
+          id: batch,
+          items: ids,
+          createdAt: options.clock.now().toISOString(),
+        });
+        await store.set(openKey, [...(await openBatches()), batch]);
+      });
+    },
+
+    async drain() {
+      const totals = { sent: 0, skipped: 0, failed: 0 };
+      for (const id of await openBatches()) {
+        const batch = await store.get<Batch>(batchKey(id));
+        const complete = batch ? await drainBatch(batch, totals) : true;
+        if (complete) {
+          await withLock(store, 'outbox', async () => {
+            await store.set(
+              openKey,
+              (await openBatches()).filter((b) => b !== id),
+            );
+          });
+          logger.info({ batch: id }, 'outbox batch complete');
+        }
+      }
+      return totals;
+    },
+
+    async backlog() {
+      let count = 0;
+      for (const id of await openBatches()) {
+        const batch = await store.get<Batch>(batchKey(id));
+        for (const itemId of batch?.items ?? []) {
+          if ((await store.get<OutboxItem>(itemKey(itemId)))?.state === 'pending') count++;
+        }
+      }
+      return count;
+    },
+  };
+}
