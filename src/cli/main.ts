@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --experimental-strip-types
 /**
  * The `tasa` command line: a composition root of its own. It reads the
  * environment here and nowhere else.

@@ -338,6 +338,37 @@ describe('a guided check-in conversation', () => {
     expect((await statusOf(world)).departments[0]).toMatchObject({ late: 1 });
   });
 
+  it('tells a contact when a colleague changed the answer while their form was open, keeping both', async () => {
+    const world = createWorld();
+    await openAndCheckIn(world, 'UEDU1', 'UEDU2');
+    const eeva = world.person('UEDU1');
+    const erkki = world.person('UEDU2');
+    await eeva.click('Start');
+    await eeva.click('Explain and add evidence'); // the form carries revision 0
+    await world.engine.resume(erkki.actor);
+    await erkki.click('No');
+    expect(await eeva.submit({ status: 'yes', explanation: 'Adopted by the council.' })).toEqual({
+      ok: true,
+    });
+    expect(eeva.messages().map((m) => world.chat.text(m.view))).toContainEqual(
+      'Erkki Rehtori had changed this answer after you opened it. Yours is now the latest; theirs is kept in the history.',
+    );
+    const answer = (await getRecord(world.store, '2027-Q1', 'education')).answers['KF01.Q1']!;
+    expect(answer).toMatchObject({ status: 'yes', by: 'slack:UEDU1', revision: 2 });
+    expect(answer.history).toEqual([
+      expect.objectContaining({ status: 'no', by: 'slack:UEDU2', revision: 1 }),
+    ]);
+  });
+
+  it('explains a form that no longer applies', async () => {
+    const world = createWorld();
+    await openAndCheckIn(world, 'UEDU1');
+    const eeva = world.person('UEDU1');
+    const result = await world.engine.submitForm(eeva.actor, { kind: 'resume' }, { status: 'yes' });
+    expect(result).toMatchObject({ ok: false });
+    expect(eeva.lastText()).toBe('This form is out of date. Please open it again.');
+  });
+
   it('counts a retried click once', async () => {
     const world = createWorld();
     await openAndCheckIn(world, 'UEDU1');
