@@ -21,9 +21,10 @@ import { explainRefusal, saved, tell, type FormResult } from './handlers/shared.
 import { skipKeyFactor } from './handlers/skip.ts';
 import { startKeyFactor } from './handlers/start.ts';
 import { getRecord } from './record.ts';
+import { checkFormValues, type FormValues } from './form-check.ts';
+import { translatorFor } from '../i18n/create.ts';
 
-/** What a form sends back: field id to its value(s). */
-export type FormValues = Record<string, string | string[] | Evidence[] | undefined>;
+export type { FormValues } from './form-check.ts';
 
 export interface CheckInEngine {
   /** A button was pressed. */
@@ -35,6 +36,8 @@ export interface CheckInEngine {
     values: FormValues,
     interaction?: Interaction,
   ): Promise<FormResult>;
+  /** Checks a form's fields without saving: errors by field, in the person's language. */
+  checkForm(actor: Actor, context: Action, values: FormValues): Promise<Record<string, string>>;
   resume(actor: Actor, interaction?: Interaction): Promise<void>;
   deliverCheckIn(person: string, cycleId: string, day: string): Promise<CheckInOutcome>;
   readonly context: EngineContext;
@@ -184,6 +187,12 @@ export function createCheckInEngine(deps: EngineDeps): CheckInEngine {
             return explainRefusal(ctx, person, 'errors.staleForm', {});
         }
       });
+    },
+
+    async checkForm(actor, context, values) {
+      const person = await personOf(actor);
+      const t = translatorFor(ctx.i18n, await ctx.languageOf(person));
+      return checkFormValues(t, context, values, actor.id);
     },
 
     async resume(actor, interaction) {

@@ -32,7 +32,7 @@ export interface CheckedEvidence {
   problems: InputProblem[];
 }
 
-/** Keeps the good links and explains each refused one. */
+/** Keeps the good links and explains each refused one; a problem's field is `evidence.<row>`. */
 export function checkEvidence(field: string, links: readonly Evidence[]): CheckedEvidence {
   const accepted: Evidence[] = [];
   const problems: InputProblem[] = [];
@@ -42,21 +42,22 @@ export function checkEvidence(field: string, links: readonly Evidence[]): Checke
     const title = link.title?.trim();
     const problem = evidenceLinkProblem(url);
     const shown = url.length > 80 ? `${url.slice(0, 77)}…` : url;
+    const row = `${field}.${index}`;
     if (problem) {
       problems.push({
-        field,
+        field: row,
         key: problem,
         params: { url: shown, number: index + 1, max: limits.evidenceUrl },
       });
     } else if (title !== undefined && title.length > limits.evidenceTitle) {
       problems.push({
-        field,
+        field: row,
         key: 'evidenceTitleTooLong',
         params: { number: index + 1, max: limits.evidenceTitle },
       });
       accepted.push({ url });
     } else if (accepted.length >= limits.evidenceLinks) {
-      problems.push({ field, key: 'evidenceTooMany', params: { max: limits.evidenceLinks } });
+      problems.push({ field: row, key: 'evidenceTooMany', params: { max: limits.evidenceLinks } });
     } else {
       accepted.push(title ? { url, title } : { url });
     }

@@ -45,24 +45,29 @@ export async function fanOutCheckIns(
   cycle: Cycle,
   day: string,
   batch: string,
-): Promise<void> {
-  if (!deps.calendar.isWorkingDay(day)) {
+  options: { only?: (person: string) => boolean; reminder?: boolean } = {},
+): Promise<number> {
+  // A coordinator's explicit reminder goes out at once; the schedule keeps to working days.
+  if (!options.reminder && !deps.calendar.isWorkingDay(day)) {
     deps.logger.info({ day, holiday: deps.calendar.holidayName(day) }, 'no check-ins on a day off');
-    return;
+    return 0;
   }
   const items = [];
   for (const person of await peopleWithOpenWork(deps.store, deps.directory, cycle)) {
+    if (options.only && !options.only(person)) continue;
     const state = await personState(deps.store, person);
-    if (isResting(state, day) || state.lastPromptedOn === day) continue;
+    if (isResting(state, day) || (!options.reminder && state.lastPromptedOn === day)) continue;
     const to = deps.directory.addressOf(person);
     if (!to) {
       deps.logger.warn({ person }, 'contact cannot be reached on any enabled platform');
       continue;
     }
-    items.push({ key: person, kind: 'checkIn', to, payload: { person, cycle: cycle.id, day } });
+    const payload = { person, cycle: cycle.id, day, ...(options.reminder ? { reminder: 'yes' } : {}) };
+    items.push({ key: person, kind: 'checkIn', to, payload });
   }
   await deps.outbox.enqueue(batch, items);
   await deps.outbox.drain();
+  return items.length;
 }
 
 export function checkInsJob(deps: CheckInJobDeps, cron: string): Job {
@@ -80,9 +85,9 @@ export function checkInsJob(deps: CheckInJobDeps, cron: string): Job {
 /** Sends one recorded check-in; re-checks at send time, as things may have changed since. */
 export function deliverCheckInItem(store: Store, engine: CheckInEngine) {
   return async (item: OutboxItem): Promise<'sent' | 'skipped'> => {
-    const { person = '', cycle = '', day = '' } = item.payload;
+    const { person = '', cycle = '', day = '', reminder } = item.payload;
     const state = await personState(store, person);
-    if (isResting(state, day) || state.lastPromptedOn === day) return 'skipped';
+    if (isResting(state, day) || (reminder === undefined && state.lastPromptedOn === day)) return 'skipped';
     const outcome = await engine.deliverCheckIn(person, cycle, day);
     return outcome === 'sent' ? 'sent' : 'skipped';
   };

@@ -256,8 +256,9 @@ describe('a guided check-in conversation', () => {
     expect(result).toEqual({
       ok: false,
       errors: {
-        evidence:
-          'Link 2 (“ftp://files.hel.fi/plan.doc”) must start with http:// or https://. Link 3 contains a user name or password; remove them before sharing the link. Link 4 (“not a link”) is not a web address.',
+        'evidence.1': 'Link 2 (“ftp://files.hel.fi/plan.doc”) must start with http:// or https://.',
+        'evidence.2': 'Link 3 contains a user name or password; remove them before sharing the link.',
+        'evidence.3': 'Link 4 (“not a link”) is not a web address.',
       },
     });
     let answer = (await getRecord(world.store, '2027-Q1', 'education')).answers['KF01.Q1']!;

@@ -1,0 +1,14 @@
+/** Reads a date as people type it: 2027-03-31, 31.3.2027 or 31.3. (this year). */
+export function parseDate(text: string, today: string): string | undefined {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const finnish = /^(\d{1,2})\.(\d{1,2})\.(\d{4})?$/.exec(text);
+  const [year, month, day] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : finnish
+      ? [Number(finnish[3] ?? today.slice(0, 4)), Number(finnish[2]), Number(finnish[1])]
+      : [];
+  if (year === undefined || month === undefined || day === undefined) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,92 @@
+import { cycleStatus } from '../../checkins/status.ts';
+import { cycleIndex, getCycle, openCycleOf } from '../../cycles/repository.ts';
+import { formatDate } from '../../i18n/format.ts';
+import type { Block } from '../../chat/views.ts';
+import { CommandUsageError, type Command } from '../types.ts';
+
+const percent = (answered: number, total: number): number => (total === 0 ? 100 : Math.round((answered / total) * 100));
+
+/** `status [department|key factor]`: progress of the open (or latest) cycle. */
+export const statusCommand: Command = {
+  words: ['status'],
+  id: 'status',
+  coordinatorOnly: true,
+  async run({ deps, language, t }, args) {
+    const index = await cycleIndex(deps.store);
+    const latest = index.ids.at(-1);
+    const cycle = (await openCycleOf(deps.store)) ?? (latest ? await getCycle(deps.store, latest) : undefined);
+    if (!cycle) {
+      const text = t('commands:status.noCycle');
+      return { text, blocks: [{ type: 'text', text }] };
+    }
+    const status = await cycleStatus(deps.store, cycle);
+    const name = (id: string) => cycle.departments.find((d) => d.id === id)?.name[language] ?? id;
+    const title = (id: string) => {
+      const kf = cycle.keyFactors.find((k) => k.id === id);
+      return kf ? `${kf.number}. ${kf.title[language]}` : id;
+    };
+    const heading = t(status.open ? 'commands:status.headingOpen' : 'commands:status.headingClosed', {
+      cycle: cycle.id,
+      due: formatDate(cycle.dueDate, language),
+      answered: status.answered,
+      total: status.total,
+      percent: percent(status.answered, status.total),
+    });
+    const filter = args.join(' ').trim();
+    let lines: string[];
+    if (filter === '') {
+      lines = status.departments.map((d) =>
+        t('commands:status.department', {
+          department: name(d.department),
+          answered: d.answered,
+          total: d.total,
+          percent: percent(d.answered, d.total),
+          late: d.late,
+          skipped: d.skipped.length,
+        }),
+      );
+    } else {
+      const department = status.departments.find(
+        (d) => d.department === filter.toLowerCase() || name(d.department).toLowerCase() === filter.toLowerCase(),
+      );
+      const keyFactor = status.keyFactors.find((k) => k.keyFactor.toLowerCase() === filter.toLowerCase());
+      if (department) {
+        lines = [
+          t('commands:status.department', {
+            department: name(department.department),
+            answered: department.answered,
+            total: department.total,
+            percent: percent(department.answered, department.total),
+            late: department.late,
+            skipped: department.skipped.length,
+          }),
+          ...department.skipped.map((id) => t('commands:status.skipped', { keyFactor: title(id) })),
+        ];
+      } else if (keyFactor) {
+        const statuses = Object.entries(keyFactor.statuses)
+          .filter(([, n]) => n > 0)
+          .map(([s, n]) => `${t(`common:answerStatus.${s}`)} ${n}`);
+        const ratings = Object.entries(keyFactor.ratings)
+          .filter(([, n]) => n > 0)
+          .map(([r, n]) => `${t(`common:ratings.${r}`)} ${n}`);
+        lines = [
+          t('commands:status.keyFactor', {
+            keyFactor: title(keyFactor.keyFactor),
+            answered: keyFactor.answered,
+            total: keyFactor.total,
+            percent: percent(keyFactor.answered, keyFactor.total),
+          }),
+          ...(statuses.length > 0 ? [statuses.join(' · ')] : []),
+          ...(ratings.length > 0 ? [t('commands:status.ratings', { ratings: ratings.join(' · ') })] : []),
+        ];
+      } else {
+        throw new CommandUsageError('commands:status.unknown', { value: filter });
+      }
+    }
+    const blocks: Block[] = [
+      { type: 'header', text: heading },
+      { type: 'text', text: lines.join('\n') },
+    ];
+    return { text: `${heading}\n${lines.join('\n')}`, blocks };
+  },
+};

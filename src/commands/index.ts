@@ -1,0 +1,17 @@
+import { cycleCloseCommand, cycleStartCommand, remindCommand } from './handlers/cycle.ts';
+import { myCommand } from './handlers/my.ts';
+import { awayCommand, backCommand, langCommand } from './handlers/presence.ts';
+import { statusCommand } from './handlers/status.ts';
+import type { Command } from './types.ts';
+
+/** Every command, in the order `help` lists them. */
+export const commands: readonly Command[] = [
+  myCommand,
+  awayCommand,
+  backCommand,
+  langCommand,
+  statusCommand,
+  cycleStartCommand,
+  cycleCloseCommand,
+  remindCommand,
+];

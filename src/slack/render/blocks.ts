@@ -1,0 +1,57 @@
+import type { KnownBlock } from '@slack/types';
+import type { Block, MessageView } from '../../chat/views.ts';
+import { actionIdPrefix, encodeAction } from './actions.ts';
+import { escapeMrkdwn, safeLink, truncate } from './escape.ts';
+
+const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: truncate(text, 3000), verbatim: true });
+
+function render(block: Block, index: number): KnownBlock[] {
+  switch (block.type) {
+    case 'header':
+      return [{ type: 'header', text: { type: 'plain_text', text: truncate(block.text, 150), emoji: false } }];
+    case 'text':
+      return [{ type: 'section', text: mrkdwn(escapeMrkdwn(block.text)) }];
+    case 'quote': {
+      const quoted = escapeMrkdwn(block.text)
+        .split('\n')
+        .map((line) => `>${line}`)
+        .join('\n');
+      const author = block.author ? `\n— ${escapeMrkdwn(block.author)}` : '';
+      return [{ type: 'section', text: mrkdwn(`${quoted}${author}`) }];
+    }
+    case 'fields':
+      // Slack allows ten fields per section.
+      return Array.from({ length: Math.ceil(block.fields.length / 10) }, (_, i) => ({
+        type: 'section' as const,
+        fields: block.fields
+          .slice(i * 10, i * 10 + 10)
+          .map((f) => mrkdwn(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`)),
+      }));
+    case 'links':
+      return [{ type: 'section', text: mrkdwn(block.links.map((l) => `• ${safeLink(l.url, l.title)}`).join('\n')) }];
+    case 'actions':
+      return [
+        {
+          type: 'actions',
+          block_id: `actions.${index}`,
+          elements: block.buttons.map((button, i) => ({
+            type: 'button' as const,
+            action_id: `${actionIdPrefix}${index}.${i}`,
+            text: { type: 'plain_text' as const, text: truncate(button.label, 75), emoji: false },
+            value: encodeAction(button.action),
+            ...(button.style ? { style: button.style } : {}),
+          })),
+        },
+      ];
+    case 'context':
+      return [{ type: 'context', elements: [mrkdwn(escapeMrkdwn(block.text))] }];
+  }
+}
+
+/** A neutral message as Block Kit. */
+export function toBlocks(view: MessageView): KnownBlock[] {
+  return view.blocks.flatMap(render).slice(0, 50);
+}
+
+/** Notification text: plain, escaped, short. */
+export const fallbackText = (view: MessageView): string => truncate(escapeMrkdwn(view.text), 3000);
