@@ -1,29 +1,35 @@
 import type { i18n } from 'i18next';
+import type { WebClientOptions } from '@slack/web-api';
 import { loadCatalogue, type Catalogue } from './catalogue/load.ts';
+import type { Platform } from './chat/address.ts';
+import { routerPort } from './chat/router-port.ts';
 import type { OrganizationConfig } from './config/schema.ts';
+import { createCore, type Core } from './core.ts';
+import type { CycleDeps } from './cycles/lifecycle.ts';
 import { createI18n } from './i18n/create.ts';
 import { readResources } from './i18n/resources.ts';
 import { healthRoutes, startHttpServer, type HttpServer } from './http/server.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
+import { createSlackAdapter } from './slack/adapter.ts';
+import type { SlackSettings } from './slack/settings.ts';
 import type { Store } from './store/store.ts';
-import type { Platform } from './chat/address.ts';
-import { disconnectedPort } from './chat/disconnected-port.ts';
-import type { ChatPort } from './chat/port.ts';
-import { createCore, type Core } from './core.ts';
 
 export interface TasaOptions {
   config: OrganizationConfig;
-  /** Connected platforms and the chat port to them; none while Slack and Teams are off. */
-  platforms?: readonly Platform[];
-  chat?: ChatPort;
-  /** Whether this process runs the schedule (tests drive it themselves). */
-  runSchedule?: boolean;
   store: Store;
   logger: Logger;
   clock: Clock;
+  /** The one HTTP port: health checks and the platforms' endpoints. */
   port: number;
   localesDir?: string;
+  /** Slack, when its variables are set. */
+  slack?: SlackSettings;
+  slackClientOptions?: WebClientOptions;
+  /** Whether this process runs the schedule (tests drive it themselves). */
+  runSchedule?: boolean;
+  /** How the core waits between paced sends (tests pass a quick one). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RunningTasa {
@@ -31,24 +37,49 @@ export interface RunningTasa {
   readonly i18n: i18n;
   readonly catalogue: Catalogue;
   readonly core: Core;
+  readonly cycleDeps: CycleDeps;
   stop(): Promise<void>;
 }
 
-/** Wires the core together and starts serving; everything it needs is passed in. */
+/** Wires the core and the platform adapters together and starts serving; everything is passed in. */
 export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
-  const { config, store, logger } = options;
+  const { config, store, logger, clock } = options;
   const i18n = createI18n(readResources(options.localesDir), config.organization.locale);
   const catalogue = loadCatalogue(i18n);
+
+  const slack = options.slack
+    ? createSlackAdapter(
+        options.slack,
+        logger,
+        options.slackClientOptions ? { clientOptions: options.slackClientOptions } : {},
+      )
+    : undefined;
+  if (!slack) {
+    logger.info(
+      {},
+      'Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to turn it on',
+    );
+  }
+  const platforms: Platform[] = slack ? ['slack'] : [];
   const core = createCore({
     config,
     store,
-    clock: options.clock,
+    clock,
     logger,
     i18n,
     catalogue,
-    platforms: options.platforms ?? [],
-    port: options.chat ?? disconnectedPort,
+    platforms,
+    port: routerPort({ ...(slack ? { slack: slack.port } : {}) }),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
   });
+  const cycleDeps: CycleDeps = {
+    store,
+    clock,
+    config,
+    catalogue,
+    localDate: core.calendar.localDate,
+  };
+  slack?.connect({ core, cycleDeps, store, logger });
 
   const ready = async (): Promise<Record<string, boolean>> => {
     const storeUp = await store.ping().then(
@@ -57,29 +88,30 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     );
     return { config: true, store: storeUp };
   };
-  const server: HttpServer = await startHttpServer({
-    port: options.port,
-    logger,
-    routes: healthRoutes(ready),
-  });
+  const routes = new Map([...healthRoutes(ready), ...(slack?.routes ?? [])]);
+  const server: HttpServer = await startHttpServer({ port: options.port, logger, routes });
+  await slack?.start();
+  if (options.runSchedule ?? true) core.runner.start();
   logger.info(
     {
       organization: config.organization.id,
       departments: config.departments.length,
       frameworks: config.frameworks,
       store: store.backend,
+      platforms,
       port: server.port,
     },
     'tasa started',
   );
-  if (options.runSchedule ?? true) core.runner.start();
   return {
     port: server.port,
     i18n,
     catalogue,
     core,
+    cycleDeps,
     async stop() {
       await core.runner.stop();
+      await slack?.stop();
       await server.close();
       await store.close();
       logger.info({}, 'tasa stopped');

@@ -14,6 +14,7 @@ import { systemClock } from './shared/clock.ts';
 import { isTasaError } from './shared/errors.ts';
 import { createLogger } from './shared/logger.ts';
 import { openStore } from './store/open.ts';
+import { slackSettings } from './slack/settings.ts';
 
 const exampleConfig = fileURLToPath(new URL('./config/tasa.example.yaml', import.meta.url));
 
@@ -46,14 +47,15 @@ async function main(): Promise<void> {
     clock: systemClock,
   });
 
-  if (!env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN) {
-    logger.info(
-      {},
-      'Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to turn it on',
-    );
-  }
-
-  const tasa = await startTasa({ config, store, logger, clock: systemClock, port: env.PORT });
+  const slack = slackSettings(env);
+  const tasa = await startTasa({
+    config,
+    store,
+    logger,
+    clock: systemClock,
+    port: env.PORT,
+    ...(slack ? { slack } : {}),
+  });
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -79,5 +79,6 @@ export function pacedPort(port: ChatPort, options: PacedPortOptions): ChatPort {
         port.update(ref, message),
       ),
     openForm: (to, trigger, form) => port.openForm(to, trigger, form),
+    personLocale: async (to) => port.personLocale?.(to),
   };
 }

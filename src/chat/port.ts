@@ -19,6 +19,8 @@ export interface ChatPort {
   update(ref: MessageRef, message: MessageView): Promise<void>;
   /** Opens a form in answer to a click; `trigger` is the platform's handle for it (Slack trigger_id). */
   openForm(to: Address, trigger: string | undefined, form: FormView): Promise<void>;
+  /** The locale the platform reports for a person (e.g. `fi-FI`), if it knows one. */
+  personLocale?(to: Address): Promise<string | undefined>;
 }
 
 /** A platform's answer that it is overloaded: wait and try again. */

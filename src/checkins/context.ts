@@ -60,9 +60,17 @@ export function engineContext(deps: EngineDeps) {
     if (fromPlatform && state.platformLanguage !== fromPlatform) {
       await updatePersonState(store, person, (s) => ({ ...s, platformLanguage: fromPlatform }));
     }
-    return (
-      state.language ?? fromPlatform ?? state.platformLanguage ?? deps.config.organization.locale
+    if (state.language) return state.language;
+    const known = fromPlatform ?? state.platformLanguage;
+    if (known) return known;
+    // Never heard from them: ask their platform once, e.g. before the first check-in.
+    const address = directory.addressOf(person);
+    const reported = languageFromLocale(
+      address ? await deps.port.personLocale?.(address).catch(() => undefined) : undefined,
     );
+    if (reported)
+      await updatePersonState(store, person, (s) => ({ ...s, platformLanguage: reported }));
+    return reported ?? deps.config.organization.locale;
   }
 
   async function view(person: string, cycle: Cycle, hint?: string): Promise<ViewContext> {

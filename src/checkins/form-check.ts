@@ -13,21 +13,30 @@ const text = (value: FormValues[string]): string => (typeof value === 'string' ?
  * The checks a form's fields can be given at once, before anything is saved,
  * so a platform can show them next to the fields (Slack must answer in 3 s).
  */
-export function checkFormValues(t: Translator, context: Action, values: FormValues, self?: string): Record<string, string> {
+export function checkFormValues(
+  t: Translator,
+  context: Action,
+  values: FormValues,
+  self?: string,
+): Record<string, string> {
   const problems: InputProblem[] = [];
   const push = (problem: InputProblem | undefined) => {
     if (problem) problems.push(problem);
   };
   switch (context.kind) {
     case 'explain': {
-      if (!isAnswerStatus(values.status)) push({ field: 'status', key: 'statusRequired', params: {} });
+      if (!isAnswerStatus(values.status))
+        push({ field: 'status', key: 'statusRequired', params: {} });
       push(textProblem('explanation', text(values.explanation), limits.explanation));
-      const links = Array.isArray(values.evidence) ? values.evidence.filter((v): v is Evidence => typeof v === 'object') : [];
+      const links = Array.isArray(values.evidence)
+        ? values.evidence.filter((v): v is Evidence => typeof v === 'object')
+        : [];
       problems.push(...checkEvidence('evidence', links).problems);
       break;
     }
     case 'rateWithLimits':
-      if (!isKeyFactorRating(values.rating)) push({ field: 'rating', key: 'ratingRequired', params: {} });
+      if (!isKeyFactorRating(values.rating))
+        push({ field: 'rating', key: 'ratingRequired', params: {} });
       push(textProblem('note', text(values.note), limits.note));
       break;
     case 'skip':
@@ -35,8 +44,10 @@ export function checkFormValues(t: Translator, context: Action, values: FormValu
       push(textProblem('reason', text(values.reason), limits.reason));
       break;
     case 'handOver':
-      if (text(values.colleague) === '') push({ field: 'colleague', key: 'colleagueRequired', params: {} });
-      else if (text(values.colleague) === self) push({ field: 'colleague', key: 'colleagueSelf', params: {} });
+      if (text(values.colleague) === '')
+        push({ field: 'colleague', key: 'colleagueRequired', params: {} });
+      else if (text(values.colleague) === self)
+        push({ field: 'colleague', key: 'colleagueSelf', params: {} });
       break;
     default:
       break;

@@ -5,7 +5,12 @@ import { translatorFor } from '../i18n/create.ts';
 import { isTasaError, ErrorCode } from '../shared/errors.ts';
 import { commands } from './index.ts';
 import { helpReply } from './handlers/help.ts';
-import { CommandUsageError, type Command, type CommandContext, type CommandReply } from './types.ts';
+import {
+  CommandUsageError,
+  type Command,
+  type CommandContext,
+  type CommandReply,
+} from './types.ts';
 
 const reply = (text: string): CommandReply => ({ text, blocks: [{ type: 'text', text }] });
 
@@ -33,7 +38,15 @@ export async function runCommand(
   const ctx = core.engine.context;
   const person = ctx.directory.canonicalKey(actor);
   const language = await ctx.languageOf(person, actor.locale);
-  const context: CommandContext = { core, deps, actor, person, language, t: translatorFor(ctx.i18n, language), ...(interaction ? { interaction } : {}) };
+  const context: CommandContext = {
+    core,
+    deps,
+    actor,
+    person,
+    language,
+    t: translatorFor(ctx.i18n, language),
+    ...(interaction ? { interaction } : {}),
+  };
   const { t } = context;
   const words = text.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0 || words[0]?.toLowerCase() === 'help') {
@@ -44,12 +57,22 @@ export async function runCommand(
   if (!found) {
     const help = helpReply(context, commands);
     const unknown = t('commands:unknown', { command: words[0] ?? '' });
-    return { text: `${unknown}\n${help.text}`, blocks: [{ type: 'text', text: unknown }, ...help.blocks] };
+    return {
+      text: `${unknown}\n${help.text}`,
+      blocks: [{ type: 'text', text: unknown }, ...help.blocks],
+    };
   }
   const { command, args } = found;
   if (command.coordinatorOnly && !ctx.directory.isCoordinator(person)) {
-    const names = ctx.directory.coordinators().map((key) => ctx.directory.nameOf(key) ?? key.slice(key.indexOf(':') + 1));
-    return reply(t('commands:coordinatorsOnly', { command: command.words.join(' '), coordinators: names.join(', ') }));
+    const names = ctx.directory
+      .coordinators()
+      .map((key) => ctx.directory.nameOf(key) ?? key.slice(key.indexOf(':') + 1));
+    return reply(
+      t('commands:coordinatorsOnly', {
+        command: command.words.join(' '),
+        coordinators: names.join(', '),
+      }),
+    );
   }
   try {
     return await command.run(context, args);
@@ -57,9 +80,18 @@ export async function runCommand(
     if (error instanceof CommandUsageError) {
       const usage = helpReply(context, commands, command);
       const problem = t(error.key, error.params);
-      return { text: `${problem}\n${usage.text}`, blocks: [{ type: 'text', text: problem }, ...usage.blocks] };
+      return {
+        text: `${problem}\n${usage.text}`,
+        blocks: [{ type: 'text', text: problem }, ...usage.blocks],
+      };
     }
     ctx.logger.error({ err: error, command: command.id }, 'command failed');
-    return reply(t(isTasaError(error, ErrorCode.StoreUnavailable) ? 'checkins:errors.tryAgainShortly' : 'checkins:errors.unexpected'));
+    return reply(
+      t(
+        isTasaError(error, ErrorCode.StoreUnavailable)
+          ? 'checkins:errors.tryAgainShortly'
+          : 'checkins:errors.unexpected',
+      ),
+    );
   }
 }

@@ -12,14 +12,23 @@ import type { Store } from '../store/store.ts';
  * and for coordinators the cycle's progress per department. Slack shows it
  * in App Home; Teams as a card.
  */
-export async function homeView(core: Core, store: Store, person: string, language: Language, t: Translator): Promise<MessageView> {
+export async function homeView(
+  core: Core,
+  store: Store,
+  person: string,
+  language: Language,
+  t: Translator,
+): Promise<MessageView> {
   const blocks: Block[] = [{ type: 'header', text: t('home:title') }];
   const cycle = await openCycleOf(store);
   if (!cycle) {
     blocks.push({ type: 'text', text: t('home:noCycle') });
     return { text: t('home:title'), blocks };
   }
-  blocks.push({ type: 'context', text: t('home:cycle', { cycle: cycle.id, due: formatDate(cycle.dueDate, language) }) });
+  blocks.push({
+    type: 'context',
+    text: t('home:cycle', { cycle: cycle.id, due: formatDate(cycle.dueDate, language) }),
+  });
 
   blocks.push({ type: 'header', text: t('home:myQuestions') });
   const mine = await myOpenQuestions(store, core.directory, cycle, person);
@@ -28,25 +37,39 @@ export async function homeView(core: Core, store: Store, person: string, languag
   } else {
     for (const item of mine) {
       const kf = cycle.keyFactors.find((k) => k.id === item.keyFactor);
-      const department = cycle.departments.find((d) => d.id === item.department)?.name[language] ?? item.department;
+      const department =
+        cycle.departments.find((d) => d.id === item.department)?.name[language] ?? item.department;
       blocks.push({
         type: 'text',
         text: `${kf?.number ?? ''}. ${kf?.title[language] ?? item.keyFactor} · ${department}: ${
-          item.needsRating ? t('commands:my.needsRating') : t('commands:my.questions', { count: item.questions.length })
+          item.needsRating
+            ? t('commands:my.needsRating')
+            : t('commands:my.questions', { count: item.questions.length })
         }`,
       });
     }
-    blocks.push({ type: 'actions', buttons: [{ label: t('commands:my.continue'), action: { kind: 'resume' }, style: 'primary' }] });
+    blocks.push({
+      type: 'actions',
+      buttons: [{ label: t('commands:my.continue'), action: { kind: 'resume' }, style: 'primary' }],
+    });
   }
 
   if (core.directory.isCoordinator(person)) {
     const status = await cycleStatus(store, cycle);
-    blocks.push({ type: 'header', text: t('home:progress', { answered: status.answered, total: status.total }) });
+    blocks.push({
+      type: 'header',
+      text: t('home:progress', { answered: status.answered, total: status.total }),
+    });
     blocks.push({
       type: 'fields',
       fields: status.departments.map((d) => ({
         label: cycle.departments.find((c) => c.id === d.department)?.name[language] ?? d.department,
-        value: t('home:departmentProgress', { answered: d.answered, total: d.total, late: d.late, skipped: d.skipped.length }),
+        value: t('home:departmentProgress', {
+          answered: d.answered,
+          total: d.total,
+          late: d.late,
+          skipped: d.skipped.length,
+        }),
       })),
     });
   }

@@ -4,7 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { languages, type Language } from './languages.ts';
 
 /** Every namespace of texts; one JSON file per namespace and language. */
-export const namespaces = ['catalogue', 'common', 'config', 'cli', 'checkins', 'commands', 'home'] as const;
+export const namespaces = [
+  'catalogue',
+  'common',
+  'config',
+  'cli',
+  'checkins',
+  'commands',
+  'home',
+] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export type ResourceTree = { [key: string]: string | ResourceTree };

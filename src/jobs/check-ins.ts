@@ -62,7 +62,12 @@ export async function fanOutCheckIns(
       deps.logger.warn({ person }, 'contact cannot be reached on any enabled platform');
       continue;
     }
-    const payload = { person, cycle: cycle.id, day, ...(options.reminder ? { reminder: 'yes' } : {}) };
+    const payload = {
+      person,
+      cycle: cycle.id,
+      day,
+      ...(options.reminder ? { reminder: 'yes' } : {}),
+    };
     items.push({ key: person, kind: 'checkIn', to, payload });
   }
   await deps.outbox.enqueue(batch, items);
@@ -87,7 +92,8 @@ export function deliverCheckInItem(store: Store, engine: CheckInEngine) {
   return async (item: OutboxItem): Promise<'sent' | 'skipped'> => {
     const { person = '', cycle = '', day = '', reminder } = item.payload;
     const state = await personState(store, person);
-    if (isResting(state, day) || (reminder === undefined && state.lastPromptedOn === day)) return 'skipped';
+    if (isResting(state, day) || (reminder === undefined && state.lastPromptedOn === day))
+      return 'skipped';
     const outcome = await engine.deliverCheckIn(person, cycle, day);
     return outcome === 'sent' ? 'sent' : 'skipped';
   };

@@ -257,7 +257,8 @@ describe('a guided check-in conversation', () => {
       ok: false,
       errors: {
         'evidence.1': 'Link 2 (“ftp://files.hel.fi/plan.doc”) must start with http:// or https://.',
-        'evidence.2': 'Link 3 contains a user name or password; remove them before sharing the link.',
+        'evidence.2':
+          'Link 3 contains a user name or password; remove them before sharing the link.',
         'evidence.3': 'Link 4 (“not a link”) is not a web address.',
       },
     });

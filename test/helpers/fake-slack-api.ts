@@ -210,7 +210,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     // A slash command's response_url: Bolt's respond() posts the reply here.
     const response = /^\/response\/([^/]+)$/.exec(path);
     if (response) {
-      calls.push({ method: 'response_url', args: JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>, at: Date.now() });
+      calls.push({
+        method: 'response_url',
+        args: JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>,
+        at: Date.now(),
+      });
       return sendJson(res, { ok: true }, 200, {});
     }
 

@@ -3,13 +3,24 @@ import { openCycleOf } from '../../cycles/repository.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { fanOutCheckIns } from '../../jobs/check-ins.ts';
 import { parseDate } from '../dates.ts';
-import { CommandUsageError, type Command, type CommandContext, type CommandReply } from '../types.ts';
+import {
+  CommandUsageError,
+  type Command,
+  type CommandContext,
+  type CommandReply,
+} from '../types.ts';
 
 const reply = (text: string): CommandReply => ({ text, blocks: [{ type: 'text', text }] });
 
 function jobDeps(context: CommandContext) {
   const { core, deps } = context;
-  return { ...deps, outbox: core.outbox, directory: core.directory, calendar: core.calendar, logger: core.engine.context.logger };
+  return {
+    ...deps,
+    outbox: core.outbox,
+    directory: core.directory,
+    calendar: core.calendar,
+    logger: core.engine.context.logger,
+  };
 }
 
 /** `cycle start [name] [due date]`: opens a cycle and asks every contact. */
@@ -21,11 +32,19 @@ export const cycleStartCommand: Command = {
     const { deps, language, t, person } = context;
     const today = deps.localDate(deps.clock.now());
     // A lone argument that reads as a date is the due date.
-    const [name, dueText] = args.length === 1 && parseDate(args[0] ?? '', today) ? [undefined, args[0]] : [args[0], args[1]];
+    const [name, dueText] =
+      args.length === 1 && parseDate(args[0] ?? '', today)
+        ? [undefined, args[0]]
+        : [args[0], args[1]];
     const dueDate = dueText === undefined ? undefined : parseDate(dueText, today);
-    if (dueText !== undefined && !dueDate) throw new CommandUsageError('commands:cycle.badDate', { value: dueText });
+    if (dueText !== undefined && !dueDate)
+      throw new CommandUsageError('commands:cycle.badDate', { value: dueText });
     if (args.length > 2) throw new CommandUsageError('commands:cycle.tooMany', {});
-    const result = await openCycle(deps, { by: person, ...(name ? { name } : {}), ...(dueDate ? { dueDate } : {}) });
+    const result = await openCycle(deps, {
+      by: person,
+      ...(name ? { name } : {}),
+      ...(dueDate ? { dueDate } : {}),
+    });
     if (!result.ok) throw new CommandUsageError(`commands:cycle.${result.code}`, result.params);
     const { cycle } = result;
     const asked = await fanOutCheckIns(jobDeps(context), cycle, today, `cycleStarted:${cycle.id}`);
@@ -62,14 +81,23 @@ export const remindCommand: Command = {
     if (target === '') throw new CommandUsageError('commands:remind.missing', {});
     const cycle = await openCycleOf(deps.store);
     if (!cycle) throw new CommandUsageError('commands:cycle.noOpenCycle', {});
-    const department = cycle.departments.find((d) => d.id === target || d.name[language].toLowerCase() === target);
-    if (target !== 'all' && !department) throw new CommandUsageError('commands:remind.unknown', { value: target });
+    const department = cycle.departments.find(
+      (d) => d.id === target || d.name[language].toLowerCase() === target,
+    );
+    if (target !== 'all' && !department)
+      throw new CommandUsageError('commands:remind.unknown', { value: target });
     const contacts = department ? new Set(core.directory.contactsOf(department.id)) : undefined;
     const now = deps.clock.now();
-    const count = await fanOutCheckIns(jobDeps(context), cycle, deps.localDate(now), `remind:${target}:${now.toISOString()}`, {
-      reminder: true,
-      ...(contacts ? { only: (person: string) => contacts.has(person) } : {}),
-    });
+    const count = await fanOutCheckIns(
+      jobDeps(context),
+      cycle,
+      deps.localDate(now),
+      `remind:${target}:${now.toISOString()}`,
+      {
+        reminder: true,
+        ...(contacts ? { only: (person: string) => contacts.has(person) } : {}),
+      },
+    );
     return reply(t('commands:remind.done', { count }));
   },
 };

@@ -11,23 +11,38 @@ export const myCommand: Command = {
   coordinatorOnly: false,
   async run({ core, deps, person, language, t }) {
     const cycle = await openCycleOf(deps.store);
-    if (!cycle) return { text: t('commands:my.noCycle'), blocks: [{ type: 'text', text: t('commands:my.noCycle') }] };
+    if (!cycle)
+      return {
+        text: t('commands:my.noCycle'),
+        blocks: [{ type: 'text', text: t('commands:my.noCycle') }],
+      };
     const open = await myOpenQuestions(deps.store, core.directory, cycle, person);
     if (open.length === 0) {
       const text = t('commands:my.nothing', { cycle: cycle.id });
       return { text, blocks: [{ type: 'text', text }] };
     }
-    const title = t('commands:my.title', { cycle: cycle.id, due: formatDate(cycle.dueDate, language) });
+    const title = t('commands:my.title', {
+      cycle: cycle.id,
+      due: formatDate(cycle.dueDate, language),
+    });
     const lines = open.map((item) => {
       const kf = cycle.keyFactors.find((k) => k.id === item.keyFactor);
-      const department = cycle.departments.find((d) => d.id === item.department)?.name[language] ?? item.department;
-      const what = item.needsRating ? t('commands:my.needsRating') : t('commands:my.questions', { count: item.questions.length });
+      const department =
+        cycle.departments.find((d) => d.id === item.department)?.name[language] ?? item.department;
+      const what = item.needsRating
+        ? t('commands:my.needsRating')
+        : t('commands:my.questions', { count: item.questions.length });
       return `${kf?.number ?? ''}. ${kf?.title[language] ?? item.keyFactor} (${department}): ${what}`;
     });
     const blocks: Block[] = [
       { type: 'header', text: title },
       { type: 'text', text: lines.join('\n') },
-      { type: 'actions', buttons: [{ label: t('commands:my.continue'), action: { kind: 'resume' }, style: 'primary' }] },
+      {
+        type: 'actions',
+        buttons: [
+          { label: t('commands:my.continue'), action: { kind: 'resume' }, style: 'primary' },
+        ],
+      },
     ];
     return { text: `${title}\n${lines.join('\n')}`, blocks };
   },

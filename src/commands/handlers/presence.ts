@@ -15,7 +15,8 @@ export const awayCommand: Command = {
     const [until, text] = args[0]?.toLowerCase() === 'until' ? [true, args[1]] : [false, args[0]];
     const today = deps.localDate(deps.clock.now());
     const date = text === undefined ? undefined : parseDate(text, today);
-    if (!date || (!until && args.length > 1)) throw new CommandUsageError('commands:away.badDate', { value: args.join(' ') });
+    if (!date || (!until && args.length > 1))
+      throw new CommandUsageError('commands:away.badDate', { value: args.join(' ') });
     if (date < today) throw new CommandUsageError('commands:away.past', { value: text ?? '' });
     await updatePersonState(deps.store, person, (state) => ({ ...state, awayUntil: date }));
     return reply(t('commands:away.done', { date: formatDate(date, language) }));
@@ -28,7 +29,11 @@ export const backCommand: Command = {
   id: 'back',
   coordinatorOnly: false,
   async run({ deps, person, t }) {
-    await updatePersonState(deps.store, person, ({ awayUntil: _away, snoozedUntil: _snoozed, ...rest }) => rest);
+    await updatePersonState(
+      deps.store,
+      person,
+      ({ awayUntil: _away, snoozedUntil: _snoozed, ...rest }) => rest,
+    );
     return reply(t('commands:back.done'));
   },
 };
@@ -40,7 +45,11 @@ export const langCommand: Command = {
   coordinatorOnly: false,
   async run({ deps, person, core }, args) {
     const chosen = args[0]?.toLowerCase();
-    if (!isLanguage(chosen)) throw new CommandUsageError('commands:lang.bad', { value: args[0] ?? '', languages: languages.join(', ') });
+    if (!isLanguage(chosen))
+      throw new CommandUsageError('commands:lang.bad', {
+        value: args[0] ?? '',
+        languages: languages.join(', '),
+      });
     await updatePersonState(deps.store, person, (state) => ({ ...state, language: chosen }));
     const t = core.engine.context.i18n.getFixedT(chosen);
     return reply(t('commands:lang.done'));

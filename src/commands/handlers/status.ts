@@ -4,7 +4,8 @@ import { formatDate } from '../../i18n/format.ts';
 import type { Block } from '../../chat/views.ts';
 import { CommandUsageError, type Command } from '../types.ts';
 
-const percent = (answered: number, total: number): number => (total === 0 ? 100 : Math.round((answered / total) * 100));
+const percent = (answered: number, total: number): number =>
+  total === 0 ? 100 : Math.round((answered / total) * 100);
 
 /** `status [department|key factor]`: progress of the open (or latest) cycle. */
 export const statusCommand: Command = {
@@ -14,7 +15,8 @@ export const statusCommand: Command = {
   async run({ deps, language, t }, args) {
     const index = await cycleIndex(deps.store);
     const latest = index.ids.at(-1);
-    const cycle = (await openCycleOf(deps.store)) ?? (latest ? await getCycle(deps.store, latest) : undefined);
+    const cycle =
+      (await openCycleOf(deps.store)) ?? (latest ? await getCycle(deps.store, latest) : undefined);
     if (!cycle) {
       const text = t('commands:status.noCycle');
       return { text, blocks: [{ type: 'text', text }] };
@@ -25,13 +27,16 @@ export const statusCommand: Command = {
       const kf = cycle.keyFactors.find((k) => k.id === id);
       return kf ? `${kf.number}. ${kf.title[language]}` : id;
     };
-    const heading = t(status.open ? 'commands:status.headingOpen' : 'commands:status.headingClosed', {
-      cycle: cycle.id,
-      due: formatDate(cycle.dueDate, language),
-      answered: status.answered,
-      total: status.total,
-      percent: percent(status.answered, status.total),
-    });
+    const heading = t(
+      status.open ? 'commands:status.headingOpen' : 'commands:status.headingClosed',
+      {
+        cycle: cycle.id,
+        due: formatDate(cycle.dueDate, language),
+        answered: status.answered,
+        total: status.total,
+        percent: percent(status.answered, status.total),
+      },
+    );
     const filter = args.join(' ').trim();
     let lines: string[];
     if (filter === '') {
@@ -47,9 +52,13 @@ export const statusCommand: Command = {
       );
     } else {
       const department = status.departments.find(
-        (d) => d.department === filter.toLowerCase() || name(d.department).toLowerCase() === filter.toLowerCase(),
+        (d) =>
+          d.department === filter.toLowerCase() ||
+          name(d.department).toLowerCase() === filter.toLowerCase(),
       );
-      const keyFactor = status.keyFactors.find((k) => k.keyFactor.toLowerCase() === filter.toLowerCase());
+      const keyFactor = status.keyFactors.find(
+        (k) => k.keyFactor.toLowerCase() === filter.toLowerCase(),
+      );
       if (department) {
         lines = [
           t('commands:status.department', {
@@ -77,7 +86,9 @@ export const statusCommand: Command = {
             percent: percent(keyFactor.answered, keyFactor.total),
           }),
           ...(statuses.length > 0 ? [statuses.join(' · ')] : []),
-          ...(ratings.length > 0 ? [t('commands:status.ratings', { ratings: ratings.join(' · ') })] : []),
+          ...(ratings.length > 0
+            ? [t('commands:status.ratings', { ratings: ratings.join(' · ') })]
+            : []),
         ];
       } else {
         throw new CommandUsageError('commands:status.unknown', { value: filter });

@@ -27,7 +27,9 @@ export function decodeAction(value: string | undefined): Action | undefined {
     const parsed: unknown = JSON.parse(value);
     if (typeof parsed !== 'object' || parsed === null) return undefined;
     const kind = (parsed as { kind?: unknown }).kind;
-    return typeof kind === 'string' && (kinds as readonly string[]).includes(kind) ? (parsed as Action) : undefined;
+    return typeof kind === 'string' && (kinds as readonly string[]).includes(kind)
+      ? (parsed as Action)
+      : undefined;
   } catch {
     return undefined;
   }

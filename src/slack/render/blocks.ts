@@ -3,12 +3,21 @@ import type { Block, MessageView } from '../../chat/views.ts';
 import { actionIdPrefix, encodeAction } from './actions.ts';
 import { escapeMrkdwn, safeLink, truncate } from './escape.ts';
 
-const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: truncate(text, 3000), verbatim: true });
+const mrkdwn = (text: string) => ({
+  type: 'mrkdwn' as const,
+  text: truncate(text, 3000),
+  verbatim: true,
+});
 
 function render(block: Block, index: number): KnownBlock[] {
   switch (block.type) {
     case 'header':
-      return [{ type: 'header', text: { type: 'plain_text', text: truncate(block.text, 150), emoji: false } }];
+      return [
+        {
+          type: 'header',
+          text: { type: 'plain_text', text: truncate(block.text, 150), emoji: false },
+        },
+      ];
     case 'text':
       return [{ type: 'section', text: mrkdwn(escapeMrkdwn(block.text)) }];
     case 'quote': {
@@ -28,7 +37,12 @@ function render(block: Block, index: number): KnownBlock[] {
           .map((f) => mrkdwn(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`)),
       }));
     case 'links':
-      return [{ type: 'section', text: mrkdwn(block.links.map((l) => `• ${safeLink(l.url, l.title)}`).join('\n')) }];
+      return [
+        {
+          type: 'section',
+          text: mrkdwn(block.links.map((l) => `• ${safeLink(l.url, l.title)}`).join('\n')),
+        },
+      ];
     case 'actions':
       return [
         {

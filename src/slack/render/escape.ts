@@ -22,5 +22,7 @@ export function safeLink(url: string, title: string | undefined): string {
   } catch {
     return escapeMrkdwn(url);
   }
-  return title ? `<${href}|${escapeMrkdwn(title).replaceAll('|', '¦')}> (${escapeMrkdwn(host)})` : `<${href}>`;
+  return title
+    ? `<${href}|${escapeMrkdwn(title).replaceAll('|', '¦')}> (${escapeMrkdwn(host)})`
+    : `<${href}>`;
 }

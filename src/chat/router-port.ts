@@ -1,0 +1,17 @@
+import type { Platform } from './address.ts';
+import { UnreachableError, type ChatPort } from './port.ts';
+
+/** One port over every connected platform: each message goes to its address's platform. */
+export function routerPort(ports: Partial<Record<Platform, ChatPort>>): ChatPort {
+  const portFor = (platform: Platform): ChatPort => {
+    const port = ports[platform];
+    if (!port) throw new UnreachableError(`${platform} is not connected`);
+    return port;
+  };
+  return {
+    send: async (to, message) => portFor(to.platform).send(to, message),
+    update: async (ref, message) => portFor(ref.address.platform).update(ref, message),
+    openForm: async (to, trigger, form) => portFor(to.platform).openForm(to, trigger, form),
+    personLocale: async (to) => ports[to.platform]?.personLocale?.(to),
+  };
+}

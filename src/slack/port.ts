@@ -1,0 +1,82 @@
+import type { WebClient } from '@slack/web-api';
+import type { ChatPort, MessageRef } from '../chat/port.ts';
+import { UnreachableError } from '../chat/port.ts';
+import { fallbackText, toBlocks } from './render/blocks.ts';
+import { toModal } from './render/modal.ts';
+
+/** Slack errors that mean a person or channel cannot be reached, not that Slack is down. */
+const unreachable = new Set([
+  'channel_not_found',
+  'user_not_found',
+  'not_in_channel',
+  'is_archived',
+  'user_disabled',
+  'cannot_dm_bot',
+]);
+
+function slackError(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } }).data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
+
+/**
+ * The chat port on Slack's Web API. Rate limits are handled by the WebClient,
+ * which waits as long as Slack's Retry-After says and tries again.
+ */
+export function slackPort(
+  client: WebClient,
+  localeOf?: (user: string) => Promise<string | undefined>,
+): ChatPort {
+  // Direct-message channel ids, per user: conversations.open once per person.
+  const directChannels = new Map<string, string>();
+
+  async function channelOf(to: { kind: 'person' | 'channel'; id: string }): Promise<string> {
+    if (to.kind === 'channel') return to.id;
+    const known = directChannels.get(to.id);
+    if (known) return known;
+    const opened = await client.conversations.open({ users: to.id });
+    const id = opened.channel?.id;
+    if (!id) throw new UnreachableError('no direct message channel');
+    directChannels.set(to.id, id);
+    return id;
+  }
+
+  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      const code = slackError(error);
+      if (code && unreachable.has(code)) throw new UnreachableError(code);
+      throw error;
+    }
+  };
+
+  return {
+    send: (to, view) =>
+      guard(async (): Promise<MessageRef> => {
+        const channel = await channelOf(to);
+        const posted = await client.chat.postMessage({
+          channel,
+          text: fallbackText(view),
+          blocks: toBlocks(view),
+          unfurl_links: false,
+        });
+        return { address: to, id: posted.ts ?? '', conversation: posted.channel ?? channel };
+      }),
+    update: (ref, view) =>
+      guard(async () => {
+        await client.chat.update({
+          channel: ref.conversation,
+          ts: ref.id,
+          text: fallbackText(view),
+          blocks: toBlocks(view),
+        });
+      }),
+    openForm: (_to, trigger, form) =>
+      guard(async () => {
+        if (!trigger) throw new UnreachableError('a form needs a click to open');
+        await client.views.open({ trigger_id: trigger, view: toModal(form) });
+      }),
+    personLocale: async (to) => (to.kind === 'person' ? localeOf?.(to.id) : undefined),
+  };
+}
