@@ -29,11 +29,12 @@ export const backCommand: Command = {
   id: 'back',
   coordinatorOnly: false,
   async run({ deps, person, t }) {
-    await updatePersonState(
-      deps.store,
-      person,
-      ({ awayUntil: _away, snoozedUntil: _snoozed, ...rest }) => rest,
-    );
+    await updatePersonState(deps.store, person, (state) => {
+      const next = { ...state };
+      delete next.awayUntil;
+      delete next.snoozedUntil;
+      return next;
+    });
     return reply(t('commands:back.done'));
   },
 };
