@@ -21,6 +21,7 @@ import { explainRefusal, saved, tell, type FormResult } from './handlers/shared.
 import { skipKeyFactor } from './handlers/skip.ts';
 import { startKeyFactor } from './handlers/start.ts';
 import { getRecord } from './record.ts';
+import { markReachable } from '../people/reachability.ts';
 import { checkFormValues, type FormValues } from './form-check.ts';
 import { translatorFor } from '../i18n/create.ts';
 
@@ -61,6 +62,8 @@ export function createCheckInEngine(deps: EngineDeps): CheckInEngine {
   async function personOf(actor: Actor): Promise<string> {
     const person = ctx.directory.canonicalKey(actor);
     if (actor.locale) await ctx.languageOf(person, actor.locale);
+    // Whoever acts can be reached again.
+    await markReachable(ctx.store, person);
     return person;
   }
 

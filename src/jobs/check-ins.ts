@@ -1,4 +1,6 @@
 import type { CheckInEngine } from '../checkins/engine.ts';
+import { UnreachableError } from '../chat/port.ts';
+import { reportUnreachable } from '../people/report-unreachable.ts';
 import { openWork } from '../checkins/progress.ts';
 import { cycleRecords } from '../checkins/status.ts';
 import type { Cycle } from '../cycles/cycle.ts';
@@ -87,14 +89,27 @@ export function checkInsJob(deps: CheckInJobDeps, cron: string): Job {
   };
 }
 
-/** Sends one recorded check-in; re-checks at send time, as things may have changed since. */
+/**
+ * Sends one recorded check-in; re-checks at send time, as things may have
+ * changed since. A person the platform cannot reach is recorded as such and
+ * the coordinators are told once: never retried forever, never skipped silently.
+ */
 export function deliverCheckInItem(store: Store, engine: CheckInEngine) {
   return async (item: OutboxItem): Promise<'sent' | 'skipped'> => {
+    try {
+      return await deliver(item);
+    } catch (error) {
+      if (error instanceof UnreachableError)
+        await reportUnreachable(engine, item.payload.person ?? '', error.reason);
+      throw error;
+    }
+  };
+  async function deliver(item: OutboxItem): Promise<'sent' | 'skipped'> {
     const { person = '', cycle = '', day = '', reminder } = item.payload;
     const state = await personState(store, person);
     if (isResting(state, day) || (reminder === undefined && state.lastPromptedOn === day))
       return 'skipped';
     const outcome = await engine.deliverCheckIn(person, cycle, day);
     return outcome === 'sent' ? 'sent' : 'skipped';
-  };
+  }
 }

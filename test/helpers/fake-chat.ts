@@ -1,5 +1,10 @@
 import type { Address } from '../../src/chat/address.ts';
-import { RateLimitedError, type ChatPort, type MessageRef } from '../../src/chat/port.ts';
+import {
+  RateLimitedError,
+  UnreachableError,
+  type ChatPort,
+  type MessageRef,
+} from '../../src/chat/port.ts';
 import type { Button, FormView, MessageView } from '../../src/chat/views.ts';
 
 export interface SentMessage {
@@ -26,12 +31,15 @@ export function createFakeChat() {
   let failures: { after: number; error: () => Error } | undefined;
   let rateLimits: number[] = [];
   let sends = 0;
+  const unreachable = new Map<string, string>();
 
   const port: ChatPort = {
     async send(to, view) {
       const limit = rateLimits.shift();
       if (limit !== undefined) throw new RateLimitedError(limit);
       if (failures && sends >= failures.after) throw failures.error();
+      const reason = unreachable.get(to.id);
+      if (reason) throw new UnreachableError(reason);
       sends++;
       const ref: MessageRef = {
         address: to,
@@ -82,6 +90,10 @@ export function createFakeChat() {
     },
     recover() {
       failures = undefined;
+    },
+    /** The platform cannot reach this person (app not installed, not in the roster). */
+    unreachable(id: string, reason: string) {
+      unreachable.set(id, reason);
     },
     /** The next sends answer "rate limited, retry after" these milliseconds. */
     rateLimit(...retryAfterMs: number[]) {

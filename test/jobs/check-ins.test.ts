@@ -165,6 +165,43 @@ describe('scheduled check-ins', () => {
   });
 });
 
+describe('unreachable contacts', () => {
+  it('are recorded, told to the coordinators once, listed in status, and not retried forever', async () => {
+    const { clock, store, chat, config, open } = setup('2027-01-03T22:00:00Z');
+    await open('2027-Q1', '2027-02-15');
+    chat.unreachable('UEDU2', 'BotNotInConversationRoster');
+    const replica = createReplica({ config, store, clock, chat });
+    await runUntil(clock, new Date('2027-01-05T22:00:00Z'), replica.runner.tick);
+
+    const coordinator = chat.to('UCOORD').map((m) => chat.text(m.view));
+    expect(coordinator).toEqual([
+      'Tasa cannot reach Erkki Rehtori (BotNotInConversationRoster). Ask them to install Tasa (in Teams: Apps → Built for your org → Tasa → Add) or to write to it once; until then they are not asked anything. “status” lists everyone not reachable.',
+    ]);
+    expect(await replica.outbox.backlog()).toBe(0);
+    const { runCommand } = await import('../../src/commands/run.ts');
+    const { createCore } = await import('../../src/core.ts');
+    const { i18n, catalogue } = i18nFor('en');
+    const core = createCore({
+      config,
+      store,
+      clock,
+      logger: replica.logger,
+      i18n,
+      catalogue,
+      platforms: ['slack'],
+      port: chat.port,
+      sleep: async () => undefined,
+    });
+    const status = await runCommand(
+      core,
+      { store, clock, config, catalogue, localDate: core.calendar.localDate },
+      { platform: 'slack', id: 'UCOORD' },
+      'status',
+    );
+    expect(status.text).toContain('Not reachable: Erkki Rehtori (BotNotInConversationRoster)');
+  });
+});
+
 describe('the outbox', () => {
   it('resumes a fan-out to 300 departments after a crash, with no duplicate and no gap', async () => {
     const departments = Array.from(

@@ -1,6 +1,7 @@
 import { cycleStatus } from '../../checkins/status.ts';
 import { cycleIndex, getCycle, openCycleOf } from '../../cycles/repository.ts';
 import { formatDate } from '../../i18n/format.ts';
+import { unreachablePeople } from '../../people/reachability.ts';
 import type { Block } from '../../chat/views.ts';
 import { CommandUsageError, type Command } from '../types.ts';
 
@@ -12,7 +13,7 @@ export const statusCommand: Command = {
   words: ['status'],
   id: 'status',
   coordinatorOnly: true,
-  async run({ deps, language, t }, args) {
+  async run({ core, deps, language, t }, args) {
     const index = await cycleIndex(deps.store);
     const latest = index.ids.at(-1);
     const cycle =
@@ -93,6 +94,13 @@ export const statusCommand: Command = {
       } else {
         throw new CommandUsageError('commands:status.unknown', { value: filter });
       }
+    }
+    const unreachable = await unreachablePeople(deps.store);
+    if (unreachable.length > 0) {
+      const people = unreachable.map(
+        (u) => `${core.directory.nameOf(u.person) ?? u.person} (${u.reason})`,
+      );
+      lines.push(t('commands:status.unreachable', { people: people.join(', ') }));
     }
     const blocks: Block[] = [
       { type: 'header', text: heading },
