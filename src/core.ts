@@ -8,7 +8,9 @@ import type { OrganizationConfig } from './config/schema.ts';
 import { checkInsJob, deliverCheckInItem } from './jobs/check-ins.ts';
 import { openCycleJob } from './jobs/open-cycle.ts';
 import { createRunner, type Runner } from './jobs/runner.ts';
-import { createOutbox, type Outbox } from './outbox/outbox.ts';
+import { createOutbox, type Deliver, type Outbox } from './outbox/outbox.ts';
+import { deliverEscalationItem, deliverReminderItem, remindersJob } from './jobs/reminders.ts';
+import { UnreachableError } from './chat/port.ts';
 import { createDirectory, type Directory } from './people/directory.ts';
 import { workCalendar, type WorkCalendar } from './scheduler/calendar.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
@@ -27,6 +29,8 @@ export interface CoreOptions {
   platforms: readonly Platform[];
   port: ChatPort;
   sleep?: (ms: number) => Promise<void>;
+  /** The pacing clock in milliseconds (tests use a virtual one). */
+  now?: () => number;
 }
 
 /** The platform-neutral core: everything but the adapters, wired together. */
@@ -44,7 +48,7 @@ export function createCore(options: CoreOptions): Core {
   const calendar = workCalendar(config.organization.timezone, config.organization.holidays);
   const port = pacedPort(options.port, {
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-    now: () => Date.now(),
+    now: options.now ?? (() => Date.now()),
     logger,
   });
   const engine = createCheckInEngine({
@@ -58,7 +62,21 @@ export function createCore(options: CoreOptions): Core {
     directory,
     localDate: calendar.localDate,
   });
-  const outbox = createOutbox({ store, clock, logger, deliver: deliverCheckInItem(store, engine) });
+  const deliveries: Record<string, Deliver> = {
+    checkIn: deliverCheckInItem(store, engine),
+    actionReminder: deliverReminderItem({ engine }),
+    actionEscalation: deliverEscalationItem({ engine }),
+  };
+  const outbox = createOutbox({
+    store,
+    clock,
+    logger,
+    deliver: (item) => {
+      const deliver = deliveries[item.kind];
+      if (!deliver) throw new UnreachableError(`no delivery for ${item.kind}`);
+      return deliver(item);
+    },
+  });
   const jobDeps = {
     store,
     outbox,
@@ -79,6 +97,7 @@ export function createCore(options: CoreOptions): Core {
     jobs: [
       openCycleJob(jobDeps, config.schedule.openCycle),
       checkInsJob(jobDeps, config.schedule.checkIns),
+      remindersJob({ ...jobDeps, engine }, config.schedule.reminders),
     ],
   });
   return { engine, outbox, runner: createRunner(scheduler, outbox, logger), directory, calendar };

@@ -22,6 +22,13 @@ export type Action =
   | { kind: 'skip'; cycle: string; department: string; keyFactor: string }
   | { kind: 'handOver'; cycle: string; department: string; keyFactor: string }
   | { kind: 'remindLater'; cycle: string; department: string; keyFactor: string }
-  | { kind: 'resume' };
+  | { kind: 'resume' }
+  /** Action plans: a new measure (optionally for a department and framework item), and an item's actions. */
+  | { kind: 'actionNew'; department?: string; serves?: string }
+  | { kind: 'actionEdit'; item: string }
+  | { kind: 'actionDone'; item: string }
+  | { kind: 'actionNote'; item: string }
+  | { kind: 'actionMove'; item: string }
+  | { kind: 'actionSnooze'; item: string; days: number };
 
 export type ActionKind = Action['kind'];

@@ -65,6 +65,8 @@ export type FormField =
       hint?: string;
     }
   | { id: string; type: 'person'; label: string; optional?: boolean }
+  /** Several people, e.g. the owners of an action item. */
+  | { id: string; type: 'people'; label: string; initial?: string[]; optional?: boolean }
   | { id: string; type: 'date'; label: string; initial?: string; optional?: boolean };
 
 export interface FormView {

@@ -21,6 +21,13 @@ import { explainRefusal, saved, tell, type FormResult } from './handlers/shared.
 import { skipKeyFactor } from './handlers/skip.ts';
 import { startKeyFactor } from './handlers/start.ts';
 import { getRecord } from './record.ts';
+import {
+  checkPlanForm,
+  clickPlanAction,
+  isPlanAction,
+  planView,
+  submitPlanForm,
+} from '../action-plans/handlers.ts';
 import { markReachable } from '../people/reachability.ts';
 import { checkFormValues, type FormValues } from './form-check.ts';
 import { translatorFor } from '../i18n/create.ts';
@@ -137,6 +144,7 @@ export function createCheckInEngine(deps: EngineDeps): CheckInEngine {
       const person = await personOf(actor);
       if (!(await firstTime(interaction))) return;
       await guarded(person, undefined, async () => {
+        if (isPlanAction(action)) return clickPlanAction(ctx, person, actor, action, interaction);
         switch (action.kind) {
           case 'start':
             return startKeyFactor(ctx, person, actor, action);
@@ -165,6 +173,7 @@ export function createCheckInEngine(deps: EngineDeps): CheckInEngine {
       const person = await personOf(actor);
       if (!(await firstTime(interaction))) return saved;
       return guarded<FormResult>(person, { ok: false, errors: {} }, async () => {
+        if (isPlanAction(context)) return submitPlanForm(ctx, person, actor, context, values);
         switch (context.kind) {
           case 'explain': {
             const explanation = text(values.explanation) ?? '';
@@ -194,6 +203,8 @@ export function createCheckInEngine(deps: EngineDeps): CheckInEngine {
 
     async checkForm(actor, context, values) {
       const person = await personOf(actor);
+      if (isPlanAction(context))
+        return checkPlanForm(ctx, await planView(ctx, person), actor, context, values);
       const t = translatorFor(ctx.i18n, await ctx.languageOf(person));
       return checkFormValues(t, context, values, actor.id);
     },

@@ -59,6 +59,20 @@ export const scheduleSchema = z.strictObject({
   graceHours: z.number().min(0).max(72).default(6),
 });
 
+export const actionPlansSchema = z.strictObject({
+  /** Owners are reminded this many days before the due date. */
+  remindDaysBefore: z.array(z.number().int().min(0).max(365)).default([7, 1]),
+  /** An item overdue this many days is escalated to the coordination channel, once. */
+  escalateAfterDaysOverdue: z.number().int().min(1).max(365).default(7),
+  /** The good-relations plan's focus goals for the current period (the plan allows three). */
+  goodRelations: z
+    .strictObject({
+      period: text(100),
+      focusGoals: z.array(checked((v) => /^HVS[1-7]$/.test(v), 'goalId')).min(1),
+    })
+    .optional(),
+});
+
 export const cyclesSchema = z.strictObject({
   /** A cycle opened without a due date is due this many days later. */
   dueInDays: z.number().int().min(1).max(365).default(42),
@@ -88,6 +102,10 @@ export const configSchema = z
       graceHours: 6,
     }),
     cycles: cyclesSchema.default({ dueInDays: 42 }),
+    actionPlans: actionPlansSchema.default({
+      remindDaysBefore: [7, 1],
+      escalateAfterDaysOverdue: 7,
+    }),
   })
   .superRefine((config, ctx) => {
     const seenFrameworks = new Set<string>();

@@ -12,6 +12,7 @@ export const namespaces = [
   'checkins',
   'commands',
   'home',
+  'actions',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

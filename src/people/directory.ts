@@ -24,6 +24,11 @@ export interface Directory {
   addressOf(key: string): Address | undefined;
   /** A configured name, else undefined (adapters show a mention instead). */
   nameOf(key: string): string | undefined;
+  /** A configured channel on a platform that is on. */
+  channelAddress(channel: {
+    slack?: string | undefined;
+    teams?: string | undefined;
+  }): Address | undefined;
 }
 
 const refsOf = (person: Person): PersonRef[] => [
@@ -65,5 +70,12 @@ export function createDirectory(
       return ref ? { ...ref, kind: 'person' } : undefined;
     },
     nameOf: (key) => people.get(key)?.name,
+    channelAddress(channel) {
+      if (channel.slack && enabled.includes('slack'))
+        return { platform: 'slack', kind: 'channel', id: channel.slack };
+      if (channel.teams && enabled.includes('teams'))
+        return { platform: 'teams', kind: 'channel', id: channel.teams };
+      return undefined;
+    },
   };
 }

@@ -13,6 +13,8 @@ export interface PersonState {
   snoozedUntil?: string;
   /** The last day a scheduled check-in reached them (at most one a day). */
   lastPromptedOn?: string;
+  /** The last day an action-plan reminder reached them (at most one a day). */
+  lastRemindedOn?: string;
 }
 
 const key = (person: string): string => `person:${person}`;

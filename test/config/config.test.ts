@@ -63,6 +63,10 @@ describe('the organisation config', () => {
       graceHours: 6,
     });
     expect(result.ok && result.config.cycles).toEqual({ dueInDays: 42 });
+    expect(result.ok && result.config.actionPlans).toEqual({
+      remindDaysBefore: [7, 1],
+      escalateAfterDaysOverdue: 7,
+    });
     expect(result.ok && result.config.organization.holidays).toBe('none');
   });
 

@@ -43,10 +43,11 @@ export async function tell(
   person: string,
   key: string,
   params: Record<string, string | number> = {},
+  namespace = 'checkins',
 ): Promise<void> {
   const language = await ctx.languageOf(person);
   const t = ctx.i18n.getFixedT(language);
-  await ctx.sendTo(person, notice(t(`checkins:${key}`, params)));
+  await ctx.sendTo(person, notice(t(`${namespace}:${key}`, params)));
 }
 
 /** Explains why a click or form no longer applies; echoes what they typed so nothing is lost. */

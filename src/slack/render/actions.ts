@@ -11,6 +11,12 @@ const kinds: readonly ActionKind[] = [
   'handOver',
   'remindLater',
   'resume',
+  'actionNew',
+  'actionEdit',
+  'actionDone',
+  'actionNote',
+  'actionMove',
+  'actionSnooze',
 ];
 
 /** Every Tasa button's action_id starts with this; the rest keeps ids unique within a message. */

@@ -50,12 +50,21 @@ function fieldBlocks(field: FormField): KnownBlock[] {
           block_id: field.id,
           optional,
           label: plain(field.label),
-          element: {
-            type: 'checkboxes',
-            action_id: field.id,
-            options: field.options.slice(0, 10).map(option),
-            ...(initial.length > 0 ? { initial_options: initial.map(option) } : {}),
-          },
+          // Checkboxes hold ten options; longer lists (framework items) become a multi-select.
+          element:
+            field.options.length <= 10
+              ? {
+                  type: 'checkboxes',
+                  action_id: field.id,
+                  options: field.options.map(option),
+                  ...(initial.length > 0 ? { initial_options: initial.map(option) } : {}),
+                }
+              : {
+                  type: 'multi_static_select',
+                  action_id: field.id,
+                  options: field.options.slice(0, 100).map(option),
+                  ...(initial.length > 0 ? { initial_options: initial.map(option) } : {}),
+                },
         },
       ];
     }
@@ -116,6 +125,20 @@ function fieldBlocks(field: FormField): KnownBlock[] {
           element: { type: 'users_select', action_id: field.id },
         },
       ];
+    case 'people':
+      return [
+        {
+          type: 'input',
+          block_id: field.id,
+          optional,
+          label: plain(field.label),
+          element: {
+            type: 'multi_users_select',
+            action_id: field.id,
+            ...(field.initial && field.initial.length > 0 ? { initial_users: field.initial } : {}),
+          },
+        },
+      ];
     case 'date':
       return [
         {
@@ -163,6 +186,7 @@ interface SlackStateValue {
   selected_option?: { value: string } | null;
   selected_options?: { value: string }[];
   selected_user?: string | null;
+  selected_users?: string[];
   selected_date?: string | null;
 }
 
@@ -197,6 +221,7 @@ export function fromModal(
     else if (type === 'multiChoice')
       values[id] = (value.selected_options ?? []).map((o) => o.value);
     else if (type === 'person') values[id] = value.selected_user ?? undefined;
+    else if (type === 'people') values[id] = value.selected_users ?? [];
     else if (type === 'date') values[id] = value.selected_date ?? undefined;
     else values[id] = value.value ?? '';
   }

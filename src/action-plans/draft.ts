@@ -1,0 +1,152 @@
+import { frameworkDefinitions } from '../catalogue/definitions.ts';
+import type { PersonRef } from '../chat/address.ts';
+import type { InputProblem } from '../checkins/validate.ts';
+import type { OrganizationConfig } from '../config/schema.ts';
+import { parseDate } from '../commands/dates.ts';
+import type { Directory } from '../people/directory.ts';
+import { frameworkOf, isActionStatus, type ActionItem, type Serves } from './item.ts';
+
+/** What a form or an import row says about an item, before it is checked. */
+export interface ItemInput {
+  title?: string;
+  description?: string;
+  /** Framework item ids: KF01, ECCAR03, HVS2. */
+  serves?: string[];
+  department?: string;
+  /** Person keys (`slack:U…`), or ids as the platform gives them. */
+  owners?: string[];
+  start?: string;
+  due?: string;
+  status?: string;
+}
+
+export type ItemFields = Pick<
+  ActionItem,
+  'title' | 'description' | 'serves' | 'department' | 'owners' | 'start' | 'due' | 'status'
+>;
+
+export const itemLimits = { title: 200, description: 3000 } as const;
+
+/** Reads an owner as written: `slack:U…`, `teams:…`, a Slack id, or a Teams id / e-mail. */
+export function ownerKey(
+  directory: Directory,
+  written: string,
+  platform?: PersonRef['platform'],
+): string | undefined {
+  const value = written.trim().replace(/^@/, '');
+  if (value === '') return undefined;
+  const prefixed = /^(slack|teams):(.+)$/.exec(value);
+  if (prefixed)
+    return directory.canonicalKey({
+      platform: prefixed[1] as PersonRef['platform'],
+      id: prefixed[2] ?? '',
+    });
+  if (platform) return directory.canonicalKey({ platform, id: value });
+  if (/^[UW][A-Z0-9]{2,}$/.test(value))
+    return directory.canonicalKey({ platform: 'slack', id: value });
+  if (/^29:|@|^[0-9a-f-]{36}$/i.test(value))
+    return directory.canonicalKey({ platform: 'teams', id: value });
+  return undefined;
+}
+
+/**
+ * Checks an item's fields; every problem is listed, and the fields come back
+ * only when there is none.
+ */
+export function checkItem(
+  input: ItemInput,
+  context: {
+    config: OrganizationConfig;
+    directory: Directory;
+    today: string;
+    platform?: PersonRef['platform'];
+    isNew: boolean;
+  },
+): { fields?: ItemFields; problems: InputProblem[] } {
+  const problems: InputProblem[] = [];
+  const title = input.title?.trim() ?? '';
+  if (title === '') problems.push({ field: 'title', key: 'titleRequired', params: {} });
+  else if (title.length > itemLimits.title)
+    problems.push({
+      field: 'title',
+      key: 'textTooLong',
+      params: { length: title.length, max: itemLimits.title },
+    });
+  const description = input.description?.trim() ?? '';
+  if (description.length > itemLimits.description) {
+    problems.push({
+      field: 'description',
+      key: 'textTooLong',
+      params: { length: description.length, max: itemLimits.description },
+    });
+  }
+
+  const serves: Serves[] = [];
+  for (const id of (input.serves ?? []).map((s) => s.trim().toUpperCase()).filter(Boolean)) {
+    const framework = frameworkOf(id);
+    if (!framework || !frameworkDefinitions[framework].items.some((i) => i.id === id)) {
+      problems.push({ field: 'serves', key: 'unknownFrameworkItem', params: { value: id } });
+    } else if (!context.config.frameworks.includes(framework)) {
+      problems.push({ field: 'serves', key: 'frameworkNotUsed', params: { value: id, framework } });
+    } else if (!serves.some((s) => s.item === id)) {
+      serves.push({ framework, item: id });
+    }
+  }
+  if (serves.length === 0 && !problems.some((p) => p.field === 'serves')) {
+    problems.push({ field: 'serves', key: 'servesRequired', params: {} });
+  }
+
+  const department = input.department?.trim() || undefined;
+  if (department && !context.config.departments.some((d) => d.id === department)) {
+    problems.push({ field: 'department', key: 'unknownDepartment', params: { value: department } });
+  }
+
+  const owners: string[] = [];
+  for (const written of input.owners ?? []) {
+    if (written.trim() === '') continue;
+    const key = ownerKey(context.directory, written, context.platform);
+    if (!key) problems.push({ field: 'owners', key: 'badOwner', params: { value: written } });
+    else if (!owners.includes(key)) owners.push(key);
+  }
+  if (owners.length === 0 && !problems.some((p) => p.field === 'owners')) {
+    problems.push({ field: 'owners', key: 'ownersRequired', params: {} });
+  }
+
+  const date = (
+    field: 'start' | 'due',
+    text: string | undefined,
+    required: boolean,
+  ): string | undefined => {
+    const value = text?.trim() ?? '';
+    if (value === '') {
+      if (required) problems.push({ field, key: 'dueRequired', params: {} });
+      return undefined;
+    }
+    const parsed = parseDate(value, context.today);
+    if (!parsed) problems.push({ field, key: 'badDate', params: { value } });
+    return parsed;
+  };
+  const start = date('start', input.start, false);
+  const due = date('due', input.due, true);
+  if (start && due && due < start)
+    problems.push({ field: 'due', key: 'dueBeforeStart', params: { start, due } });
+
+  const status = input.status?.trim().toLowerCase().replace(/\s+/g, '_') || 'planned';
+  if (!isActionStatus(status))
+    problems.push({ field: 'status', key: 'badStatus', params: { value: input.status ?? '' } });
+
+  if (problems.length > 0 || !due || !isActionStatus(status)) return { problems };
+  return {
+    problems,
+    fields: {
+      title,
+      description,
+      serves,
+      owners,
+      due,
+      status,
+      ...(department ? { department } : {}),
+      ...(start ? { start } : {}),
+    },
+  };
+}

@@ -1,0 +1,291 @@
+import type { Catalogue } from '../catalogue/load.ts';
+import type { Block, FormView, MessageView } from '../chat/views.ts';
+import type { OrganizationConfig } from '../config/schema.ts';
+import type { Translator } from '../i18n/create.ts';
+import { formatDate } from '../i18n/format.ts';
+import type { Language } from '../i18n/languages.ts';
+import { limits } from '../checkins/limits.ts';
+import { itemLimits } from './draft.ts';
+import type { ActionItem } from './item.ts';
+import type { ReminderLine } from './reminders.ts';
+import type { RuleFlag } from './rules.ts';
+
+export interface PlanView {
+  t: Translator;
+  language: Language;
+  config: OrganizationConfig;
+  catalogue: Catalogue;
+  nameOf(person: string): string;
+}
+
+const departmentName = (v: PlanView, id: string | undefined): string | undefined => {
+  const department = v.config.departments.find((d) => d.id === id);
+  if (!department) return id;
+  return typeof department.name === 'string'
+    ? department.name
+    : (department.name[v.language] ?? Object.values(department.name)[0]);
+};
+
+/** `KF01 Public commitment`, `ECCAR03 Better support …` */
+export function servesTitle(
+  v: PlanView,
+  item: { framework: ActionItem['serves'][number]['framework']; item: string },
+): string {
+  const found = v.catalogue
+    .framework(item.framework, v.language)
+    .items.find((i) => i.id === item.item);
+  return found ? `${item.item} ${found.title}` : item.item;
+}
+
+/** One line about an item: id, title, due date, and how it stands. */
+export function itemLine(v: PlanView, item: ActionItem, line?: ReminderLine): string {
+  const due = formatDate(item.due, v.language);
+  const standing = line
+    ? line.kind === 'overdue'
+      ? v.t('actions:line.overdue', { count: line.days })
+      : line.days === 0
+        ? v.t('actions:line.dueToday')
+        : v.t('actions:line.dueIn', { count: line.days })
+    : v.t(`actions:status.${item.status}`);
+  const department = departmentName(v, item.department);
+  return v.t('actions:line.item', {
+    id: item.id,
+    title: item.title,
+    due,
+    standing,
+    owners: item.owners.map(v.nameOf).join(', '),
+    department: department ?? '—',
+  });
+}
+
+const itemButtons = (v: PlanView, item: ActionItem): Block => ({
+  type: 'actions',
+  buttons: [
+    {
+      label: v.t('actions:buttons.done'),
+      action: { kind: 'actionDone', item: item.id },
+      style: 'primary',
+    },
+    { label: v.t('actions:buttons.note'), action: { kind: 'actionNote', item: item.id } },
+    { label: v.t('actions:buttons.move'), action: { kind: 'actionMove', item: item.id } },
+    {
+      label: v.t('actions:buttons.snooze', { count: 7 }),
+      action: { kind: 'actionSnooze', item: item.id, days: 7 },
+    },
+  ],
+});
+
+/** An owner's grouped reminder: every item due soon or overdue, each with its actions. */
+export function reminderMessage(v: PlanView, lines: readonly ReminderLine[]): MessageView {
+  const title = v.t('actions:reminder.title', { count: lines.length });
+  const blocks: Block[] = [{ type: 'header', text: title }];
+  for (const line of lines) {
+    blocks.push({ type: 'text', text: itemLine(v, line.item, line) });
+    blocks.push(itemButtons(v, line.item));
+  }
+  return { text: title, blocks };
+}
+
+/** One grouped message to the coordinating body about items nobody has acted on. */
+export function escalationMessage(
+  v: PlanView,
+  lines: readonly ReminderLine[],
+  unreachable: ReadonlySet<string>,
+): MessageView {
+  const title = v.t('actions:escalation.title', { count: lines.length });
+  const text = lines
+    .map((line) => {
+      const silent = line.item.owners.filter((o) => unreachable.has(o)).map(v.nameOf);
+      return silent.length > 0
+        ? `${itemLine(v, line.item, line)} ${v.t('actions:escalation.unreachable', { owners: silent.join(', ') })}`
+        : itemLine(v, line.item, line);
+    })
+    .join('\n');
+  return {
+    text: `${title}\n${text}`,
+    blocks: [
+      { type: 'header', text: title },
+      { type: 'text', text },
+    ],
+  };
+}
+
+export function flagLines(v: PlanView, flags: readonly RuleFlag[]): string[] {
+  return flags.map((flag) =>
+    flag.kind === 'commitmentWithoutMeasure'
+      ? v.t('actions:flags.commitmentWithoutMeasure', {
+          commitment: servesTitle(v, { framework: 'eccar-10-point', item: flag.item }),
+        })
+      : v.t('actions:flags.tooManyFocusGoals', {
+          count: flag.goals.length,
+          goals: flag.goals.join(', '),
+          max: flag.max,
+        }),
+  );
+}
+
+/** A list of items, with the frameworks' flags under it. */
+export function itemsMessage(
+  v: PlanView,
+  title: string,
+  items: readonly ActionItem[],
+  flags: readonly RuleFlag[] = [],
+): MessageView {
+  const blocks: Block[] = [{ type: 'header', text: title }];
+  if (items.length === 0) blocks.push({ type: 'text', text: v.t('actions:list.none') });
+  for (const item of items) {
+    blocks.push({ type: 'text', text: itemLine(v, item) });
+    if (item.status === 'planned' || item.status === 'in_progress')
+      blocks.push(itemButtons(v, item));
+  }
+  const flagged = flagLines(v, flags);
+  if (flagged.length > 0) blocks.push({ type: 'context', text: flagged.join('\n') });
+  blocks.push({
+    type: 'actions',
+    buttons: [{ label: v.t('actions:buttons.new'), action: { kind: 'actionNew' } }],
+  });
+  return { text: [title, ...items.map((i) => itemLine(v, i)), ...flagged].join('\n'), blocks };
+}
+
+/** The options of every framework item the organisation uses. */
+function servesOptions(v: PlanView): { value: string; label: string }[] {
+  return v.config.frameworks.flatMap((framework) =>
+    v.catalogue
+      .framework(framework, v.language)
+      .items.map((i) => ({ value: i.id, label: `${i.id} ${i.title}`.slice(0, 75) })),
+  );
+}
+
+export function itemForm(
+  v: PlanView,
+  item?: ActionItem,
+  prefill: { department?: string; serves?: string } = {},
+): FormView {
+  const department = item?.department ?? prefill.department;
+  const serves = item ? item.serves.map((s) => s.item) : prefill.serves ? [prefill.serves] : [];
+  return {
+    title: v.t(item ? 'actions:forms.editTitle' : 'actions:forms.newTitle'),
+    submitLabel: v.t('actions:forms.save'),
+    context: item
+      ? { kind: 'actionEdit', item: item.id }
+      : {
+          kind: 'actionNew',
+          ...(department ? { department } : {}),
+          ...(prefill.serves ? { serves: prefill.serves } : {}),
+        },
+    fields: [
+      {
+        id: 'title',
+        type: 'text',
+        label: v.t('actions:forms.title'),
+        multiline: false,
+        maxLength: itemLimits.title,
+        ...(item ? { initial: item.title } : {}),
+      },
+      {
+        id: 'description',
+        type: 'text',
+        label: v.t('actions:forms.description'),
+        multiline: true,
+        maxLength: itemLimits.description,
+        optional: true,
+        ...(item?.description ? { initial: item.description } : {}),
+      },
+      {
+        id: 'serves',
+        type: 'multiChoice',
+        label: v.t('actions:forms.serves'),
+        options: servesOptions(v),
+        ...(serves.length > 0 ? { initial: serves } : {}),
+      },
+      {
+        id: 'department',
+        type: 'choice',
+        label: v.t('actions:forms.department'),
+        optional: true,
+        options: v.config.departments.map((d) => ({
+          value: d.id,
+          label: departmentName(v, d.id) ?? d.id,
+        })),
+        ...(department ? { initial: department } : {}),
+      },
+      { id: 'owners', type: 'people', label: v.t('actions:forms.owners') },
+      {
+        id: 'start',
+        type: 'date',
+        label: v.t('actions:forms.start'),
+        optional: true,
+        ...(item?.start ? { initial: item.start } : {}),
+      },
+      {
+        id: 'due',
+        type: 'date',
+        label: v.t('actions:forms.due'),
+        ...(item ? { initial: item.due } : {}),
+      },
+    ],
+  };
+}
+
+export function doneForm(v: PlanView, item: ActionItem): FormView {
+  return {
+    title: v.t('actions:forms.doneTitle'),
+    submitLabel: v.t('actions:forms.doneSubmit'),
+    context: { kind: 'actionDone', item: item.id },
+    intro: `${item.id} · ${item.title}`,
+    fields: [
+      {
+        id: 'evidence',
+        type: 'links',
+        label: v.t('actions:forms.evidence'),
+        max: 3,
+        optional: true,
+      },
+      {
+        id: 'note',
+        type: 'text',
+        label: v.t('actions:forms.note'),
+        multiline: true,
+        maxLength: limits.note,
+        optional: true,
+      },
+    ],
+  };
+}
+
+export function noteForm(v: PlanView, item: ActionItem): FormView {
+  return {
+    title: v.t('actions:forms.noteTitle'),
+    submitLabel: v.t('actions:forms.save'),
+    context: { kind: 'actionNote', item: item.id },
+    intro: `${item.id} · ${item.title}`,
+    fields: [
+      {
+        id: 'note',
+        type: 'text',
+        label: v.t('actions:forms.note'),
+        multiline: true,
+        maxLength: limits.note,
+      },
+    ],
+  };
+}
+
+export function moveForm(v: PlanView, item: ActionItem): FormView {
+  return {
+    title: v.t('actions:forms.moveTitle'),
+    submitLabel: v.t('actions:forms.save'),
+    context: { kind: 'actionMove', item: item.id },
+    intro: `${item.id} · ${item.title} · ${formatDate(item.due, v.language)}`,
+    fields: [
+      { id: 'due', type: 'date', label: v.t('actions:forms.newDue'), initial: item.due },
+      {
+        id: 'reason',
+        type: 'text',
+        label: v.t('actions:forms.reason'),
+        multiline: true,
+        maxLength: limits.reason,
+      },
+    ],
+  };
+}
