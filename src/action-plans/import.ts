@@ -1,7 +1,8 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { InputProblem } from '../checkins/validate.ts';
 import { parseCsv } from './csv.ts';
-import { checkItem, type ItemFields, type ItemInput } from './draft.ts';
+import type { checkItem} from './draft.ts';
+import { type ItemFields, type ItemInput } from './draft.ts';
 
 export interface ImportProblem extends InputProblem {
   line: number;
