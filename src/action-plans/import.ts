@@ -1,7 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { InputProblem } from '../checkins/validate.ts';
 import { parseCsv } from './csv.ts';
-import type { checkItem} from './draft.ts';
+import type { checkItem } from './draft.ts';
 import { type ItemFields, type ItemInput } from './draft.ts';
 
 export interface ImportProblem extends InputProblem {
