@@ -144,7 +144,8 @@ export function itemsMessage(
     type: 'actions',
     buttons: [{ label: v.t('actions:buttons.new'), action: { kind: 'actionNew' } }],
   });
-  return { text: [title, ...items.map((i) => itemLine(v, i)), ...flagged].join('\n'), blocks };
+  const lines = items.length === 0 ? [v.t('actions:list.none')] : items.map((i) => itemLine(v, i));
+  return { text: [title, ...lines, ...flagged].join('\n'), blocks };
 }
 
 /** The options of every framework item the organisation uses. */

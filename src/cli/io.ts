@@ -1,6 +1,9 @@
 import type { Catalogue } from '../catalogue/load.ts';
 import type { Translator } from '../i18n/create.ts';
 import type { Language } from '../i18n/languages.ts';
+import type { OrganizationConfig } from '../config/schema.ts';
+import type { Directory } from '../people/directory.ts';
+import type { Store } from '../store/store.ts';
 
 /** What a command may touch: output streams, texts and the catalogue. */
 export interface CliContext {
@@ -11,6 +14,16 @@ export interface CliContext {
   /** Default config path when none is given (TASA_CONFIG or ./tasa.yaml). */
   defaultConfigPath: string;
   catalogue: Catalogue;
+  /** Opens the organisation's config and store (for commands that change data). */
+  openOrganization(): Promise<Organization>;
+}
+
+export interface Organization {
+  config: OrganizationConfig;
+  store: Store;
+  directory: Directory;
+  today: string;
+  close(): Promise<void>;
 }
 
 /** A command returns the process exit code. */

@@ -9,6 +9,12 @@ import { isLanguage, type Language } from '../i18n/languages.ts';
 import { readResources } from '../i18n/resources.ts';
 import { parseOptions } from './io.ts';
 import { runCli } from './run.ts';
+import { loadConfigFile } from '../config/load.ts';
+import { parseEnvironment } from '../env.ts';
+import { createDirectory } from '../people/directory.ts';
+import { workCalendar } from '../scheduler/calendar.ts';
+import { systemClock } from '../shared/clock.ts';
+import { openStore } from '../store/open.ts';
 
 const argv = process.argv.slice(2);
 // Messages follow --lang when given, then the system locale, then English.
@@ -23,4 +29,19 @@ process.exitCode = await runCli(argv, {
   language,
   defaultConfigPath: process.env.TASA_CONFIG || './tasa.yaml',
   catalogue: loadCatalogue(i18n),
+  openOrganization: async () => {
+    const env = parseEnvironment(process.env);
+    const result = loadConfigFile(env.TASA_CONFIG ?? './tasa.yaml');
+    if (!result.ok) throw new Error(`the config has problems: run tasa check-config`);
+    const { config } = result;
+    const store = openStore({ url: env.TASA_STORE_URL, dataDir: env.TASA_DATA_DIR, namespace: config.organization.id, clock: systemClock });
+    const calendar = workCalendar(config.organization.timezone, config.organization.holidays);
+    return {
+      config,
+      store,
+      directory: createDirectory(config, ['slack', 'teams']),
+      today: calendar.localDate(new Date()),
+      close: () => store.close(),
+    };
+  },
 });

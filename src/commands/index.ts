@@ -1,5 +1,6 @@
 import { cycleCloseCommand, cycleStartCommand, remindCommand } from './handlers/cycle.ts';
 import { myCommand } from './handlers/my.ts';
+import { actionNewCommand, actionsCommand } from './handlers/actions.ts';
 import { awayCommand, backCommand, langCommand } from './handlers/presence.ts';
 import { statusCommand } from './handlers/status.ts';
 import type { Command } from './types.ts';
@@ -14,4 +15,6 @@ export const commands: readonly Command[] = [
   cycleStartCommand,
   cycleCloseCommand,
   remindCommand,
+  actionsCommand,
+  actionNewCommand,
 ];

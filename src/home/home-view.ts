@@ -6,6 +6,7 @@ import type { Translator } from '../i18n/create.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { Store } from '../store/store.ts';
+import { myActionBlocks } from '../commands/handlers/my.ts';
 
 /**
  * A person's home: their open questions by key factor with a way to continue,
@@ -21,8 +22,9 @@ export async function homeView(
 ): Promise<MessageView> {
   const blocks: Block[] = [{ type: 'header', text: t('home:title') }];
   const cycle = await openCycleOf(store);
+  const actionBlocks = await myActionBlocks(core, store, person);
   if (!cycle) {
-    blocks.push({ type: 'text', text: t('home:noCycle') });
+    blocks.push({ type: 'text', text: t('home:noCycle') }, ...actionBlocks);
     return { text: t('home:title'), blocks };
   }
   blocks.push({
@@ -53,6 +55,8 @@ export async function homeView(
       buttons: [{ label: t('commands:my.continue'), action: { kind: 'resume' }, style: 'primary' }],
     });
   }
+
+  blocks.push(...actionBlocks);
 
   if (core.directory.isCoordinator(person)) {
     const status = await cycleStatus(store, cycle);

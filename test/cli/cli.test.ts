@@ -39,6 +39,7 @@ async function inProcess(argv: string[], language: Language = 'en') {
     language,
     defaultConfigPath: join(dir, 'missing.yaml'),
     catalogue,
+    openOrganization: () => Promise.reject(new Error('no organisation in this test')),
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

@@ -2,7 +2,20 @@ import { myOpenQuestions } from '../../checkins/status.ts';
 import { openCycleOf } from '../../cycles/repository.ts';
 import { formatDate } from '../../i18n/format.ts';
 import type { Block } from '../../chat/views.ts';
-import type { Command } from '../types.ts';
+import type { Command, CommandContext } from '../types.ts';
+import type { Store } from '../../store/store.ts';
+import { planView } from '../../action-plans/handlers.ts';
+import { isOpenItem } from '../../action-plans/item.ts';
+import { itemsMessage } from '../../action-plans/messages.ts';
+import { allItems } from '../../action-plans/repository.ts';
+
+/** My open action items, with their buttons; nothing when I own none. */
+export async function myActionBlocks(core: CommandContext['core'], store: Store, person: string): Promise<Block[]> {
+  const mine = (await allItems(store)).filter((i) => isOpenItem(i) && i.owners.includes(person)).sort((a, b) => a.due.localeCompare(b.due));
+  if (mine.length === 0) return [];
+  const v = await planView(core.engine.context, person);
+  return itemsMessage(v, v.t('actions:list.mine'), mine).blocks;
+}
 
 /** `my`: my open questions, by key factor, and a button to continue. */
 export const myCommand: Command = {
@@ -10,16 +23,18 @@ export const myCommand: Command = {
   id: 'my',
   coordinatorOnly: false,
   async run({ core, deps, person, language, t }) {
+    const actionBlocks = await myActionBlocks(core, deps.store, person);
     const cycle = await openCycleOf(deps.store);
-    if (!cycle)
+    if (!cycle) {
       return {
         text: t('commands:my.noCycle'),
-        blocks: [{ type: 'text', text: t('commands:my.noCycle') }],
+        blocks: [{ type: 'text', text: t('commands:my.noCycle') }, ...actionBlocks],
       };
+    }
     const open = await myOpenQuestions(deps.store, core.directory, cycle, person);
     if (open.length === 0) {
       const text = t('commands:my.nothing', { cycle: cycle.id });
-      return { text, blocks: [{ type: 'text', text }] };
+      return { text, blocks: [{ type: 'text', text }, ...actionBlocks] };
     }
     const title = t('commands:my.title', {
       cycle: cycle.id,

@@ -1,0 +1,55 @@
+import { planView } from '../../action-plans/handlers.ts';
+import { isOpenItem, type ActionItem } from '../../action-plans/item.ts';
+import { itemsMessage } from '../../action-plans/messages.ts';
+import { daysBetween } from '../../action-plans/reminders.ts';
+import { allItems } from '../../action-plans/repository.ts';
+import { ruleFlags } from '../../action-plans/rules.ts';
+import { ownerKey } from '../../action-plans/draft.ts';
+import { CommandUsageError, type Command, type CommandContext } from '../types.ts';
+
+/** Items matching `actions [department|@owner|overdue]`; open ones first, by due date. */
+async function select(context: CommandContext, filter: string): Promise<{ items: ActionItem[]; label?: string }> {
+  const { deps, core, actor } = context;
+  const all = (await allItems(deps.store)).sort(
+    (a, b) => Number(isOpenItem(b)) - Number(isOpenItem(a)) || a.due.localeCompare(b.due),
+  );
+  if (filter === '') return { items: all };
+  const today = deps.localDate(deps.clock.now());
+  if (filter.toLowerCase() === 'overdue') {
+    return { items: all.filter((i) => isOpenItem(i) && daysBetween(today, i.due) < 0), label: 'overdue' };
+  }
+  const department = deps.config.departments.find((d) => d.id === filter.toLowerCase());
+  if (department) return { items: all.filter((i) => i.department === department.id), label: department.id };
+  // Slack writes a picked user as <@U123|name>; people also type @U123 or slack:U123.
+  const mention = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/.exec(filter)?.[1];
+  const owner = ownerKey(core.directory, mention ?? filter, mention ? 'slack' : filter.startsWith('@') ? actor.platform : undefined);
+  if (owner) return { items: all.filter((i) => i.owners.includes(owner)), label: core.directory.nameOf(owner) ?? filter };
+  throw new CommandUsageError('commands:actions.unknownFilter', { value: filter });
+}
+
+/** `actions [department|@owner|overdue]`: the action plan, with the frameworks' flags. */
+export const actionsCommand: Command = {
+  words: ['actions'],
+  id: 'actions',
+  coordinatorOnly: false,
+  async run(context, args) {
+    const filter = args.join(' ').trim();
+    const { items, label } = await select(context, filter);
+    const v = await planView(context.core.engine.context, context.person);
+    const title = label ? v.t('actions:list.titleFiltered', { filter: label }) : v.t('actions:list.title');
+    const flags = filter === '' ? ruleFlags(context.deps.config, await allItems(context.deps.store)) : [];
+    return itemsMessage(v, title, items, flags);
+  },
+};
+
+/** `action new`: the form for a new measure. */
+export const actionNewCommand: Command = {
+  words: ['action', 'new'],
+  id: 'actionNew',
+  coordinatorOnly: false,
+  async run(context) {
+    await context.core.engine.handleAction(context.actor, { kind: 'actionNew' }, context.interaction);
+    const text = context.t('commands:actionNew.opened');
+    return { text, blocks: [{ type: 'text', text }] };
+  },
+};

@@ -1,0 +1,90 @@
+import type { ChannelAccount } from '@microsoft/agents-activity';
+import type { OrganizationConfig } from '../config/schema.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { ReferenceBook } from './references.ts';
+
+/** What the Bot Connector's member lookup tells about a Teams user. */
+export interface TeamsMember {
+  id?: string;
+  name?: string;
+  aadObjectId?: string;
+  objectId?: string;
+  email?: string;
+  userPrincipalName?: string;
+}
+
+/** A configured Teams person: the id as written in tasa.yaml, and their name. */
+export interface ConfiguredPerson {
+  id: string;
+  name?: string;
+}
+
+export interface TeamsPeople {
+  /**
+   * The id the core knows a Teams user by: the value written in tasa.yaml
+   * (`29:…`, an Entra object id or an e-mail/UPN), found directly or through
+   * the member lookup; for someone not configured, their Entra object id.
+   */
+  resolve(from: ChannelAccount, lookup: () => Promise<TeamsMember | undefined>): Promise<string>;
+  /** A person picked in a form (the people picker gives an Entra object id), as the core knows them. */
+  picked(id: string): Promise<string>;
+  /** Everyone configured with a Teams id, for the people picker's own list. */
+  configured(): readonly ConfiguredPerson[];
+}
+
+const lower = (value: string | undefined): string | undefined => value?.trim().toLowerCase();
+
+export function configuredTeamsPeople(config: OrganizationConfig): ConfiguredPerson[] {
+  const people = new Map<string, ConfiguredPerson>();
+  for (const person of [...config.coordinators, ...config.departments.flatMap((d) => d.contacts)]) {
+    if (!person.teams) continue;
+    const key = person.teams.toLowerCase();
+    const known = people.get(key);
+    if (!known || (!known.name && person.name))
+      people.set(key, { id: person.teams, ...(person.name ? { name: person.name } : {}) });
+  }
+  return [...people.values()];
+}
+
+export function teamsPeople(
+  config: OrganizationConfig,
+  book: ReferenceBook,
+  logger: Logger,
+): TeamsPeople {
+  const configured = configuredTeamsPeople(config);
+  const byForm = new Map(configured.map((p) => [p.id.toLowerCase(), p.id]));
+  const needsLookup = configured.some((p) => p.id.includes('@'));
+  // Users already looked up without a match, so strangers do not cost a lookup per message.
+  const strangers = new Set<string>();
+
+  const match = (forms: readonly (string | undefined)[]): string | undefined =>
+    forms.map(lower).flatMap((form) => (form && byForm.get(form)) || [])[0];
+
+  return {
+    async resolve(from, lookup) {
+      const userId = from.id ?? '';
+      const known = await book.aliasOf(userId);
+      if (known) return known;
+      let found = match([userId, from.aadObjectId]);
+      let member: TeamsMember | undefined;
+      if (!found && needsLookup && !strangers.has(userId)) {
+        member = await lookup().catch((error: unknown) => {
+          logger.warn({ err: error }, 'teams member lookup failed');
+          return undefined;
+        });
+        found = match([member?.email, member?.userPrincipalName, member?.aadObjectId, member?.objectId]);
+        if (!found && member) strangers.add(userId);
+      }
+      if (!found) return lower(from.aadObjectId) ?? userId;
+      await book.alias(
+        [userId, from.aadObjectId, member?.aadObjectId, member?.objectId, member?.email],
+        found,
+      );
+      return found;
+    },
+    async picked(id) {
+      return match([id]) ?? (await book.aliasOf(id)) ?? id;
+    },
+    configured: () => configured,
+  };
+}

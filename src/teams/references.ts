@@ -1,0 +1,95 @@
+import type { ChannelAccount, ConversationReference } from '@microsoft/agents-activity';
+import type { Store } from '../store/store.ts';
+
+/**
+ * Someone Tasa has seen in a team or group chat but has no personal chat
+ * with yet: Teams lets a bot open a 1:1 chat with a member of a team it is
+ * installed in, so this is enough to reach them.
+ */
+export interface TeamsMemberOf {
+  userId: string;
+  tenantId?: string;
+  serviceUrl: string;
+  channelId: string;
+  bot: ChannelAccount;
+}
+
+/** How to reach one Teams person or conversation, and the language last seen there. */
+export interface TeamsReach {
+  /** Where to post: the personal chat, the channel or the group chat. */
+  reference?: ConversationReference;
+  member?: TeamsMemberOf;
+  locale?: string;
+}
+
+/**
+ * Keys: `teams-ref:<id>` holds the reach of a person (under the id as written
+ * in tasa.yaml, or their Entra object id when they are not configured) or of
+ * a channel (`19:…`); `teams-alias:<other id>` names that id for any other
+ * way the same person is known (29: user id, Entra object id, e-mail).
+ */
+const reachKey = (id: string): string => `teams-ref:${id}`;
+const aliasKey = (id: string): string => `teams-alias:${id.toLowerCase()}`;
+
+/** A channel message's conversation is `19:…@thread.tacv2;messageid=…`: the channel is the part before. */
+export const channelIdOf = (conversationId: string): string => conversationId.split(';')[0] ?? '';
+
+export interface ReferenceBook {
+  /** The reach for an id as the core knows it, directly or through an alias. */
+  reachOf(id: string): Promise<TeamsReach | undefined>;
+  /** A personal chat (or a channel): replaces what was known, keeps the locale if none is given. */
+  saveConversation(id: string, reference: ConversationReference, locale?: string): Promise<void>;
+  /** Seen in a team or group chat; a personal chat, once known, is kept. */
+  saveMember(id: string, member: TeamsMemberOf, locale?: string): Promise<void>;
+  /** The app was removed from the person's personal scope. */
+  forget(id: string): Promise<void>;
+  /** The id the core knows for another form of it, if one was recorded. */
+  aliasOf(id: string): Promise<string | undefined>;
+  alias(forms: readonly (string | undefined)[], id: string): Promise<void>;
+}
+
+/** A proactive reference: no activity id (new posts, not replies) and the plain conversation. */
+export function proactiveReference(reference: ConversationReference): ConversationReference {
+  const { activityId: _reply, ...rest } = reference;
+  return rest;
+}
+
+export function referenceBook(store: Store): ReferenceBook {
+  const get = (id: string) => store.get<TeamsReach>(reachKey(id));
+  return {
+    async reachOf(id) {
+      const direct = await get(id);
+      if (direct) return direct;
+      const alias = await store.get<string>(aliasKey(id));
+      return alias && alias !== id ? get(alias) : undefined;
+    },
+    async saveConversation(id, reference, locale) {
+      const known = await get(id);
+      await store.set<TeamsReach>(reachKey(id), {
+        reference: proactiveReference(reference),
+        ...(known?.member ? { member: known.member } : {}),
+        ...((locale ?? known?.locale) ? { locale: locale ?? known?.locale } : {}),
+      });
+    },
+    async saveMember(id, member, locale) {
+      const known = await get(id);
+      await store.set<TeamsReach>(reachKey(id), {
+        ...known,
+        member,
+        ...((locale ?? known?.locale) ? { locale: locale ?? known?.locale } : {}),
+      });
+    },
+    async forget(id) {
+      const known = await get(id);
+      if (!known?.reference) return;
+      const { reference: _gone, ...rest } = known;
+      await store.set<TeamsReach>(reachKey(id), rest);
+    },
+    aliasOf: (id) => store.get<string>(aliasKey(id)),
+    async alias(forms, id) {
+      for (const form of new Set(forms)) {
+        if (form && form.toLowerCase() !== id.toLowerCase()) await store.set(aliasKey(form), id);
+      }
+    },
+  };
+}
