@@ -34,7 +34,12 @@ process.exitCode = await runCli(argv, {
     const result = loadConfigFile(env.TASA_CONFIG ?? './tasa.yaml');
     if (!result.ok) throw new Error(`the config has problems: run tasa check-config`);
     const { config } = result;
-    const store = openStore({ url: env.TASA_STORE_URL, dataDir: env.TASA_DATA_DIR, namespace: config.organization.id, clock: systemClock });
+    const store = openStore({
+      url: env.TASA_STORE_URL,
+      dataDir: env.TASA_DATA_DIR,
+      namespace: config.organization.id,
+      clock: systemClock,
+    });
     const calendar = workCalendar(config.organization.timezone, config.organization.holidays);
     return {
       config,

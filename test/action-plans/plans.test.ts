@@ -24,28 +24,49 @@ describe('action items in chat', () => {
     const eeva = world.person('UEDU1');
     await eeva.act({ kind: 'actionNew', department: 'education', serves: 'KF10' });
     const form = world.chat.forms.at(-1)!.form;
-    expect(form.fields.map((f) => f.id)).toEqual(['title', 'description', 'serves', 'department', 'owners', 'start', 'due']);
+    expect(form.fields.map((f) => f.id)).toEqual([
+      'title',
+      'description',
+      'serves',
+      'department',
+      'owners',
+      'start',
+      'due',
+    ]);
     expect(form.fields.find((f) => f.id === 'serves')).toMatchObject({ initial: ['KF10'] });
     expect(await eeva.submit(newItem)).toEqual({ ok: true });
 
     const item = await getItem(world.store, 'A1');
     expect(item).toMatchObject({
       title: 'Anti-discrimination clause in all service contracts',
-      serves: [{ framework: 'integrating-cities', item: 'KF10' }, { framework: 'eccar-10-point', item: 'ECCAR06' }],
+      serves: [
+        { framework: 'integrating-cities', item: 'KF10' },
+        { framework: 'eccar-10-point', item: 'ECCAR06' },
+      ],
       owners: ['slack:UEDU1', 'slack:UEDU2'],
       status: 'planned',
       due: '2027-06-30',
       created: { by: 'slack:UEDU1' },
     });
-    expect(eeva.lastText()).toContain('Saved: A1 · Anti-discrimination clause in all service contracts — due 30 June 2027, planned · Education');
-    expect(world.person('UEDU2').lastText()).toContain('Eeva Opettaja made you an owner of an action item: A1');
+    expect(eeva.lastText()).toContain(
+      'Saved: A1 · Anti-discrimination clause in all service contracts — due 30 June 2027, planned · Education',
+    );
+    expect(world.person('UEDU2').lastText()).toContain(
+      'Eeva Opettaja made you an owner of an action item: A1',
+    );
   });
 
   it('refuse a form with every problem named, and create nothing', async () => {
     const world = createWorld();
     const eeva = world.person('UEDU1');
     await eeva.act({ kind: 'actionNew' });
-    const result = await eeva.submit({ title: '', serves: ['KF99'], owners: [], due: '2027-02-30', start: '2027-01-10' });
+    const result = await eeva.submit({
+      title: '',
+      serves: ['KF99'],
+      owners: [],
+      due: '2027-02-30',
+      start: '2027-01-10',
+    });
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -66,24 +87,56 @@ describe('action items in chat', () => {
     world.clock.advance(3_600_000);
 
     await eeva.act({ kind: 'actionEdit', item: 'A1' });
-    expect(await eeva.submit({ ...newItem, title: 'Anti-discrimination clause in service contracts' })).toEqual({ ok: true });
+    expect(
+      await eeva.submit({ ...newItem, title: 'Anti-discrimination clause in service contracts' }),
+    ).toEqual({ ok: true });
     await eeva.act({ kind: 'actionNote', item: 'A1' });
     expect(await eeva.submit({ note: 'Legal services drafted the clause.' })).toEqual({ ok: true });
     await eeva.act({ kind: 'actionMove', item: 'A1' });
-    expect(await eeva.submit({ due: '2027-09-30', reason: '' })).toEqual({ ok: false, errors: { reason: 'Give the reason; it is kept with the change.' } });
-    expect(await eeva.submit({ due: '2027-09-30', reason: 'Waiting for the procurement board in August.' })).toEqual({ ok: true });
+    expect(await eeva.submit({ due: '2027-09-30', reason: '' })).toEqual({
+      ok: false,
+      errors: { reason: 'Give the reason; it is kept with the change.' },
+    });
+    expect(
+      await eeva.submit({
+        due: '2027-09-30',
+        reason: 'Waiting for the procurement board in August.',
+      }),
+    ).toEqual({ ok: true });
     await eeva.act({ kind: 'actionDone', item: 'A1' });
-    expect(await eeva.submit({ evidence: [{ url: 'https://www.hel.fi/hankinnat/ehto', title: 'The clause' }], note: 'In force from 1 September.' })).toEqual({ ok: true });
+    expect(
+      await eeva.submit({
+        evidence: [{ url: 'https://www.hel.fi/hankinnat/ehto', title: 'The clause' }],
+        note: 'In force from 1 September.',
+      }),
+    ).toEqual({ ok: true });
 
     const item = (await getItem(world.store, 'A1'))!;
     expect(item.status).toBe('done');
     expect(item.due).toBe('2027-09-30');
-    expect(item.evidence).toEqual([{ url: 'https://www.hel.fi/hankinnat/ehto', title: 'The clause' }]);
-    expect(item.notes.map((n) => n.text)).toEqual(['Legal services drafted the clause.', 'In force from 1 September.']);
+    expect(item.evidence).toEqual([
+      { url: 'https://www.hel.fi/hankinnat/ehto', title: 'The clause' },
+    ]);
+    expect(item.notes.map((n) => n.text)).toEqual([
+      'Legal services drafted the clause.',
+      'In force from 1 September.',
+    ]);
     expect(item.history.map((h) => [h.field, h.from, h.to, h.reason ?? '', h.by])).toEqual([
-      ['title', 'Anti-discrimination clause in all service contracts', 'Anti-discrimination clause in service contracts', '', 'slack:UEDU1'],
+      [
+        'title',
+        'Anti-discrimination clause in all service contracts',
+        'Anti-discrimination clause in service contracts',
+        '',
+        'slack:UEDU1',
+      ],
       ['status', 'planned', 'in_progress', '', 'slack:UEDU1'],
-      ['due', '2027-06-30', '2027-09-30', 'Waiting for the procurement board in August.', 'slack:UEDU1'],
+      [
+        'due',
+        '2027-06-30',
+        '2027-09-30',
+        'Waiting for the procurement board in August.',
+        'slack:UEDU1',
+      ],
       ['status', 'in_progress', 'done', '', 'slack:UEDU1'],
     ]);
     expect(item.history.every((h) => h.at === '2027-01-04T09:00:00.000Z')).toBe(true);
@@ -103,7 +156,11 @@ describe('action items in chat', () => {
 });
 
 describe('the frameworks’ rules', () => {
-  const item = (id: string, serves: ActionItem['serves'], status: ActionItem['status'] = 'planned'): Omit<ActionItem, 'id'> => ({
+  const item = (
+    id: string,
+    serves: ActionItem['serves'],
+    status: ActionItem['status'] = 'planned',
+  ): Omit<ActionItem, 'id'> => ({
     title: id,
     description: '',
     serves,
@@ -118,11 +175,20 @@ describe('the frameworks’ rules', () => {
 
   it('flag an ECCAR commitment with no open or done measure, and too many good-relations goals', async () => {
     const config = parsedConfig(
-      cityConfig.replace('frameworks: [integrating-cities, eccar-10-point]', 'frameworks: [integrating-cities, eccar-10-point, hvs-7-goals]') +
+      cityConfig.replace(
+        'frameworks: [integrating-cities, eccar-10-point]',
+        'frameworks: [integrating-cities, eccar-10-point, hvs-7-goals]',
+      ) +
         'actionPlans: { goodRelations: { period: 2027–2028, focusGoals: [HVS1, HVS2, HVS3, HVS4] } }\n',
     );
     const items = [
-      ...Array.from({ length: 8 }, (_, i) => item(`m${i}`, [{ framework: 'eccar-10-point', item: `ECCAR0${i + 1}` }], i === 0 ? 'done' : 'planned')),
+      ...Array.from({ length: 8 }, (_, i) =>
+        item(
+          `m${i}`,
+          [{ framework: 'eccar-10-point', item: `ECCAR0${i + 1}` }],
+          i === 0 ? 'done' : 'planned',
+        ),
+      ),
       item('cancelled', [{ framework: 'eccar-10-point', item: 'ECCAR09' }], 'cancelled'),
     ];
     expect(ruleFlags(config, items as ActionItem[])).toEqual([
@@ -133,12 +199,37 @@ describe('the frameworks’ rules', () => {
 
     const world = createWorld({ config });
     await createItems(world.store, items);
-    const core = createCore({ config, store: world.store, clock: world.clock, logger: memoryLogger(), i18n: world.i18n, catalogue: world.catalogue, platforms: ['slack'], port: world.chat.port });
-    const reply = await runCommand(core, world.cycleDeps, { platform: 'slack', id: 'UCOORD' }, 'actions');
-    expect(reply.text).toContain('ECCAR: no measure yet under ECCAR09 Promoting cultural diversity. Each commitment needs at least one.');
-    expect(reply.text).toContain('ECCAR: no measure yet under ECCAR10 Hate crimes and conflict management.');
-    expect(reply.text).toContain('Good relations: the plan focuses on 4 goals (HVS1, HVS2, HVS3, HVS4); a period may focus on at most 3.');
-    const overdue = await runCommand(core, world.cycleDeps, { platform: 'slack', id: 'UCOORD' }, 'actions overdue');
+    const core = createCore({
+      config,
+      store: world.store,
+      clock: world.clock,
+      logger: memoryLogger(),
+      i18n: world.i18n,
+      catalogue: world.catalogue,
+      platforms: ['slack'],
+      port: world.chat.port,
+    });
+    const reply = await runCommand(
+      core,
+      world.cycleDeps,
+      { platform: 'slack', id: 'UCOORD' },
+      'actions',
+    );
+    expect(reply.text).toContain(
+      'ECCAR: no measure yet under ECCAR09 Promoting cultural diversity. Each commitment needs at least one.',
+    );
+    expect(reply.text).toContain(
+      'ECCAR: no measure yet under ECCAR10 Hate crimes and conflict management.',
+    );
+    expect(reply.text).toContain(
+      'Good relations: the plan focuses on 4 goals (HVS1, HVS2, HVS3, HVS4); a period may focus on at most 3.',
+    );
+    const overdue = await runCommand(
+      core,
+      world.cycleDeps,
+      { platform: 'slack', id: 'UCOORD' },
+      'actions overdue',
+    );
     expect(overdue.text).toContain('No action items.');
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getRecord } from '../../src/checkins/record.ts';
+import { createItems, getItem } from '../../src/action-plans/repository.ts';
 import { waitFor } from '../helpers/fake-slack-api.ts';
 import {
   appHomeOpened,
@@ -232,5 +233,46 @@ describe('Tasa in Slack', () => {
     );
     expect((await world.person('UEDU2').command('lang fi')).reply).toMatch(/suomea/i);
     expect((await world.person('UEDU2').command('my')).reply).toContain('arviointikierros');
+  });
+
+  it('reminds an owner of an overdue action item, who marks it done from the reminder', async () => {
+    await createItems(world.store, [
+      {
+        title: 'Recruitment guidelines',
+        description: '',
+        serves: [{ framework: 'integrating-cities', item: 'KF06' }],
+        department: 'education',
+        owners: ['slack:UEDU1'],
+        due: '2026-12-28',
+        status: 'in_progress',
+        notes: [],
+        evidence: [],
+        created: { by: 'slack:UCOORD', at: '2026-11-01T08:00:00Z' },
+        history: [],
+      },
+    ]);
+    await world.tasa.core.runner.tick();
+    const eeva = world.person('UEDU1');
+    await waitFor(() => eeva.dms().length === 1);
+    expect(eeva.lastText()).toContain('Your action item needs attention');
+    expect(eeva.lastText()).toContain(
+      'A1 · Recruitment guidelines — due 28 December 2026, overdue by 7 days',
+    );
+
+    await eeva.click('Mark done…');
+    await waitFor(() => world.slack.callsTo('views.open').length === 1);
+    const response = await eeva.submit({
+      ...state.link(0, 'https://www.hel.fi/rekrytointiohje', 'Guidelines'),
+      ...state.link(1, ''),
+      ...state.link(2, ''),
+      ...state.text('note', 'Adopted by HR.'),
+    });
+    expect(response.status).toBe(200);
+    await waitFor(() => eeva.lastText().includes('A1 is marked done. Thank you!'));
+    expect(await getItem(world.store, 'A1')).toMatchObject({
+      status: 'done',
+      evidence: [{ url: 'https://www.hel.fi/rekrytointiohje', title: 'Guidelines' }],
+      notes: [expect.objectContaining({ text: 'Adopted by HR.', by: 'slack:UEDU1' })],
+    });
   });
 });

@@ -26,11 +26,22 @@ export const importActions: CliCommand = async (args, { out, err, t, openOrganiz
   const organization = await openOrganization();
   try {
     const result = readActionFile(file, text, (input) =>
-      checkItem(input, { config: organization.config, directory: organization.directory, today: organization.today, isNew: true }),
+      checkItem(input, {
+        config: organization.config,
+        directory: organization.directory,
+        today: organization.today,
+        isNew: true,
+      }),
     );
     if (!result.ok) {
       for (const problem of result.problems) {
-        err(t('actions:import.problem', { line: problem.line, field: problem.field, message: t(`actions:input.${problem.key}`, problem.params) }));
+        err(
+          t('actions:import.problem', {
+            line: problem.line,
+            field: problem.field,
+            message: t(`actions:input.${problem.key}`, problem.params),
+          }),
+        );
       }
       err(t('actions:import.nothingImported', { count: result.problems.length, file }));
       return 1;
@@ -42,9 +53,21 @@ export const importActions: CliCommand = async (args, { out, err, t, openOrganiz
     const now = new Date().toISOString();
     const created = await createItems(
       organization.store,
-      result.rows.map((row) => ({ ...row.fields, notes: [], evidence: [], created: { by: 'import', at: now }, history: [] })),
+      result.rows.map((row) => ({
+        ...row.fields,
+        notes: [],
+        evidence: [],
+        created: { by: 'import', at: now },
+        history: [],
+      })),
     );
-    out(t('actions:import.imported', { count: created.length, file, ids: created.map((i) => i.id).join(', ') }));
+    out(
+      t('actions:import.imported', {
+        count: created.length,
+        file,
+        ids: created.map((i) => i.id).join(', '),
+      }),
+    );
     return 0;
   } finally {
     await organization.close();

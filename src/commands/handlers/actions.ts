@@ -8,7 +8,10 @@ import { ownerKey } from '../../action-plans/draft.ts';
 import { CommandUsageError, type Command, type CommandContext } from '../types.ts';
 
 /** Items matching `actions [department|@owner|overdue]`; open ones first, by due date. */
-async function select(context: CommandContext, filter: string): Promise<{ items: ActionItem[]; label?: string }> {
+async function select(
+  context: CommandContext,
+  filter: string,
+): Promise<{ items: ActionItem[]; label?: string }> {
   const { deps, core, actor } = context;
   const all = (await allItems(deps.store)).sort(
     (a, b) => Number(isOpenItem(b)) - Number(isOpenItem(a)) || a.due.localeCompare(b.due),
@@ -16,14 +19,26 @@ async function select(context: CommandContext, filter: string): Promise<{ items:
   if (filter === '') return { items: all };
   const today = deps.localDate(deps.clock.now());
   if (filter.toLowerCase() === 'overdue') {
-    return { items: all.filter((i) => isOpenItem(i) && daysBetween(today, i.due) < 0), label: 'overdue' };
+    return {
+      items: all.filter((i) => isOpenItem(i) && daysBetween(today, i.due) < 0),
+      label: 'overdue',
+    };
   }
   const department = deps.config.departments.find((d) => d.id === filter.toLowerCase());
-  if (department) return { items: all.filter((i) => i.department === department.id), label: department.id };
+  if (department)
+    return { items: all.filter((i) => i.department === department.id), label: department.id };
   // Slack writes a picked user as <@U123|name>; people also type @U123 or slack:U123.
   const mention = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/.exec(filter)?.[1];
-  const owner = ownerKey(core.directory, mention ?? filter, mention ? 'slack' : filter.startsWith('@') ? actor.platform : undefined);
-  if (owner) return { items: all.filter((i) => i.owners.includes(owner)), label: core.directory.nameOf(owner) ?? filter };
+  const owner = ownerKey(
+    core.directory,
+    mention ?? filter,
+    mention ? 'slack' : filter.startsWith('@') ? actor.platform : undefined,
+  );
+  if (owner)
+    return {
+      items: all.filter((i) => i.owners.includes(owner)),
+      label: core.directory.nameOf(owner) ?? filter,
+    };
   throw new CommandUsageError('commands:actions.unknownFilter', { value: filter });
 }
 
@@ -36,8 +51,11 @@ export const actionsCommand: Command = {
     const filter = args.join(' ').trim();
     const { items, label } = await select(context, filter);
     const v = await planView(context.core.engine.context, context.person);
-    const title = label ? v.t('actions:list.titleFiltered', { filter: label }) : v.t('actions:list.title');
-    const flags = filter === '' ? ruleFlags(context.deps.config, await allItems(context.deps.store)) : [];
+    const title = label
+      ? v.t('actions:list.titleFiltered', { filter: label })
+      : v.t('actions:list.title');
+    const flags =
+      filter === '' ? ruleFlags(context.deps.config, await allItems(context.deps.store)) : [];
     return itemsMessage(v, title, items, flags);
   },
 };
@@ -48,7 +66,11 @@ export const actionNewCommand: Command = {
   id: 'actionNew',
   coordinatorOnly: false,
   async run(context) {
-    await context.core.engine.handleAction(context.actor, { kind: 'actionNew' }, context.interaction);
+    await context.core.engine.handleAction(
+      context.actor,
+      { kind: 'actionNew' },
+      context.interaction,
+    );
     const text = context.t('commands:actionNew.opened');
     return { text, blocks: [{ type: 'text', text }] };
   },

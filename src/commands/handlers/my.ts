@@ -10,8 +10,14 @@ import { itemsMessage } from '../../action-plans/messages.ts';
 import { allItems } from '../../action-plans/repository.ts';
 
 /** My open action items, with their buttons; nothing when I own none. */
-export async function myActionBlocks(core: CommandContext['core'], store: Store, person: string): Promise<Block[]> {
-  const mine = (await allItems(store)).filter((i) => isOpenItem(i) && i.owners.includes(person)).sort((a, b) => a.due.localeCompare(b.due));
+export async function myActionBlocks(
+  core: CommandContext['core'],
+  store: Store,
+  person: string,
+): Promise<Block[]> {
+  const mine = (await allItems(store))
+    .filter((i) => isOpenItem(i) && i.owners.includes(person))
+    .sort((a, b) => a.due.localeCompare(b.due));
   if (mine.length === 0) return [];
   const v = await planView(core.engine.context, person);
   return itemsMessage(v, v.t('actions:list.mine'), mine).blocks;
