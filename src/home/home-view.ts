@@ -7,6 +7,10 @@ import { formatDate } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { Store } from '../store/store.ts';
 import { myActionBlocks } from '../commands/handlers/my.ts';
+import { planView } from '../action-plans/handlers.ts';
+import { flagLines } from '../action-plans/messages.ts';
+import { allItems } from '../action-plans/repository.ts';
+import { ruleFlags } from '../action-plans/rules.ts';
 
 /**
  * A person's home: their open questions by key factor with a way to continue,
@@ -57,8 +61,19 @@ export async function homeView(
   }
 
   blocks.push(...actionBlocks);
+  if (actionBlocks.length === 0) {
+    blocks.push({
+      type: 'actions',
+      buttons: [{ label: t('actions:buttons.new'), action: { kind: 'actionNew' } }],
+    });
+  }
 
   if (core.directory.isCoordinator(person)) {
+    const flags = flagLines(
+      await planView(core.engine.context, person),
+      ruleFlags(core.engine.context.config, await allItems(store)),
+    );
+    if (flags.length > 0) blocks.push({ type: 'context', text: flags.join('\n') });
     const status = await cycleStatus(store, cycle);
     blocks.push({
       type: 'header',

@@ -2,10 +2,10 @@ import { isKeyFactorRating, type Rating } from '../answer.ts';
 import type { Actor, EngineContext } from '../context.ts';
 import { closePrompts, continueWith, isLate, resolveTarget } from '../flow.ts';
 import { limits } from '../limits.ts';
-import { ratedMessage } from '../messages.ts';
-import { updateRecord } from '../record.ts';
+import { notice, ratedMessage } from '../messages.ts';
+import { getRecord, updateRecord } from '../record.ts';
 import { textProblem, type InputProblem } from '../validate.ts';
-import { explainRefusal, fieldErrors, mayAnswer, saved, tell, type FormResult } from './shared.ts';
+import { explainRefusal, fieldErrors, mayAnswer, saved, type FormResult } from './shared.ts';
 
 export interface RatingInput {
   cycle: string;
@@ -71,10 +71,36 @@ export async function rateKeyFactor(
     ratedMessage(reader, department, keyFactor, result),
   );
   const name = cycle.departments.find((d) => d.id === department)?.name[v.language] ?? department;
-  await tell(ctx, person, 'done.keyFactor', {
+  const done = v.t('checkins:done.keyFactor', {
     keyFactor: keyFactor.title[v.language],
     department: name,
   });
+  const record = await getRecord(ctx.store, cycle.id, department);
+  const gaps = keyFactor.questions.filter((q) =>
+    ['no', 'partly'].includes(record.answers[q.id]?.status ?? ''),
+  );
+  // Where the answers found gaps, offer to turn them into a measure of the action plan.
+  await ctx.sendTo(
+    person,
+    gaps.length === 0
+      ? notice(done)
+      : {
+          text: done,
+          blocks: [
+            { type: 'text', text: done },
+            { type: 'text', text: v.t('checkins:done.gaps', { count: gaps.length }) },
+            {
+              type: 'actions',
+              buttons: [
+                {
+                  label: v.t('actions:buttons.new'),
+                  action: { kind: 'actionNew', department, serves: keyFactor.id },
+                },
+              ],
+            },
+          ],
+        },
+  );
   await continueWith(ctx, cycle, person);
   return saved;
 }

@@ -2,6 +2,10 @@ import { cycleStatus } from '../../checkins/status.ts';
 import { cycleIndex, getCycle, openCycleOf } from '../../cycles/repository.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { unreachablePeople } from '../../people/reachability.ts';
+import { planView } from '../../action-plans/handlers.ts';
+import { flagLines } from '../../action-plans/messages.ts';
+import { allItems } from '../../action-plans/repository.ts';
+import { ruleFlags } from '../../action-plans/rules.ts';
 import type { Block } from '../../chat/views.ts';
 import { CommandUsageError, type Command } from '../types.ts';
 
@@ -13,7 +17,8 @@ export const statusCommand: Command = {
   words: ['status'],
   id: 'status',
   coordinatorOnly: true,
-  async run({ core, deps, language, t }, args) {
+  async run(context, args) {
+    const { core, deps, language, t } = context;
     const index = await cycleIndex(deps.store);
     const latest = index.ids.at(-1);
     const cycle =
@@ -95,6 +100,11 @@ export const statusCommand: Command = {
         throw new CommandUsageError('commands:status.unknown', { value: filter });
       }
     }
+    const flags = flagLines(
+      await planView(core.engine.context, context.person),
+      ruleFlags(deps.config, await allItems(deps.store)),
+    );
+    if (filter === '') lines.push(...flags);
     const unreachable = await unreachablePeople(deps.store);
     if (unreachable.length > 0) {
       const people = unreachable.map(
