@@ -17,7 +17,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main.ts', 'src/cli/main.ts', 'test/**', '.config/**'],
+    files: [
+      'src/main.ts',
+      'src/cli/main.ts',
+      'src/teams/package/main.ts',
+      'src/teams/package/playground.ts',
+      'test/**',
+      '.config/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -14,6 +14,8 @@ import type { Logger } from './shared/logger.ts';
 import { createSlackAdapter } from './slack/adapter.ts';
 import type { SlackSettings } from './slack/settings.ts';
 import type { Store } from './store/store.ts';
+import { createTeamsAdapter, type TeamsClientOptions } from './teams/adapter.ts';
+import type { TeamsSettings } from './teams/settings.ts';
 
 export interface TasaOptions {
   config: OrganizationConfig;
@@ -26,6 +28,9 @@ export interface TasaOptions {
   /** Slack, when its variables are set. */
   slack?: SlackSettings;
   slackClientOptions?: WebClientOptions;
+  /** Teams: with the bot registration's credentials, or anonymous for local development. */
+  teams?: TeamsSettings;
+  teamsClientOptions?: TeamsClientOptions;
   /** Whether this process runs the schedule (tests drive it themselves). */
   runSchedule?: boolean;
   /** How the core waits between paced sends (tests pass a quick one). */
@@ -60,7 +65,17 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
       'Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to turn it on',
     );
   }
-  const platforms: Platform[] = slack ? ['slack'] : [];
+  const teams = options.teams
+    ? createTeamsAdapter(options.teams, {
+        store,
+        logger,
+        config,
+        ...(options.teamsClientOptions ? { clientOptions: options.teamsClientOptions } : {}),
+      })
+    : undefined;
+  const platforms: Platform[] = [];
+  if (slack) platforms.push('slack');
+  if (teams) platforms.push('teams');
   const core = createCore({
     config,
     store,
@@ -69,7 +84,10 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     i18n,
     catalogue,
     platforms,
-    port: routerPort({ ...(slack ? { slack: slack.port } : {}) }),
+    port: routerPort({
+      ...(slack ? { slack: slack.port } : {}),
+      ...(teams ? { teams: teams.port } : {}),
+    }),
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
   const cycleDeps: CycleDeps = {
@@ -80,6 +98,7 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     localDate: core.calendar.localDate,
   };
   slack?.connect({ core, cycleDeps, store, logger });
+  teams?.connect({ core, cycleDeps, store, logger });
 
   const ready = async (): Promise<Record<string, boolean>> => {
     const storeUp = await store.ping().then(
@@ -88,9 +107,14 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     );
     return { config: true, store: storeUp };
   };
-  const routes = new Map([...healthRoutes(ready), ...(slack?.routes ?? [])]);
+  const routes = new Map([
+    ...healthRoutes(ready),
+    ...(slack?.routes ?? []),
+    ...(teams?.routes ?? []),
+  ]);
   const server: HttpServer = await startHttpServer({ port: options.port, logger, routes });
   await slack?.start();
+  await teams?.start();
   if (options.runSchedule ?? true) core.runner.start();
   logger.info(
     {
@@ -111,8 +135,10 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     cycleDeps,
     async stop() {
       await core.runner.stop();
-      await slack?.stop();
+      // No new requests first; then the work still answering earlier ones finishes.
       await server.close();
+      await slack?.stop();
+      await teams?.stop();
       await store.close();
       logger.info({}, 'tasa stopped');
     },

@@ -11,6 +11,8 @@ import { createRunner, type Runner } from './jobs/runner.ts';
 import { createOutbox, type Deliver, type Outbox } from './outbox/outbox.ts';
 import { deliverEscalationItem, deliverReminderItem, remindersJob } from './jobs/reminders.ts';
 import { UnreachableError } from './chat/port.ts';
+import { deliverDigestItem, deliverRollupItem } from './reports/post.ts';
+import { reportJob } from './jobs/reports.ts';
 import { createDirectory, type Directory } from './people/directory.ts';
 import { workCalendar, type WorkCalendar } from './scheduler/calendar.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
@@ -66,6 +68,8 @@ export function createCore(options: CoreOptions): Core {
     checkIn: deliverCheckInItem(store, engine),
     actionReminder: deliverReminderItem({ engine }),
     actionEscalation: deliverEscalationItem({ engine }),
+    rollup: deliverRollupItem(engine),
+    digest: deliverDigestItem(engine),
   };
   const outbox = createOutbox({
     store,
@@ -98,6 +102,8 @@ export function createCore(options: CoreOptions): Core {
       openCycleJob(jobDeps, config.schedule.openCycle),
       checkInsJob(jobDeps, config.schedule.checkIns),
       remindersJob({ ...jobDeps, engine }, config.schedule.reminders),
+      reportJob({ engine, outbox, calendar }, 'rollup', config.schedule.rollup),
+      reportJob({ engine, outbox, calendar }, 'digest', config.schedule.digest),
     ],
   });
   return { engine, outbox, runner: createRunner(scheduler, outbox, logger), directory, calendar };

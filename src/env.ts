@@ -21,6 +21,8 @@ export const environmentSchema = z.object({
   MICROSOFT_APP_ID: optional,
   MICROSOFT_APP_PASSWORD: optional,
   MICROSOFT_APP_TENANT_ID: optional,
+  /** `production` refuses Teams' anonymous mode (so does the Agents SDK). */
+  NODE_ENV: optional,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

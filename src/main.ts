@@ -15,6 +15,7 @@ import { isTasaError } from './shared/errors.ts';
 import { createLogger } from './shared/logger.ts';
 import { openStore } from './store/open.ts';
 import { slackSettings } from './slack/settings.ts';
+import { isAnonymous, teamsSettings } from './teams/settings.ts';
 
 const exampleConfig = fileURLToPath(new URL('./config/tasa.example.yaml', import.meta.url));
 
@@ -48,6 +49,17 @@ async function main(): Promise<void> {
   });
 
   const slack = slackSettings(env);
+  // Teams is always on: anonymous without credentials, for local development and the
+  // Playground. Not in production, where an unauthenticated endpoint would accept
+  // anything (the Agents SDK itself refuses anonymous mode when NODE_ENV=production).
+  const teams = teamsSettings(env);
+  const teamsOn = !(isAnonymous(teams) && env.NODE_ENV === 'production');
+  if (!teamsOn) {
+    logger.warn(
+      {},
+      'Teams is off: NODE_ENV=production needs MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (anonymous mode is for development only)',
+    );
+  }
   const tasa = await startTasa({
     config,
     store,
@@ -55,6 +67,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     port: env.PORT,
     ...(slack ? { slack } : {}),
+    ...(teamsOn ? { teams } : {}),
   });
 
   let stopping = false;

@@ -13,7 +13,7 @@ export const getItem = (store: Store, id: string): Promise<ActionItem | undefine
   store.get<ActionItem>(itemKey(id));
 
 export async function allItems(store: Store): Promise<ActionItem[]> {
-  const items = await Promise.all((await actionIds(store)).map((id) => getItem(store, id)));
+  const items = await store.getMany<ActionItem>((await actionIds(store)).map(itemKey));
   return items.filter((item): item is ActionItem => item !== undefined);
 }
 

@@ -1,5 +1,5 @@
 import type { Platform } from './address.ts';
-import { RateLimitedError, type ChatPort } from './port.ts';
+import { RateLimitedError, UnreachableError, type ChatPort } from './port.ts';
 import type { Logger } from '../shared/logger.ts';
 
 export interface Pace {
@@ -72,8 +72,17 @@ export function pacedPort(port: ChatPort, options: PacedPortOptions): ChatPort {
   }
 
   return {
-    send: (to, message) =>
-      withRetries(to.platform, `${to.platform}:${to.kind}:${to.id}`, () => port.send(to, message)),
+    send: (to, message, sendOptions) =>
+      withRetries(to.platform, `${to.platform}:${to.kind}:${to.id}`, () =>
+        port.send(to, message, sendOptions),
+      ),
+    sendFiles: async (to, files, comment) => {
+      if (!port.sendFiles) throw new UnreachableError(`${to.platform} cannot receive files`);
+      const send = port.sendFiles.bind(port);
+      await withRetries(to.platform, `${to.platform}:${to.kind}:${to.id}`, () =>
+        send(to, files, comment),
+      );
+    },
     update: (ref, message) =>
       withRetries(ref.address.platform, `${ref.address.platform}:${ref.conversation}`, () =>
         port.update(ref, message),

@@ -14,8 +14,23 @@ export interface MessageRef {
  * The chat port: all the core ever asks of a platform. Adapters implement it;
  * tests use an in-memory fake.
  */
+/** Options of a send: a reply in the thread of an earlier message (Slack) or a follow-up (Teams). */
+export interface SendOptions {
+  thread?: MessageRef;
+}
+
+/** A file to hand to a person or channel, e.g. an export. */
+export interface ChatFile {
+  name: string;
+  mediaType: string;
+  content: string | Uint8Array;
+  title?: string;
+}
+
 export interface ChatPort {
-  send(to: Address, message: MessageView): Promise<MessageRef>;
+  send(to: Address, message: MessageView, options?: SendOptions): Promise<MessageRef>;
+  /** Delivers files with a short comment; optional for platforms that cannot. */
+  sendFiles?(to: Address, files: readonly ChatFile[], comment: string): Promise<void>;
   update(ref: MessageRef, message: MessageView): Promise<void>;
   /** Opens a form in answer to a click; `trigger` is the platform's handle for it (Slack trigger_id). */
   openForm(to: Address, trigger: string | undefined, form: FormView): Promise<void>;

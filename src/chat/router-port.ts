@@ -9,7 +9,12 @@ export function routerPort(ports: Partial<Record<Platform, ChatPort>>): ChatPort
     return port;
   };
   return {
-    send: async (to, message) => portFor(to.platform).send(to, message),
+    send: async (to, message, options) => portFor(to.platform).send(to, message, options),
+    sendFiles: async (to, files, comment) => {
+      const port = portFor(to.platform);
+      if (!port.sendFiles) throw new UnreachableError(`${to.platform} cannot receive files`);
+      await port.sendFiles(to, files, comment);
+    },
     update: async (ref, message) => portFor(ref.address.platform).update(ref, message),
     openForm: async (to, trigger, form) => portFor(to.platform).openForm(to, trigger, form),
     personLocale: async (to) => ports[to.platform]?.personLocale?.(to),

@@ -13,7 +13,9 @@ export type Block =
   | { type: 'fields'; fields: { label: string; value: string }[] }
   | { type: 'links'; links: { url: string; title?: string }[] }
   | { type: 'actions'; buttons: Button[] }
-  | { type: 'context'; text: string };
+  | { type: 'context'; text: string }
+  /** A picture (PNG), e.g. the digest's heatmap; Slack uploads it, Teams shows it in the card. */
+  | { type: 'image'; png: Uint8Array; title: string; alt: string; fileName: string };
 
 export interface Button {
   label: string;

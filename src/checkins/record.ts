@@ -26,7 +26,8 @@ export interface DepartmentRecord {
   prompts: Record<string, Prompt[]>;
 }
 
-const recordKey = (cycle: string, department: string): string => `record:${cycle}:${department}`;
+export const recordKey = (cycle: string, department: string): string =>
+  `record:${cycle}:${department}`;
 
 export function emptyRecord(cycle: string, department: string): DepartmentRecord {
   return {

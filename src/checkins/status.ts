@@ -8,7 +8,7 @@ import {
   type KeyFactorRating,
 } from './answer.ts';
 import { openWork } from './progress.ts';
-import { getRecord, type DepartmentRecord } from './record.ts';
+import { emptyRecord, getRecord, recordKey, type DepartmentRecord } from './record.ts';
 
 export interface Count {
   answered: number;
@@ -47,8 +47,10 @@ export async function cycleRecords(
   store: Store,
   cycle: Cycle,
 ): Promise<Map<string, DepartmentRecord>> {
-  const records = await Promise.all(cycle.departments.map((d) => getRecord(store, cycle.id, d.id)));
-  return new Map(records.map((r) => [r.department, r]));
+  const found = await store.getMany<DepartmentRecord>(
+    cycle.departments.map((d) => recordKey(cycle.id, d.id)),
+  );
+  return new Map(cycle.departments.map((d, i) => [d.id, found[i] ?? emptyRecord(cycle.id, d.id)]));
 }
 
 /** Progress of a cycle overall, per department and per key factor. Skipped key factors do not count as open. */

@@ -2,6 +2,7 @@ import { frameworkIds } from '../catalogue/definitions.ts';
 import { checkConfig } from './commands/check-config.ts';
 import { frameworkShow } from './commands/framework-show.ts';
 import { importActions } from './commands/import-actions.ts';
+import { exportCommand } from './commands/export.ts';
 import type { CliCommand, CliContext } from './io.ts';
 
 /** Command words to handlers; `framework show` is two words. */
@@ -9,6 +10,7 @@ const commands: ReadonlyMap<string, CliCommand> = new Map([
   ['check-config', checkConfig],
   ['framework show', frameworkShow],
   ['import actions', importActions],
+  ['export', exportCommand],
 ]);
 
 export async function runCli(argv: string[], context: CliContext): Promise<number> {

@@ -1,5 +1,7 @@
 import { cycleCloseCommand, cycleStartCommand, remindCommand } from './handlers/cycle.ts';
 import { myCommand } from './handlers/my.ts';
+import { exportCommand } from './handlers/export.ts';
+import { digestNowCommand, rollupNowCommand } from './handlers/reports.ts';
 import { actionNewCommand, actionsCommand } from './handlers/actions.ts';
 import { awayCommand, backCommand, langCommand } from './handlers/presence.ts';
 import { statusCommand } from './handlers/status.ts';
@@ -15,6 +17,9 @@ export const commands: readonly Command[] = [
   cycleStartCommand,
   cycleCloseCommand,
   remindCommand,
+  rollupNowCommand,
+  digestNowCommand,
+  exportCommand,
   actionsCommand,
   actionNewCommand,
 ];

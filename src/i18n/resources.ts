@@ -13,6 +13,9 @@ export const namespaces = [
   'commands',
   'home',
   'actions',
+  'report',
+  'reports',
+  'teams',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

@@ -52,16 +52,43 @@ export function slackPort(
   };
 
   return {
-    send: (to, view) =>
+    send: (to, view, options) =>
       guard(async (): Promise<MessageRef> => {
         const channel = await channelOf(to);
+        const thread = options?.thread ? { thread_ts: options.thread.id } : {};
         const posted = await client.chat.postMessage({
           channel,
           text: fallbackText(view),
           blocks: toBlocks(view),
           unfurl_links: false,
+          ...thread,
         });
-        return { address: to, id: posted.ts ?? '', conversation: posted.channel ?? channel };
+        const ts = posted.ts ?? '';
+        // Pictures go up as files in the message's thread, where they open full size.
+        for (const image of view.blocks.filter((b) => b.type === 'image')) {
+          await client.filesUploadV2({
+            channel_id: posted.channel ?? channel,
+            thread_ts: options?.thread?.id ?? ts,
+            file: Buffer.from(image.png),
+            filename: image.fileName,
+            title: image.title,
+            alt_text: image.alt,
+          });
+        }
+        return { address: to, id: ts, conversation: posted.channel ?? channel };
+      }),
+    sendFiles: (to, files, comment) =>
+      guard(async () => {
+        const channel = await channelOf(to);
+        await client.filesUploadV2({
+          channel_id: channel,
+          initial_comment: comment,
+          file_uploads: files.map((f) => ({
+            file: Buffer.from(typeof f.content === 'string' ? f.content : f.content),
+            filename: f.name,
+            title: f.title ?? f.name,
+          })),
+        });
       }),
     update: (ref, view) =>
       guard(async () => {

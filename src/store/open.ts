@@ -112,6 +112,17 @@ export function openStore(options: StoreOptions): Store {
     backend: backend.kind,
     namespace: options.namespace,
     get: <T>(key: string) => wrap('get', async () => (await keyv.get<T>(key)) ?? undefined),
+    getMany: <T>(keys: readonly string[]) =>
+      wrap('getMany', async () => {
+        if (keys.length === 0) return [];
+        // Batches keep one statement's parameters within every backend's limits.
+        const values: (T | undefined)[] = [];
+        for (let i = 0; i < keys.length; i += 500) {
+          const found = await keyv.get<T>(keys.slice(i, i + 500) as string[]);
+          values.push(...found.map((v) => v ?? undefined));
+        }
+        return values;
+      }),
     set: async (key, value, ttlMs) => {
       await wrap('set', () => keyv.set(key, value, ttlMs));
     },

@@ -7,6 +7,8 @@ export interface Store {
   readonly backend: StoreBackend;
   readonly namespace: string;
   get<T>(key: string): Promise<T | undefined>;
+  /** Several values in one round trip, in the order of the keys. */
+  getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]>;
   set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
   delete(key: string): Promise<boolean>;
   /**

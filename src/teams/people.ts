@@ -56,31 +56,50 @@ export function teamsPeople(
   const needsLookup = configured.some((p) => p.id.includes('@'));
   // Users already looked up without a match, so strangers do not cost a lookup per message.
   const strangers = new Set<string>();
+  // Teams sends two activities for one install; both wait for the same lookup.
+  const resolving = new Map<string, Promise<string>>();
 
   const match = (forms: readonly (string | undefined)[]): string | undefined =>
     forms.map(lower).flatMap((form) => (form && byForm.get(form)) || [])[0];
 
+  async function resolve(
+    from: ChannelAccount,
+    lookup: () => Promise<TeamsMember | undefined>,
+  ): Promise<string> {
+    const userId = from.id ?? '';
+    const known = await book.aliasOf(userId);
+    if (known) return known;
+    let found = match([userId, from.aadObjectId]);
+    let member: TeamsMember | undefined;
+    if (!found && needsLookup && !strangers.has(userId)) {
+      member = await lookup().catch((error: unknown) => {
+        logger.warn({ err: error }, 'teams member lookup failed');
+        return undefined;
+      });
+      found = match([
+        member?.email,
+        member?.userPrincipalName,
+        member?.aadObjectId,
+        member?.objectId,
+      ]);
+      if (!found && member) strangers.add(userId);
+    }
+    if (!found) return lower(from.aadObjectId) ?? userId;
+    await book.alias(
+      [userId, from.aadObjectId, member?.aadObjectId, member?.objectId, member?.email],
+      found,
+    );
+    return found;
+  }
+
   return {
-    async resolve(from, lookup) {
+    resolve(from, lookup) {
       const userId = from.id ?? '';
-      const known = await book.aliasOf(userId);
-      if (known) return known;
-      let found = match([userId, from.aadObjectId]);
-      let member: TeamsMember | undefined;
-      if (!found && needsLookup && !strangers.has(userId)) {
-        member = await lookup().catch((error: unknown) => {
-          logger.warn({ err: error }, 'teams member lookup failed');
-          return undefined;
-        });
-        found = match([member?.email, member?.userPrincipalName, member?.aadObjectId, member?.objectId]);
-        if (!found && member) strangers.add(userId);
-      }
-      if (!found) return lower(from.aadObjectId) ?? userId;
-      await book.alias(
-        [userId, from.aadObjectId, member?.aadObjectId, member?.objectId, member?.email],
-        found,
-      );
-      return found;
+      const running = resolving.get(userId);
+      if (running) return running;
+      const result = resolve(from, lookup).finally(() => resolving.delete(userId));
+      resolving.set(userId, result);
+      return result;
     },
     async picked(id) {
       return match([id]) ?? (await book.aliasOf(id)) ?? id;

@@ -48,10 +48,11 @@ export interface ReferenceBook {
   alias(forms: readonly (string | undefined)[], id: string): Promise<void>;
 }
 
-/** A proactive reference: no activity id (new posts, not replies) and the plain conversation. */
+/** A reference to post with: no activity id, so messages are new posts rather than replies. */
 export function proactiveReference(reference: ConversationReference): ConversationReference {
-  const { activityId: _reply, ...rest } = reference;
-  return rest;
+  const proactive = { ...reference };
+  delete proactive.activityId;
+  return proactive;
 }
 
 export function referenceBook(store: Store): ReferenceBook {
@@ -82,7 +83,8 @@ export function referenceBook(store: Store): ReferenceBook {
     async forget(id) {
       const known = await get(id);
       if (!known?.reference) return;
-      const { reference: _gone, ...rest } = known;
+      const rest = { ...known };
+      delete rest.reference;
       await store.set<TeamsReach>(reachKey(id), rest);
     },
     aliasOf: (id) => store.get<string>(aliasKey(id)),

@@ -5,8 +5,7 @@ import { ErrorCode, TasaError } from '../shared/errors.ts';
  * or in local anonymous mode (no MICROSOFT_APP_ID) for development only.
  */
 export type TeamsSettings =
-  | { appId: string; appPassword: string; tenantId: string }
-  | { anonymous: true };
+  { appId: string; appPassword: string; tenantId: string } | { anonymous: true };
 
 export const isAnonymous = (settings: TeamsSettings): settings is { anonymous: true } =>
   'anonymous' in settings;

@@ -2,6 +2,7 @@ import type { Address } from '../../src/chat/address.ts';
 import {
   RateLimitedError,
   UnreachableError,
+  type ChatFile,
   type ChatPort,
   type MessageRef,
 } from '../../src/chat/port.ts';
@@ -9,6 +10,8 @@ import type { Button, FormView, MessageView } from '../../src/chat/views.ts';
 
 export interface SentMessage {
   ref: MessageRef;
+  /** The message it replies to in a thread, if any. */
+  thread?: MessageRef;
   /** The message as it looks now (after updates). */
   view: MessageView;
   /** Every version, first as sent. */
@@ -28,13 +31,14 @@ export interface OpenedForm {
 export function createFakeChat() {
   const messages: SentMessage[] = [];
   const forms: OpenedForm[] = [];
+  const files: { to: Address; files: ChatFile[]; comment: string }[] = [];
   let failures: { after: number; error: () => Error } | undefined;
   let rateLimits: number[] = [];
   let sends = 0;
   const unreachable = new Map<string, string>();
 
   const port: ChatPort = {
-    async send(to, view) {
+    async send(to, view, options) {
       const limit = rateLimits.shift();
       if (limit !== undefined) throw new RateLimitedError(limit);
       if (failures && sends >= failures.after) throw failures.error();
@@ -46,7 +50,12 @@ export function createFakeChat() {
         id: `m${messages.length + 1}`,
         conversation: `${to.kind}:${to.id}`,
       };
-      messages.push({ ref, view, versions: [view] });
+      messages.push({
+        ref,
+        view,
+        versions: [view],
+        ...(options?.thread ? { thread: options.thread } : {}),
+      });
       return ref;
     },
     async update(ref, view) {
@@ -58,6 +67,9 @@ export function createFakeChat() {
     async openForm(to, trigger, form) {
       forms.push({ to, trigger, form });
     },
+    async sendFiles(to, sent, comment) {
+      files.push({ to, files: sent.map((f) => ({ ...f })), comment });
+    },
   };
 
   const to = (id: string) => messages.filter((m) => m.ref.address.id === id);
@@ -66,21 +78,27 @@ export function createFakeChat() {
     port,
     messages,
     forms,
+    files,
     /** Messages to one person or channel, oldest first. */
     to,
     last: (id: string): SentMessage | undefined => to(id).at(-1),
     /** Every text of a message, for assertions on what a person reads. */
     text: (view: MessageView): string =>
       view.blocks
-        .map((b) =>
-          'text' in b
-            ? b.text
-            : b.type === 'fields'
-              ? b.fields.map((f) => `${f.label}: ${f.value}`).join('\n')
-              : b.type === 'links'
-                ? b.links.map((l) => l.url).join('\n')
-                : b.buttons.map((x) => `[${x.label}]`).join(' '),
-        )
+        .map((b) => {
+          switch (b.type) {
+            case 'fields':
+              return b.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
+            case 'links':
+              return b.links.map((l) => l.url).join('\n');
+            case 'actions':
+              return b.buttons.map((x) => `[${x.label}]`).join(' ');
+            case 'image':
+              return `[image ${b.fileName}: ${b.alt}]`;
+            default:
+              return b.text;
+          }
+        })
         .join('\n'),
     buttons: (view: MessageView): Button[] =>
       view.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : [])),

@@ -11,7 +11,7 @@ import { cityConfig, parsedConfig } from '../helpers/world.ts';
 /** Daily check-ins at 9:00, so the calendar (not the cron) must keep weekends and holidays free. */
 const dailyConfig = (extra = '') =>
   parsedConfig(
-    `${cityConfig}schedule: { checkIns: '0 9 * * *', openCycle: '0 8 1 1 *' }\n${extra}`,
+    `${cityConfig}schedule: { checkIns: '0 9 * * *', openCycle: '0 8 1 1 *', rollup: '0 14 1 1 *', digest: '0 8 1 1 *' }\n${extra}`,
   );
 
 function setup(start: string, config = dailyConfig()) {
@@ -216,7 +216,7 @@ coordinators: [ { slack: UCOORD } ]
 channels: { coordination: { slack: CCOORD } }
 departments:
 ${departments}
-schedule: { checkIns: '0 9 * * 1-5', openCycle: '0 8 1 1 *' }
+schedule: { checkIns: '0 9 * * 1-5', openCycle: '0 8 1 1 *', rollup: '0 14 1 1 *', digest: '0 8 1 1 *' }
 `);
     const { clock, store, chat, open } = setup('2027-01-04T06:55:00Z', config);
     await open('2027-Q1', '2027-02-15');

@@ -275,4 +275,44 @@ describe('Tasa in Slack', () => {
       notes: [expect.objectContaining({ text: 'Adopted by HR.', by: 'slack:UEDU1' })],
     });
   });
+
+  it('posts a roll-up in the coordination channel and a digest with its picture in the steering channel', async () => {
+    await startCycle();
+    const eeva = world.person('UEDU1');
+    await waitFor(() => eeva.dms().length === 1);
+    await eeva.click('Start');
+    await waitFor(() => eeva.lastText().includes('question 1 of 4'));
+    await eeva.click('Yes');
+    await waitFor(() => eeva.lastText().includes('question 2 of 4'));
+
+    const coordinator = world.person('UCOORD');
+    expect((await coordinator.command('rollup now')).reply).toBe(
+      'The roll-up for week 2027-W01 is posted in the coordination channel.',
+    );
+    const rollup = world.slack.messagesTo('CCOORD');
+    expect(rollup).toHaveLength(2);
+    expect(world.textOf(rollup[0]!.args.blocks as never[])).toContain(
+      'Answered 1/14 (7 %) · due 15 February 2027',
+    );
+    const summaryTs = [...world.slack.messages.values()].find((m) => m.channel === 'CCOORD')!.ts;
+    expect(rollup[1]!.args.thread_ts).toBe(summaryTs);
+    expect(world.textOf(rollup[1]!.args.blocks as never[])).toContain('Education: 1/11 (9 %)');
+    expect((await coordinator.command('rollup now')).reply).toBe(
+      'The roll-up for week 2027-W01 is already posted in the coordination channel.',
+    );
+
+    expect((await coordinator.command('digest now')).reply).toBe(
+      'The digest for week 2027-W01 is posted in the steering group’s channel.',
+    );
+    await waitFor(() => world.slack.files.size === 1);
+    const digest = world.slack.messagesTo('CSTEER');
+    expect(digest).toHaveLength(1);
+    expect(world.textOf(digest[0]!.args.blocks as never[])).toContain(
+      'Weekly digest · Testikaupunki · week 2027-W01',
+    );
+    const [picture] = [...world.slack.files.values()];
+    expect(picture?.filename).toBe('tasa-heatmap-2027-Q1.png');
+    expect(picture?.channel).toBe('CSTEER');
+    expect(picture?.data?.subarray(1, 4).toString()).toBe('PNG');
+  });
 });

@@ -54,6 +54,17 @@ export function storeContract(options: ContractOptions): void {
     expect(await store.get('cycle')).toBeUndefined();
   });
 
+  it('reads many values at once, in order, with gaps for missing keys', async () => {
+    const store = open();
+    const keys = Array.from({ length: 1200 }, (_, i) => `record:${i}`);
+    for (const [i, key] of keys.entries()) if (i % 3 !== 1) await store.set(key, { n: i });
+    const values = await store.getMany<{ n: number }>(keys);
+    expect(values).toHaveLength(1200);
+    expect(values.slice(0, 4)).toEqual([{ n: 0 }, undefined, { n: 2 }, { n: 3 }]);
+    expect(values[1199]).toEqual({ n: 1199 });
+    expect(await store.getMany([])).toEqual([]);
+  });
+
   it('keeps organisations apart', async () => {
     const helsinki = open(`helsinki-${randomUUID()}`);
     const espoo = open(`espoo-${randomUUID()}`);

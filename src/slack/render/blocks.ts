@@ -59,6 +59,9 @@ function render(block: Block, index: number): KnownBlock[] {
       ];
     case 'context':
       return [{ type: 'context', elements: [mrkdwn(escapeMrkdwn(block.text))] }];
+    case 'image':
+      // Slack shows pictures as uploaded files; the port uploads them next to the message.
+      return [];
   }
 }
 

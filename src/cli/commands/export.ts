@@ -1,0 +1,59 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadCatalogue } from '../../catalogue/load.ts';
+import { cycleIndex, getCycle, openCycleOf } from '../../cycles/repository.ts';
+import { createI18n } from '../../i18n/create.ts';
+import { isLanguage } from '../../i18n/languages.ts';
+import { readResources } from '../../i18n/resources.ts';
+import { exportCycle } from '../../reports/gather-export.ts';
+import { parseOptions, type CliCommand } from '../io.ts';
+
+/** `tasa export [--cycle <id>] [--out <folder>] [--lang fi|sv|en]`: writes the CSV files and the report. */
+export const exportCommand: CliCommand = async (
+  args,
+  { out, err, t, language, openOrganization },
+) => {
+  const { options } = parseOptions(args);
+  const lang = options.get('lang') ?? language;
+  if (!isLanguage(lang)) {
+    err(t('cli:badOption', { option: '--lang', values: 'fi, sv, en' }));
+    return 2;
+  }
+  const organization = await openOrganization();
+  try {
+    const wanted = options.get('cycle');
+    const latest = (await cycleIndex(organization.store)).ids.at(-1);
+    const cycle = wanted
+      ? await getCycle(organization.store, wanted)
+      : ((await openCycleOf(organization.store)) ??
+        (latest ? await getCycle(organization.store, latest) : undefined));
+    if (!cycle) {
+      err(t('reports:export.noCycle'));
+      return 1;
+    }
+    const i18n = createI18n(readResources(), lang);
+    const files = await exportCycle({
+      store: organization.store,
+      config: organization.config,
+      catalogue: loadCatalogue(i18n),
+      i18n,
+      directory: organization.directory,
+      cycle,
+      language: lang,
+      now: new Date(),
+    });
+    const dir = resolve(options.get('out') ?? '.');
+    mkdirSync(dir, { recursive: true });
+    for (const file of files) writeFileSync(join(dir, file.name), file.content);
+    out(
+      t('reports:export.written', {
+        count: files.length,
+        dir,
+        files: files.map((f) => f.name).join(', '),
+      }),
+    );
+    return 0;
+  } finally {
+    await organization.close();
+  }
+};

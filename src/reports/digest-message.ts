@@ -1,0 +1,158 @@
+import { itemLine, type PlanView } from '../action-plans/messages.ts';
+import type { Block, MessageView } from '../chat/views.ts';
+import { daysBetween } from '../action-plans/reminders.ts';
+import type { DigestData } from './digest.ts';
+import { renderHeatmapPng, type HeatmapCell } from './heatmap.ts';
+
+const percent = (answered: number, total: number): number =>
+  total === 0 ? 100 : Math.round((answered / total) * 100);
+const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
+
+/** The heatmap of the cycle: departments × key factors, by the departments' own ratings. */
+export function heatmapBlock(
+  v: PlanView,
+  data: DigestData,
+  organization: string,
+  date: string,
+): Block {
+  const { cycle } = data;
+  const cells: HeatmapCell[][] = cycle.departments.map((d) =>
+    cycle.keyFactors.map((kf) =>
+      d.keyFactors.includes(kf.id) ? (data.ratings.get(d.id)?.get(kf.id) ?? 'none') : 'none',
+    ),
+  );
+  const legend = {
+    not_started: v.t('common:ratings.not_started'),
+    started: v.t('common:ratings.started'),
+    in_progress: v.t('common:ratings.in_progress'),
+    achieved: v.t('common:ratings.achieved'),
+    skipped: v.t('reports:heatmap.skipped'),
+    none: v.t('reports:heatmap.none'),
+  };
+  const title = v.t('reports:digest.heatmapTitle', { cycle: cycle.id });
+  const { png } = renderHeatmapPng({
+    title,
+    subtitle: `${organization} · ${date}`,
+    departments: cycle.departments.map((d) => d.name[v.language]),
+    keyFactors: cycle.keyFactors.map((kf) => ({ id: kf.id, label: String(kf.number) })),
+    keyFactorTitles: cycle.keyFactors.map((kf) => `${kf.number} ${kf.title[v.language]}`),
+    cells,
+    legend,
+  });
+  return {
+    type: 'image',
+    png,
+    title,
+    alt: v.t('reports:digest.heatmapAlt'),
+    fileName: `tasa-heatmap-${cycle.id}.png`,
+  };
+}
+
+/** The steering group's weekly digest: headline numbers and changes, the picture, actions, highlights. */
+export function digestMessage(
+  v: PlanView,
+  data: DigestData,
+  organization: string,
+  week: string,
+  date: string,
+): MessageView {
+  const { cycle, status, now, lastWeek, previous } = data;
+  const name = (id: string) => cycle.departments.find((d) => d.id === id)?.name[v.language] ?? id;
+  const title = v.t('reports:digest.title', { organization, week });
+  const headline = [
+    v.t('reports:digest.headline', {
+      cycle: cycle.id,
+      answered: status.answered,
+      total: status.total,
+      percent: percent(status.answered, status.total),
+      complete: now.complete,
+      departments: cycle.departments.length,
+    }),
+    lastWeek
+      ? v.t('reports:digest.sinceLastWeek', {
+          answered: signed(now.answered - (lastWeek.cycle === now.cycle ? lastWeek.answered : 0)),
+          complete: signed(now.complete - (lastWeek.cycle === now.cycle ? lastWeek.complete : 0)),
+          done: signed(now.done - lastWeek.done),
+        })
+      : v.t('reports:digest.sinceLastWeekFirst'),
+    ...(previous
+      ? [
+          v.t('reports:digest.sincePreviousCycle', {
+            previous: previous.cycle.id,
+            percent: percent(previous.status.answered, previous.status.total),
+            achieved: data.achieved,
+            achievedBefore: previous.achieved,
+          }),
+        ]
+      : []),
+    v.t('reports:digest.actions', {
+      open: data.openItems,
+      overdue: data.overdue.length,
+      done: now.done,
+    }),
+  ];
+  const blocks: Block[] = [
+    { type: 'header', text: title },
+    { type: 'text', text: headline.join('\n') },
+    heatmapBlock(v, data, organization, date),
+  ];
+
+  if (data.overdue.length > 0) {
+    const byDepartment = new Map<string, string[]>();
+    for (const item of data.overdue) {
+      const key = item.department ? name(item.department) : '—';
+      const line = itemLine(v, item, {
+        item,
+        kind: 'overdue',
+        days: daysBetween(item.due, data.today),
+      });
+      byDepartment.set(key, [...(byDepartment.get(key) ?? []), line]);
+    }
+    blocks.push({ type: 'header', text: v.t('reports:digest.overdueByDepartment') });
+    blocks.push({
+      type: 'fields',
+      fields: [...byDepartment].map(([label, lines]) => ({ label, value: lines.join('\n') })),
+    });
+  }
+  blocks.push({ type: 'header', text: v.t('reports:digest.deadlines') });
+  blocks.push({
+    type: 'text',
+    text:
+      data.deadlines.length > 0
+        ? data.deadlines.map((i) => itemLine(v, i)).join('\n')
+        : v.t('reports:digest.noDeadlines'),
+  });
+
+  const highlights = [
+    ...data.movedUp.slice(0, 1).map((m) => {
+      const kf = cycle.keyFactors.find((k) => k.id === m.keyFactor);
+      return v.t('reports:digest.highlightKeyFactorUp', {
+        keyFactor: kf ? `${kf.number}. ${kf.title[v.language]}` : m.keyFactor,
+        count: m.count,
+        previous: previous?.cycle.id ?? '',
+      });
+    }),
+    ...(data.completedThisWeek.length > 0
+      ? [
+          v.t('reports:digest.highlightCompleted', {
+            departments: data.completedThisWeek.map(name).join(', '),
+          }),
+        ]
+      : []),
+    ...(data.doneThisWeek > 0
+      ? [v.t('reports:digest.highlightDone', { count: data.doneThisWeek })]
+      : []),
+    ...(data.evidenceThisWeek > 0
+      ? [v.t('reports:digest.highlightEvidence', { count: data.evidenceThisWeek })]
+      : []),
+  ].slice(0, 3);
+  blocks.push({ type: 'header', text: v.t('reports:digest.highlights') });
+  blocks.push({
+    type: 'text',
+    text:
+      highlights.length > 0
+        ? highlights.map((h) => `• ${h}`).join('\n')
+        : v.t('reports:digest.noHighlights'),
+  });
+  return { text: [title, ...headline].join('\n'), blocks };
+}

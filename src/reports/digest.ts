@@ -1,0 +1,141 @@
+import { isOpenItem, type ActionItem } from '../action-plans/item.ts';
+import { daysBetween } from '../action-plans/reminders.ts';
+import { keyFactorRatings, type KeyFactorRating } from '../checkins/answer.ts';
+import { cycleRecords, cycleStatus, type CycleStatus } from '../checkins/status.ts';
+import type { Cycle } from '../cycles/cycle.ts';
+import type { Store } from '../store/store.ts';
+import { evidenceSince } from './rollup.ts';
+import { plusDays } from './period.ts';
+
+/** The numbers of one week, kept so that next week's digest can say what changed. */
+export interface Snapshot {
+  week: string;
+  cycle: string;
+  answered: number;
+  total: number;
+  complete: number;
+  done: number;
+}
+
+export interface DigestData {
+  cycle: Cycle;
+  today: string;
+  status: CycleStatus;
+  now: Snapshot;
+  lastWeek?: Snapshot;
+  previous?: { cycle: Cycle; status: CycleStatus; achieved: number };
+  achieved: number;
+  /** department → key factor → rating, for the heatmap. */
+  ratings: Map<string, Map<string, KeyFactorRating | 'skipped'>>;
+  openItems: number;
+  overdue: ActionItem[];
+  deadlines: ActionItem[];
+  doneThisWeek: number;
+  evidenceThisWeek: number;
+  completedThisWeek: string[];
+  /** Key factors more departments rate higher than in the previous cycle, with how many. */
+  movedUp: { keyFactor: string; count: number }[];
+}
+
+const snapshotKey = (week: string): string => `digest:snapshot:${week}`;
+const rank = (r: KeyFactorRating | 'skipped' | undefined): number =>
+  r && r !== 'skipped' ? keyFactorRatings.indexOf(r) : -1;
+
+async function ratingsOf(store: Store, cycle: Cycle) {
+  const records = await cycleRecords(store, cycle);
+  const ratings = new Map<string, Map<string, KeyFactorRating | 'skipped'>>();
+  for (const department of cycle.departments) {
+    const record = records.get(department.id);
+    const row = new Map<string, KeyFactorRating | 'skipped'>();
+    for (const kf of department.keyFactors) {
+      if (record?.skips[kf]) row.set(kf, 'skipped');
+      else if (record?.ratings[kf]) row.set(kf, record.ratings[kf].rating);
+    }
+    ratings.set(department.id, row);
+  }
+  return { records, ratings };
+}
+
+const achievedCount = (ratings: Map<string, Map<string, KeyFactorRating | 'skipped'>>): number =>
+  [...ratings.values()].reduce(
+    (n, row) => n + [...row.values()].filter((r) => r === 'achieved').length,
+    0,
+  );
+
+export async function digestData(
+  store: Store,
+  cycle: Cycle,
+  previousCycle: Cycle | undefined,
+  items: readonly ActionItem[],
+  today: string,
+  week: string,
+  lastWeekId: string,
+  weekStart: string,
+): Promise<DigestData> {
+  const status = await cycleStatus(store, cycle);
+  const { records, ratings } = await ratingsOf(store, cycle);
+  const complete = status.departments
+    .filter((d) => d.answered === d.total && d.rated + d.skipped.length >= d.keyFactors)
+    .map((d) => d.department);
+  const done = items.filter((i) => i.status === 'done');
+  const now: Snapshot = {
+    week,
+    cycle: cycle.id,
+    answered: status.answered,
+    total: status.total,
+    complete: complete.length,
+    done: done.length,
+  };
+  const lastWeek = await store.get<Snapshot>(snapshotKey(lastWeekId));
+  let previous: DigestData['previous'];
+  const movedUp: DigestData['movedUp'] = [];
+  if (previousCycle) {
+    const before = await ratingsOf(store, previousCycle);
+    previous = {
+      cycle: previousCycle,
+      status: await cycleStatus(store, previousCycle),
+      achieved: achievedCount(before.ratings),
+    };
+    for (const kf of cycle.keyFactors) {
+      const count = cycle.departments.filter(
+        (d) =>
+          rank(ratings.get(d.id)?.get(kf.id)) > rank(before.ratings.get(d.id)?.get(kf.id)) &&
+          rank(before.ratings.get(d.id)?.get(kf.id)) >= 0,
+      ).length;
+      if (count > 0) movedUp.push({ keyFactor: kf.id, count });
+    }
+    movedUp.sort((a, b) => b.count - a.count);
+  }
+  const weekStartIso = `${weekStart}T00:00:00`;
+  const open = items.filter(isOpenItem);
+  return {
+    cycle,
+    today,
+    status,
+    now,
+    ...(lastWeek ? { lastWeek } : {}),
+    ...(previous ? { previous } : {}),
+    achieved: achievedCount(ratings),
+    ratings,
+    openItems: open.length,
+    overdue: open
+      .filter((i) => daysBetween(today, i.due) < 0)
+      .sort((a, b) => a.due.localeCompare(b.due)),
+    deadlines: open
+      .filter((i) => i.due >= today && i.due <= plusDays(today, 14))
+      .sort((a, b) => a.due.localeCompare(b.due)),
+    doneThisWeek: done.filter((i) =>
+      i.history.some((h) => h.field === 'status' && h.to === 'done' && h.at >= weekStartIso),
+    ).length,
+    evidenceThisWeek: evidenceSince(records, weekStartIso).length,
+    // Complete now, and answered something this week: they finished this week.
+    completedThisWeek: status.departments
+      .filter((d) => complete.includes(d.department) && (d.lastAnswerAt ?? '') >= weekStartIso)
+      .map((d) => d.department),
+    movedUp,
+  };
+}
+
+/** Keeps this week's numbers; written when the digest is posted. */
+export const saveSnapshot = (store: Store, snapshot: Snapshot): Promise<void> =>
+  store.set(snapshotKey(snapshot.week), snapshot);

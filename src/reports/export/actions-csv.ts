@@ -1,0 +1,106 @@
+import type { ActionItem } from '../../action-plans/item.ts';
+import { csvFile } from './csv.ts';
+import type { ExportInput } from './types.ts';
+import { departmentName, evidenceText } from './words.ts';
+
+/* English column ids, localised cells, ISO dates: see answers-csv.ts. */
+
+export const actionColumns = [
+  'id',
+  'title',
+  'description',
+  'serves',
+  'department_id',
+  'department',
+  'owners',
+  'start',
+  'due',
+  'status_code',
+  'status',
+  'evidence',
+  'last_note',
+  'last_note_by',
+  'last_note_at',
+  'created_by',
+  'created_at',
+] as const;
+
+const lastNote = (item: ActionItem) =>
+  item.notes.reduce<ActionItem['notes'][number] | undefined>(
+    (last, note) => (!last || note.at >= last.at ? note : last),
+    undefined,
+  );
+
+/** One row per action item, as it stands now. */
+export function actionsCsv(input: ExportInput): string {
+  const rows = input.items.map((item) => {
+    const note = lastNote(item);
+    return {
+      id: item.id,
+      title: item.title,
+      description: item.description,
+      serves: item.serves.map((s) => s.item).join(' | '),
+      department_id: item.department ?? '',
+      department: departmentName(input, item.department),
+      owners: item.owners.map((owner) => input.nameOf(owner)).join(' | '),
+      start: item.start ?? '',
+      due: item.due,
+      status_code: item.status,
+      status: input.t(`actions:status.${item.status}`),
+      evidence: evidenceText(item.evidence),
+      last_note: note?.text ?? '',
+      last_note_by: note ? input.nameOf(note.by) : '',
+      last_note_at: note?.at ?? '',
+      created_by: input.nameOf(item.created.by),
+      created_at: item.created.at,
+    };
+  });
+  return csvFile(actionColumns, rows);
+}
+
+export const historyColumns = [
+  'item_id',
+  'at',
+  'by',
+  'kind',
+  'field',
+  'from',
+  'to',
+  'reason',
+  'note',
+] as const;
+
+type HistoryRow = Record<(typeof historyColumns)[number], string>;
+
+/**
+ * Every event of every item: its creation, each field change (from/to as
+ * stored: codes, ids, ISO dates) and each progress note; per item oldest first.
+ */
+export function actionHistoryCsv(input: ExportInput): string {
+  const rows = input.items.flatMap((item) => {
+    const blank = { item_id: item.id, field: '', from: '', to: '', reason: '', note: '' };
+    const events: HistoryRow[] = [
+      { ...blank, at: item.created.at, by: input.nameOf(item.created.by), kind: 'created' },
+      ...item.history.map((change) => ({
+        ...blank,
+        at: change.at,
+        by: input.nameOf(change.by),
+        kind: 'change',
+        field: change.field,
+        from: change.from,
+        to: change.to,
+        reason: change.reason ?? '',
+      })),
+      ...item.notes.map((note) => ({
+        ...blank,
+        at: note.at,
+        by: input.nameOf(note.by),
+        kind: 'note',
+        note: note.text,
+      })),
+    ];
+    // Stable sort: at the same instant, creation, then changes, then notes.
+    return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  });
+  return csvFile(historyColumns, rows);
+}

@@ -1,0 +1,111 @@
+import { csvFile } from './csv.ts';
+import type { ExportInput } from './types.ts';
+import { contextualFactorTitle, evidenceText, inLanguage, keyFactorsOf, yesNo } from './words.ts';
+
+/*
+ * Column ids stay in English whatever the language: scripts and spreadsheet
+ * formulas can rely on them. The cells hold localised words, and next to each
+ * word its stable code (status_code, rating_code). Instants are ISO 8601 UTC.
+ */
+
+export const answerColumns = [
+  'cycle',
+  'department_id',
+  'department',
+  'key_factor_id',
+  'key_factor',
+  'question_id',
+  'question',
+  'status_code',
+  'status',
+  'explanation',
+  'evidence',
+  'answered_by',
+  'answered_at',
+  'late',
+  'revisions',
+] as const;
+
+/** One row per department × guiding question it is asked, answered or not. */
+export function answersCsv(input: ExportInput): string {
+  const { cycle, language, t } = input;
+  const rows = cycle.departments.flatMap((department) => {
+    const record = input.records.get(department.id);
+    return keyFactorsOf(cycle, department).flatMap((keyFactor) =>
+      keyFactor.questions.map((question) => {
+        const answer = record?.answers[question.id];
+        return {
+          cycle: cycle.id,
+          department_id: department.id,
+          department: inLanguage(department.name, language),
+          key_factor_id: keyFactor.id,
+          key_factor: inLanguage(keyFactor.title, language),
+          question_id: question.id,
+          question: inLanguage(question.text, language),
+          status_code: answer?.status ?? '',
+          status: answer ? t(`common:answerStatus.${answer.status}`) : '',
+          explanation: answer?.explanation ?? '',
+          evidence: answer ? evidenceText(answer.evidence) : '',
+          answered_by: answer ? input.nameOf(answer.by) : '',
+          answered_at: answer?.at ?? '',
+          late: answer ? yesNo(input, answer.late) : '',
+          revisions: answer ? String(answer.revision) : '',
+        };
+      }),
+    );
+  });
+  return csvFile(answerColumns, rows);
+}
+
+export const ratingColumns = [
+  'cycle',
+  'department_id',
+  'department',
+  'key_factor_id',
+  'key_factor',
+  'rating_code',
+  'rating',
+  'limiting_factor_ids',
+  'limiting_factors',
+  'note',
+  'rated_by',
+  'rated_at',
+  'late',
+  'skipped',
+  'skip_reason',
+  'skipped_by',
+  'skipped_at',
+] as const;
+
+/** One row per department × key factor it is asked: its own overall rating, or why it skipped. */
+export function ratingsCsv(input: ExportInput): string {
+  const { cycle, language, t } = input;
+  const rows = cycle.departments.flatMap((department) => {
+    const record = input.records.get(department.id);
+    return keyFactorsOf(cycle, department).map((keyFactor) => {
+      const rating = record?.ratings[keyFactor.id];
+      const skip = record?.skips[keyFactor.id];
+      const factors = rating?.limitingFactors ?? [];
+      return {
+        cycle: cycle.id,
+        department_id: department.id,
+        department: inLanguage(department.name, language),
+        key_factor_id: keyFactor.id,
+        key_factor: inLanguage(keyFactor.title, language),
+        rating_code: rating?.rating ?? '',
+        rating: rating ? t(`common:ratings.${rating.rating}`) : '',
+        limiting_factor_ids: factors.join(' | '),
+        limiting_factors: factors.map((id) => contextualFactorTitle(input, id)).join(' | '),
+        note: rating?.note ?? '',
+        rated_by: rating ? input.nameOf(rating.by) : '',
+        rated_at: rating?.at ?? '',
+        late: rating ? yesNo(input, rating.late) : '',
+        skipped: yesNo(input, skip !== undefined),
+        skip_reason: skip?.reason ?? '',
+        skipped_by: skip ? input.nameOf(skip.by) : '',
+        skipped_at: skip?.at ?? '',
+      };
+    });
+  });
+  return csvFile(ratingColumns, rows);
+}

@@ -1,0 +1,132 @@
+import type { ActionItem } from '../../action-plans/item.ts';
+import type { Answer } from '../../checkins/answer.ts';
+import type { FrozenDepartment, FrozenKeyFactor, FrozenQuestion } from '../../cycles/cycle.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { evidenceLink, markup, type Html } from './html.ts';
+import { keyFactorHeading } from './report-summary.ts';
+import type { ExportInput } from './types.ts';
+import { contextualFactorTitle, dateTime, departmentName, inLanguage } from './words.ts';
+
+/*
+ * Elements styled `white-space: pre-line` (questions, explanations, notes)
+ * keep the line breaks people typed, so their markup has no extra whitespace.
+ */
+
+/** "Name, 31 March 2027, 14:05" and, when so, "after the due date". */
+function stamp(input: ExportInput, by: string, at: string, late = false): Html {
+  const who = input.t('report:by', { name: input.nameOf(by), dateTime: dateTime(input, at) });
+  const lateMark = late && markup` · <span class="late">${input.t('report:late')}</span>`;
+  return markup`<p class="who">${who}${lateMark}</p>`;
+}
+
+const evidenceList = (input: ExportInput, evidence: Answer['evidence']): Html | false =>
+  evidence.length > 0 &&
+  markup`<ul class="evidence" aria-label="${input.t('report:evidence')}">${evidence.map(
+    (e) => markup`<li>${evidenceLink(e)}</li>`,
+  )}</ul>`;
+
+function answerItem(input: ExportInput, question: FrozenQuestion, answer?: Answer): Html {
+  const { t } = input;
+  const text = inLanguage(question.text, input.language);
+  const head = markup`<span class="q">${t('report:question', { number: question.number })} · ${text}</span><br>`;
+  if (!answer)
+    return markup`<li class="answer">${head}<span class="badge open">${t('report:notAnswered')}</span></li>\n`;
+  const status = markup`<span class="badge ${answer.status}">${t(`common:answerStatus.${answer.status}`)}</span>`;
+  const revision =
+    answer.revision > 1 &&
+    markup` <span class="who">${t('report:revision', { number: answer.revision })}</span>`;
+  const explanation = answer.explanation.trim();
+  return markup`<li class="answer">${head}${status}${revision}
+${explanation && markup`<p class="explanation">${explanation}</p>`}
+${evidenceList(input, answer.evidence)}
+${stamp(input, answer.by, answer.at, answer.late)}</li>\n`;
+}
+
+function ratingBox(input: ExportInput, department: FrozenDepartment, kf: FrozenKeyFactor): Html {
+  const { t } = input;
+  const rating = input.records.get(department.id)?.ratings[kf.id];
+  const label = markup`<strong>${t('report:rating')}:</strong>`;
+  if (!rating)
+    return markup`<div class="rating">${label} <span class="muted">${t('report:notRated')}</span></div>`;
+  const factors = rating.limitingFactors.map((id) => contextualFactorTitle(input, id)).join(', ');
+  const note = rating.note.trim();
+  return markup`<div class="rating">${label} ${t(`common:ratings.${rating.rating}`)}
+${factors && markup`<p><strong>${t('report:limitingFactors')}:</strong> ${factors}</p>`}
+${note && markup`<p class="note"><strong>${t('report:note')}:</strong> ${note}</p>`}
+${stamp(input, rating.by, rating.at, rating.late)}</div>`;
+}
+
+function departmentBlock(
+  input: ExportInput,
+  department: FrozenDepartment,
+  kf: FrozenKeyFactor,
+): Html {
+  const record = input.records.get(department.id);
+  const skip = record?.skips[kf.id];
+  // A skipped key factor lists only what was answered before the skip.
+  const questions = skip
+    ? kf.questions.filter((q) => record?.answers[q.id] !== undefined)
+    : kf.questions;
+  const skipBox =
+    skip &&
+    markup`<div class="skip"><strong>${input.t('report:skipped')}:</strong> <span class="note">${skip.reason}</span>${stamp(input, skip.by, skip.at)}</div>`;
+  const answers =
+    questions.length > 0 &&
+    markup`<ol class="answers">${questions.map((q) => answerItem(input, q, record?.answers[q.id]))}</ol>`;
+  return markup`<div class="department">
+<h3>${inLanguage(department.name, input.language)}</h3>
+${skipBox}
+${answers}
+${!skip && ratingBox(input, department, kf)}
+</div>\n`;
+}
+
+function actionTable(input: ExportInput, items: readonly ActionItem[]): Html {
+  const { t } = input;
+  if (items.length === 0) return markup`<p class="muted">${t('report:actions.none')}</p>`;
+  const columns = ['item', 'department', 'owners', 'due', 'status'] as const;
+  const rows = items.map(
+    (item) =>
+      markup`<tr><td><strong>${item.id}</strong> ${item.title}${evidenceList(input, item.evidence)}</td><td>${departmentName(input, item.department)}</td><td>${item.owners.map((o) => input.nameOf(o)).join(', ')}</td><td>${formatDate(item.due, input.language)}</td><td>${t(`actions:status.${item.status}`)}</td></tr>\n`,
+  );
+  return markup`<div class="table-wrap"><table class="actions">
+<thead><tr>${columns.map((c) => markup`<th scope="col">${t(`report:actions.${c}`)}</th>`)}</tr></thead>
+<tbody>
+${rows}</tbody>
+</table></div>`;
+}
+
+/** One chapter of the toolkit: statement, why, guiding questions, answers, actions, examples. */
+export function keyFactorSection(input: ExportInput, kf: FrozenKeyFactor): Html {
+  const { cycle, language, t } = input;
+  const item = input.catalogue
+    .framework(cycle.framework, language)
+    .items.find((i) => i.id === kf.id);
+  const departments = cycle.departments.filter((d) => d.keyFactors.includes(kf.id));
+  const items = input.items.filter((a) =>
+    a.serves.some((s) => s.framework === cycle.framework && s.item === kf.id),
+  );
+  const reasoning =
+    item?.reasoning && markup`<h4>${t('report:reasoning')}</h4>\n<p>${item.reasoning}</p>`;
+  const answers =
+    departments.length > 0
+      ? departments.map((d) => departmentBlock(input, d, kf))
+      : markup`<p class="muted">${t('report:noDepartments')}</p>`;
+  const examples =
+    item &&
+    item.examples.length > 0 &&
+    markup`<h4>${t('report:examples')}</h4>
+<dl class="examples">${item.examples.map((e) => markup`<dt>${e.city}</dt><dd>${e.gist}</dd>`)}</dl>`;
+  return markup`<section class="key-factor" aria-labelledby="${kf.id}">
+<h2 id="${kf.id}">${keyFactorHeading(input, kf.id)}</h2>
+<p class="statement">${inLanguage(kf.statement, language)}</p>
+${reasoning}
+<h4>${t('report:guidingQuestions')}</h4>
+<ol class="questions">${kf.questions.map((q) => markup`<li>${inLanguage(q.text, language)}</li>`)}</ol>
+<h4>${t('report:answers')}</h4>
+${answers}
+<h4>${t('report:actions.heading')}</h4>
+${actionTable(input, items)}
+${examples}
+</section>\n`;
+}

@@ -1,0 +1,31 @@
+import type { ActionItem } from '../../action-plans/item.ts';
+import type { Catalogue } from '../../catalogue/load.ts';
+import type { DepartmentRecord } from '../../checkins/record.ts';
+import type { Cycle } from '../../cycles/cycle.ts';
+import type { Translator } from '../../i18n/create.ts';
+import type { Language } from '../../i18n/languages.ts';
+
+/** Everything an export reads; gathered by the caller so the export itself stays pure. */
+export interface ExportInput {
+  /** The organisation's name. */
+  organization: string;
+  language: Language;
+  /** Fixed to `language`. */
+  t: Translator;
+  cycle: Cycle;
+  /** Department records of the cycle by department id; a missing one counts as empty. */
+  records: ReadonlyMap<string, DepartmentRecord>;
+  items: readonly ActionItem[];
+  /** For the reasoning paragraph and city examples of each key factor. */
+  catalogue: Catalogue;
+  nameOf(person: string): string;
+  generatedAt: Date;
+  /** IANA zone for the dates and times people read, e.g. Europe/Helsinki. */
+  timeZone: string;
+}
+
+export interface ExportFile {
+  name: string;
+  mediaType: string;
+  content: string;
+}

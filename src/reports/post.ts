@@ -1,0 +1,129 @@
+import type { PlanView } from '../action-plans/messages.ts';
+import { allItems } from '../action-plans/repository.ts';
+import type { CheckInEngine } from '../checkins/engine.ts';
+import type { Cycle } from '../cycles/cycle.ts';
+import { cycleIndex, getCycle, openCycleOf } from '../cycles/repository.ts';
+import { translatorFor } from '../i18n/create.ts';
+import { formatDate } from '../i18n/format.ts';
+import type { Outbox, OutboxItem } from '../outbox/outbox.ts';
+import type { WorkCalendar } from '../scheduler/calendar.ts';
+import { digestData, saveSnapshot } from './digest.ts';
+import { digestMessage } from './digest-message.ts';
+import { isoWeek, plusDays } from './period.ts';
+import { rollupData } from './rollup.ts';
+import { rollupMessages } from './rollup-messages.ts';
+
+export interface ReportDeps {
+  engine: CheckInEngine;
+  outbox: Outbox;
+  calendar: WorkCalendar;
+}
+
+export type ReportOutcome = 'posted' | 'alreadyPosted' | 'noCycle' | 'noChannel';
+
+const weekTtl = 60 * 24 * 60 * 60 * 1000;
+
+/** The open cycle, else the latest one. */
+export async function currentCycle(deps: ReportDeps): Promise<Cycle | undefined> {
+  const store = deps.engine.context.store;
+  const open = await openCycleOf(store);
+  if (open) return open;
+  const latest = (await cycleIndex(store)).ids.at(-1);
+  return latest ? getCycle(store, latest) : undefined;
+}
+
+/** A view in the organisation's language, for channel posts. */
+export function channelView(engine: CheckInEngine): PlanView {
+  const ctx = engine.context;
+  const language = ctx.config.organization.locale;
+  return {
+    t: translatorFor(ctx.i18n, language),
+    language,
+    config: ctx.config,
+    catalogue: ctx.catalogue,
+    nameOf: (key) => ctx.directory.nameOf(key) ?? key.slice(key.indexOf(':') + 1),
+  };
+}
+
+/**
+ * Asks for one roll-up or digest in a week: claimed once (a re-run, a second
+ * replica or `rollup now` after the schedule posts nothing new), then sent
+ * through the outbox.
+ */
+async function request(
+  deps: ReportDeps,
+  kind: 'rollup' | 'digest',
+  today: string,
+): Promise<ReportOutcome> {
+  const ctx = deps.engine.context;
+  const cycle = await currentCycle(deps);
+  if (!cycle) return 'noCycle';
+  const channels = ctx.config.channels;
+  const to =
+    kind === 'rollup'
+      ? ctx.directory.channelAddress(channels.coordination)
+      : ((channels.steering && ctx.directory.channelAddress(channels.steering)) ??
+        ctx.directory.channelAddress(channels.coordination));
+  if (!to) return 'noChannel';
+  const week = isoWeek(today);
+  if (!(await ctx.store.claim(`report:${kind}:${week}`, weekTtl))) return 'alreadyPosted';
+  await deps.outbox.enqueue(`${kind}:${week}`, [
+    { key: kind, kind, to, payload: { cycle: cycle.id, week, today } },
+  ]);
+  await deps.outbox.drain();
+  return 'posted';
+}
+
+export const requestRollup = (deps: ReportDeps, today: string) => request(deps, 'rollup', today);
+export const requestDigest = (deps: ReportDeps, today: string) => request(deps, 'digest', today);
+
+const lastRollupKey = 'report:rollup:last';
+
+/** Posts the roll-up: the summary in the channel, the detail in its thread. */
+export function deliverRollupItem(engine: CheckInEngine) {
+  return async (item: OutboxItem): Promise<'sent' | 'skipped'> => {
+    const ctx = engine.context;
+    const { cycle: cycleId = '', week = '', today = '' } = item.payload;
+    const cycle = await getCycle(ctx.store, cycleId);
+    if (!cycle) return 'skipped';
+    const since = await ctx.store.get<string>(lastRollupKey);
+    const data = await rollupData(ctx.store, ctx.config, cycle, today, since);
+    const { summary, detail } = rollupMessages(channelView(engine), data, week);
+    const ref = await ctx.port.send(item.to, summary);
+    await ctx.port.send(item.to, detail, { thread: ref });
+    await ctx.store.set(lastRollupKey, ctx.clock.now().toISOString());
+    return 'sent';
+  };
+}
+
+/** Posts the weekly digest with its picture, and keeps the week's numbers for next week. */
+export function deliverDigestItem(engine: CheckInEngine) {
+  return async (item: OutboxItem): Promise<'sent' | 'skipped'> => {
+    const ctx = engine.context;
+    const { cycle: cycleId = '', week = '', today = '' } = item.payload;
+    const cycle = await getCycle(ctx.store, cycleId);
+    if (!cycle) return 'skipped';
+    const ids = (await cycleIndex(ctx.store)).ids;
+    const previousId = ids[ids.indexOf(cycle.id) - 1];
+    const previous = previousId ? await getCycle(ctx.store, previousId) : undefined;
+    // "This week" in a digest is the seven days before it.
+    const weekStart = plusDays(today, -7);
+    const data = await digestData(
+      ctx.store,
+      cycle,
+      previous,
+      await allItems(ctx.store),
+      today,
+      week,
+      isoWeek(plusDays(today, -7)),
+      weekStart,
+    );
+    const v = channelView(engine);
+    await ctx.port.send(
+      item.to,
+      digestMessage(v, data, ctx.config.organization.name, week, formatDate(today, v.language)),
+    );
+    await saveSnapshot(ctx.store, data.now);
+    return 'sent';
+  };
+}

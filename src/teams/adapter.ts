@@ -1,0 +1,105 @@
+import type { Address } from '../chat/address.ts';
+import type { ChatPort } from '../chat/port.ts';
+import type { OrganizationConfig } from '../config/schema.ts';
+import type { Core } from '../core.ts';
+import type { RouteHandler } from '../http/server.ts';
+import { translatorFor } from '../i18n/create.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { Store } from '../store/store.ts';
+import { teamsAgent } from './agent.ts';
+import { backgroundWork } from './background.ts';
+import { defaultRetryOptions, type RetryOptions } from './calls.ts';
+import { teamsClient } from './client.ts';
+import type { TeamsDeps } from './deps.ts';
+import { messagesRoute } from './http.ts';
+import { registerListeners } from './listeners/index.ts';
+import { teamsPeople } from './people.ts';
+import { teamsPort } from './port.ts';
+import { referenceBook } from './references.ts';
+import { isAnonymous, type TeamsSettings } from './settings.ts';
+import { formTexts } from './texts.ts';
+
+export interface TeamsAdapter {
+  readonly port: ChatPort;
+  /** `/api/messages`, where the Bot Connector posts activities. */
+  readonly routes: ReadonlyMap<string, RouteHandler>;
+  /** Registers the listeners once the core exists. */
+  connect(deps: Pick<TeamsDeps, 'core' | 'cycleDeps' | 'store' | 'logger'>): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface TeamsClientOptions {
+  /** How Bot Connector calls are retried (tests shorten the waits). */
+  retry?: Partial<RetryOptions>;
+}
+
+export interface TeamsAdapterOptions {
+  store: Store;
+  logger: Logger;
+  /** Who is configured with a Teams id: matched when they write, listed in the people picker. */
+  config: OrganizationConfig;
+  clientOptions?: TeamsClientOptions;
+}
+
+/** How long stop() waits for work still answering earlier requests. */
+const stopGraceMs = 10_000;
+
+/**
+ * Tasa in Microsoft Teams, on the Microsoft 365 Agents SDK. The SDK only
+ * translates: activities in, Adaptive Cards out; everything else is the core's.
+ */
+export function createTeamsAdapter(
+  settings: TeamsSettings,
+  options: TeamsAdapterOptions,
+): TeamsAdapter {
+  const { store, logger } = options;
+  const { adapter, app } = teamsAgent(settings);
+  const client = teamsClient(adapter, settings, {
+    ...defaultRetryOptions,
+    ...options.clientOptions?.retry,
+  });
+  const book = referenceBook(store);
+  const people = teamsPeople(options.config, book, logger);
+  const background = backgroundWork(logger);
+  let core: Core | undefined;
+
+  /** A form card's words in the language of whoever it is for; known once the core is connected. */
+  async function textsFor(to: Address) {
+    if (!core) throw new Error('the Teams adapter is not connected');
+    const ctx = core.engine.context;
+    const person = ctx.directory.canonicalKey({ platform: 'teams', id: to.id });
+    return formTexts(translatorFor(ctx.i18n, await ctx.languageOf(person)));
+  }
+
+  return {
+    port: teamsPort({ client, book, store, formTexts: textsFor, people: people.configured }),
+    routes: new Map([['/api/messages', messagesRoute(adapter, app)]]),
+    connect(deps) {
+      core = deps.core;
+      registerListeners(app, {
+        ...deps,
+        client,
+        book,
+        people,
+        later: (name, work) => background.run(name, work),
+      });
+    },
+    async start() {
+      if (isAnonymous(settings)) {
+        logger.warn(
+          {},
+          'Teams in local anonymous mode (no MICROSOFT_APP_ID): requests to /api/messages are not authenticated; for development and the Playground only',
+        );
+      } else {
+        logger.info(
+          { appId: settings.appId },
+          'Teams connected: /api/messages requires a signed request',
+        );
+      }
+    },
+    async stop() {
+      await background.idle(stopGraceMs);
+    },
+  };
+}

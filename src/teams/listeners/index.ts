@@ -1,0 +1,9 @@
+import type { TeamsApplication } from '../agent.ts';
+import type { TeamsDeps } from '../deps.ts';
+import * as installs from './installs/index.ts';
+import * as messages from './messages/index.ts';
+
+export function registerListeners(app: TeamsApplication, deps: TeamsDeps): void {
+  messages.register(app, deps);
+  installs.register(app, deps);
+}

@@ -1,0 +1,96 @@
+import type { Block, Button, MessageView } from '../../chat/views.ts';
+import { linkLine, plainText, truncate, type AdaptiveCard, type CardElement } from './text.ts';
+
+export const adaptiveCardType = 'application/vnd.microsoft.card.adaptive';
+
+/** Teams shows at most six buttons in a row of actions. */
+const maxButtons = 6;
+
+/**
+ * Teams takes a picture in a card as a data URI, but a whole message may be
+ * about 28 KB; a bigger picture is described in words instead.
+ */
+const maxImageBytes = 16_000;
+
+/** A card shell: schema 1.5, full width in Teams, the text as fallback. */
+export function card(body: CardElement[], fallback: string, actions?: CardElement[]): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: truncate(fallback, 1000),
+    body,
+    ...(actions && actions.length > 0 ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+}
+
+/** A button carries its action back in the submit data, under `tasa`. */
+export const submitButton = (button: Button): CardElement => ({
+  type: 'Action.Submit',
+  title: truncate(button.label, 80),
+  data: { tasa: button.action },
+  ...(button.style === 'primary' ? { style: 'positive' } : {}),
+  ...(button.style === 'danger' ? { style: 'destructive' } : {}),
+});
+
+function render(block: Block): CardElement[] {
+  switch (block.type) {
+    case 'header':
+      return plainText(block.text, { size: 'large', weight: 'bolder' });
+    case 'text':
+      return plainText(block.text);
+    case 'quote':
+      return [
+        {
+          type: 'Container',
+          style: 'emphasis',
+          items: [
+            ...plainText(block.text, { italic: true }),
+            ...(block.author ? plainText(`— ${block.author}`, { isSubtle: true }) : []),
+          ],
+        },
+      ];
+    case 'fields':
+      return block.fields.flatMap((field) => [
+        ...plainText(field.label, { weight: 'bolder' }),
+        ...plainText(field.value).map((b, i) => (i === 0 ? { ...b, spacing: 'none' } : b)),
+      ]);
+    case 'links':
+      return block.links.map((link) => linkLine(link.url, link.title));
+    case 'actions':
+      return block.buttons.length === 0
+        ? []
+        : [{ type: 'ActionSet', actions: block.buttons.slice(0, maxButtons).map(submitButton) }];
+    case 'context':
+      return plainText(block.text, { size: 'small', isSubtle: true });
+    case 'image':
+      return [
+        ...plainText(block.title, { weight: 'bolder' }),
+        ...(block.png.byteLength <= maxImageBytes
+          ? [
+              {
+                type: 'Image',
+                url: `data:image/png;base64,${Buffer.from(block.png).toString('base64')}`,
+                altText: truncate(block.alt, 500),
+              },
+            ]
+          : plainText(block.alt, { isSubtle: true })),
+      ];
+  }
+}
+
+/** A neutral message as an Adaptive Card. */
+export const messageCard = (view: MessageView): AdaptiveCard =>
+  card(view.blocks.flatMap(render), view.text);
+
+/** A card as a message activity; the summary is what notifications show. */
+export const cardActivity = (content: AdaptiveCard, summary: string): Record<string, unknown> => ({
+  type: 'message',
+  summary: truncate(summary, 200),
+  attachments: [{ contentType: adaptiveCardType, content }],
+});
+
+/** A neutral message as a Teams message activity. */
+export const messageActivity = (view: MessageView): Record<string, unknown> =>
+  cardActivity(messageCard(view), view.text);
