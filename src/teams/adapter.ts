@@ -43,7 +43,7 @@ export interface TeamsAdapterOptions {
 }
 
 /** How long stop() waits for work still answering earlier requests. */
-const stopGraceMs = 10_000;
+const stopGraceMs = 8_000;
 
 /**
  * Tasa in Microsoft Teams, on the Microsoft 365 Agents SDK. The SDK only

@@ -1,7 +1,7 @@
 /**
  * A large, made-up organisation for the benchmark: 250 departments asked every
- * key factor, twelve quarterly cycles (the last one open and about 60 %
- * answered) and 10,000 action items.
+ * key factor, twelve past quarterly cycles plus the open one (about 60 %
+ * answered), about 150,000 answers in all, and 10,000 action items.
  *
  * It is written straight through the Store (the shapes the check-in engine and
  * the action plans keep), not through the chat engine: driving 150,000 answers
@@ -29,7 +29,8 @@ import type { Store } from '../../src/store/store.ts';
 
 export const shape = {
   departments: 250,
-  cycles: 12,
+  /** Closed cycles before the open one. */
+  pastCycles: 12,
   items: 10_000,
   /** Share of the open cycle's questions answered. */
   openAnswered: 0.6,
@@ -144,14 +145,17 @@ export function organisation(): Organisation {
   return { config: parsed.config, yaml };
 }
 
-/** Quarterly cycles 2025-Q1 … 2027-Q4, the last one open; each due six weeks after it opens. */
+const cycleCount = shape.pastCycles + 1;
+
+/** Quarterly cycles 2024-Q4 … 2027-Q3, closed, and 2027-Q4, open; each due six weeks after it opens. */
 export function cycles(config: OrganizationConfig, catalogue: Catalogue): Cycle[] {
   const scope = freezeScope(config, catalogue);
-  return Array.from({ length: shape.cycles }, (_, i) => {
-    const year = 2025 + Math.floor(i / 4);
-    const quarter = (i % 4) + 1;
+  return Array.from({ length: cycleCount }, (_, i) => {
+    const quarters = i + 3; // quarters since 2024-Q1
+    const year = 2024 + Math.floor(quarters / 4);
+    const quarter = (quarters % 4) + 1;
     const opened = `${year}-${pad(quarter * 3 - 2, 2)}-01`;
-    const open = i === shape.cycles - 1;
+    const open = i === cycleCount - 1;
     return {
       id: `${year}-Q${quarter}`,
       openedAt: `${opened}T06:00:00.000Z`,
@@ -246,7 +250,7 @@ function departmentRecord(
     }
     if (open) counts.openQuestions += kf.questions.length;
     if (answeredAll && rng() < (open ? 0.8 : 0.92)) {
-      const level = skill * 2 + (index / shape.cycles) * 1.6 + rng() * 1.2 - 0.4;
+      const level = skill * 2 + (index / cycleCount) * 1.6 + rng() * 1.2 - 0.4;
       const rating: Rating = {
         rating: keyFactorRatings[Math.max(0, Math.min(3, Math.floor(level)))]!,
         limitingFactors: rng() < 0.4 ? [`CF${1 + Math.floor(rng() * 7)}`] : [],

@@ -7,7 +7,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { iconProblems, type IconRole } from './icon-checks.ts';
+import { commandProblems, translatedCommandProblems } from './command-limits.ts';
 import {
+  field,
   fillPlaceholders,
   isPackagePath,
   leftoverPlaceholders,
@@ -61,9 +63,6 @@ function parseJson(
   }
 }
 
-const field = (value: Json | undefined, key: string): Json | undefined =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? value[key] : undefined;
-
 /** The localization files the manifest names (default language file and additional languages). */
 function localizationFiles(manifest: Json): string[] {
   const info = field(manifest, 'localizationInfo');
@@ -74,10 +73,6 @@ function localizationFiles(manifest: Json): string[] {
   ];
   return files.filter((file): file is string => typeof file === 'string');
 }
-
-// Teams documents tighter limits for bot commands than its schema enforces
-// (128 and 4000); longer ones are cut off in the command menu.
-const commandLimits = { title: 32, description: 128 } as const;
 
 function checkLocalization(
   file: string,
@@ -100,36 +95,9 @@ function checkLocalization(
   for (const key of keys.filter((k) => k !== '$schema' && k !== 'localizationKeys')) {
     if (valueAtKey(manifest, key) === undefined)
       problems.push(`${file}: “${key}” names nothing in ${manifestFile}`);
-    const command = /^bots\[\d+\]\.commandLists\[\d+\]\.commands\[\d+\]\.(title|description)$/.exec(
-      key,
-    );
-    const text = field(document, key);
-    const limit = command && commandLimits[command[1] as keyof typeof commandLimits];
-    if (limit && typeof text === 'string' && [...text].length > limit)
-      problems.push(`${file}: “${key}” is longer than the ${String(limit)} characters Teams shows`);
+    problems.push(...translatedCommandProblems(file, key, field(document, key)));
   }
   return problems;
-}
-
-function commandProblems(manifest: Json): string[] {
-  const bots = field(manifest, 'bots');
-  return (Array.isArray(bots) ? bots : []).flatMap((bot, b) => {
-    const lists = field(bot, 'commandLists');
-    return (Array.isArray(lists) ? lists : []).flatMap((list, l) => {
-      const commands = field(list, 'commands');
-      return (Array.isArray(commands) ? commands : []).flatMap((command, c) =>
-        (['title', 'description'] as const).flatMap((key) => {
-          const text = field(command, key);
-          const limit = commandLimits[key];
-          return typeof text === 'string' && [...text].length > limit
-            ? [
-                `${manifestFile}: /bots/${String(b)}/commandLists/${String(l)}/commands/${String(c)}/${key} is longer than the ${String(limit)} characters Teams shows`,
-              ]
-            : [];
-        }),
-      );
-    });
-  });
 }
 
 /** Checks everything and builds the zip in memory; writes nothing. */
@@ -156,7 +124,7 @@ export function buildTeamsPackage(input: PackageInput): PackageResult {
   problems.push(
     ...validateTeamsDocument('manifest', version, manifest).map((p) => `${manifestFile}: ${p}`),
   );
-  problems.push(...commandProblems(manifest));
+  problems.push(...commandProblems(manifestFile, manifest));
 
   const files: ZipEntry[] = [
     { name: manifestFile, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },

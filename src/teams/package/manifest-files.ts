@@ -12,6 +12,10 @@ export interface TeamsIds {
   readonly botId: string;
 }
 
+/** An object's member, or undefined for anything that is not an object. */
+export const field = (value: Json | undefined, key: string): Json | undefined =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? value[key] : undefined;
+
 export const placeholderPattern = /\{\{([A-Z0-9_]+)\}\}/g;
 
 export function placeholderValues(ids: TeamsIds): Readonly<Record<string, string>> {

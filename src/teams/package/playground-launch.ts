@@ -49,7 +49,9 @@ export function playgroundLaunch(options: PlaygroundOptions): PlaygroundLaunch {
     // config file decides (https://aka.ms/teams-app-test-tool-config-guide).
     M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
     // Its log goes to ./devTools/ by default; keep it with Tasa's other local data.
-    M365_AGENTS_PLAYGROUND_LOGFILE: resolve(root, 'data/playground', `${persona ?? 'custom'}.log`),
+    M365_AGENTS_PLAYGROUND_LOGFILE:
+      env['M365_AGENTS_PLAYGROUND_LOGFILE'] ??
+      resolve(root, 'data/playground', `${persona ?? 'custom'}.log`),
     // --disable-telemetry only stops its own events: the Application Insights
     // client it starts anyway would still send heartbeats, statsbeat and
     // exceptions. These switch that client off as well.
