@@ -65,6 +65,8 @@ function render(block: Block): CardElement[] {
     case 'context':
       return plainText(block.text, { size: 'small', isSubtle: true });
     case 'image':
+      // A small picture fits in the card; a larger one (a card may hold about 28 KB) goes
+      // with the message as an inline image attachment, and the card says what it shows.
       return [
         ...plainText(block.title, { weight: 'bolder' }),
         ...(block.png.byteLength <= maxImageBytes
@@ -92,5 +94,18 @@ export const cardActivity = (content: AdaptiveCard, summary: string): Record<str
 });
 
 /** A neutral message as a Teams message activity. */
-export const messageActivity = (view: MessageView): Record<string, unknown> =>
-  cardActivity(messageCard(view), view.text);
+export function messageActivity(view: MessageView): Record<string, unknown> {
+  const activity = cardActivity(messageCard(view), view.text);
+  const large = view.blocks.filter((b) => b.type === 'image' && b.png.byteLength > maxImageBytes);
+  if (large.length === 0) return activity;
+  const images = large.map((b) =>
+    b.type === 'image'
+      ? {
+          contentType: 'image/png',
+          contentUrl: `data:image/png;base64,${Buffer.from(b.png).toString('base64')}`,
+          name: b.fileName,
+        }
+      : undefined,
+  );
+  return { ...activity, attachments: [...(activity.attachments as unknown[]), ...images] };
+}
