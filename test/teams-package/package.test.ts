@@ -131,6 +131,9 @@ describe('the manifest', () => {
     'cycle start',
     'cycle close',
     'remind',
+    'rollup now',
+    'digest now',
+    'export',
   ];
 
   it('has one conversational bot in personal, team and group chat, with the commands for each scope', () => {
@@ -147,7 +150,15 @@ describe('the manifest', () => {
     for (const list of bot.commandLists) {
       expect(list.commands.map((c) => c.title)).toEqual(commands);
       for (const command of list.commands.filter((c) =>
-        ['status', 'cycle start', 'cycle close', 'remind'].includes(c.title),
+        [
+          'status',
+          'cycle start',
+          'cycle close',
+          'remind',
+          'rollup now',
+          'digest now',
+          'export',
+        ].includes(c.title),
       ))
         expect(command.description).toMatch(/^Coordinators: /);
     }
@@ -221,7 +232,7 @@ describe('a manifest Teams would refuse', () => {
     const dir = brokenCopy((m) => m.bots[0]!.commandLists[0]!.commands.pop());
     const result = buildTeamsPackage({ manifestDir: dir, ids });
     expect(!result.ok && result.problems).toContain(
-      'fi.json: “bots[0].commandLists[0].commands[8].description” names nothing in manifest.json',
+      'fi.json: “bots[0].commandLists[0].commands[11].description” names nothing in manifest.json',
     );
   });
 
