@@ -6,8 +6,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { iconProblems, type IconRole } from './icon-checks.ts';
 import { commandProblems, translatedCommandProblems } from './command-limits.ts';
+import { iconProblems, type IconRole } from './icon-checks.ts';
 import {
   field,
   fillPlaceholders,
