@@ -63,17 +63,53 @@ const instant = (rng: Rng, from: string, to: string): string =>
   new Date(between(rng, Date.parse(from), Date.parse(to))).toISOString();
 
 const departmentBases: readonly { fi: string; sv: string; en: string }[] = [
-  { fi: 'Kasvatuksen ja koulutuksen palvelu', sv: 'Fostrans- och utbildningstjänst', en: 'Education service' },
-  { fi: 'Sosiaali- ja terveyspalvelu', sv: 'Social- och hälsovårdstjänst', en: 'Social and health service' },
+  {
+    fi: 'Kasvatuksen ja koulutuksen palvelu',
+    sv: 'Fostrans- och utbildningstjänst',
+    en: 'Education service',
+  },
+  {
+    fi: 'Sosiaali- ja terveyspalvelu',
+    sv: 'Social- och hälsovårdstjänst',
+    en: 'Social and health service',
+  },
   { fi: 'Kaupunkiympäristön palvelu', sv: 'Stadsmiljötjänst', en: 'Urban environment service' },
-  { fi: 'Kulttuurin ja vapaa-ajan palvelu', sv: 'Kultur- och fritidstjänst', en: 'Culture and leisure service' },
+  {
+    fi: 'Kulttuurin ja vapaa-ajan palvelu',
+    sv: 'Kultur- och fritidstjänst',
+    en: 'Culture and leisure service',
+  },
   { fi: 'Henkilöstöpalvelu', sv: 'Personaltjänst', en: 'Human resources unit' },
   { fi: 'Hankintapalvelu', sv: 'Upphandlingstjänst', en: 'Procurement unit' },
   { fi: 'Asukaspalvelu', sv: 'Invånartjänst', en: 'Resident services unit' },
   { fi: 'Työllisyyspalvelu', sv: 'Sysselsättningstjänst', en: 'Employment service' },
 ];
-const firstNames = ['Aino', 'Eeva', 'Mikko', 'Juha', 'Sanna', 'Leena', 'Ahmed', 'Fatima', 'Olli', 'Kaisa', 'Pekka', 'Nora'];
-const lastNames = ['Virtanen', 'Korhonen', 'Nieminen', 'Mäkinen', 'Hämäläinen', 'Laine', 'Ali', 'Heikkinen', 'Koskinen', 'Järvinen'];
+const firstNames = [
+  'Aino',
+  'Eeva',
+  'Mikko',
+  'Juha',
+  'Sanna',
+  'Leena',
+  'Ahmed',
+  'Fatima',
+  'Olli',
+  'Kaisa',
+  'Pekka',
+  'Nora',
+];
+const lastNames = [
+  'Virtanen',
+  'Korhonen',
+  'Nieminen',
+  'Mäkinen',
+  'Hämäläinen',
+  'Laine',
+  'Ali',
+  'Heikkinen',
+  'Koskinen',
+  'Järvinen',
+];
 
 /** Pieces of a department's own words; a few make up an explanation of about 200 characters. */
 const phrases = [
@@ -102,7 +138,15 @@ function explanation(rng: Rng): string {
 /** A realistic mix: mostly yes/partly, some no, a few don't know and not applicable. */
 function status(rng: Rng): AnswerStatus {
   const x = rng();
-  return x < 0.35 ? 'yes' : x < 0.65 ? 'partly' : x < 0.85 ? 'no' : x < 0.95 ? 'dont_know' : 'not_applicable';
+  return x < 0.35
+    ? 'yes'
+    : x < 0.65
+      ? 'partly'
+      : x < 0.85
+        ? 'no'
+        : x < 0.95
+          ? 'dont_know'
+          : 'not_applicable';
 }
 
 function evidence(rng: Rng, department: string, cycle: string, question: string): Evidence[] {
@@ -128,12 +172,19 @@ export function organisation(): Organisation {
     return {
       id: `d${pad(n)}`,
       name: { fi: `${base.fi} ${n}`, sv: `${base.sv} ${n}`, en: `${base.en} ${n}` },
-      contacts: [{ slack: `U0D${pad(n)}`, name: `${pick(rng, firstNames)} ${pick(rng, lastNames)}` }],
+      contacts: [
+        { slack: `U0D${pad(n)}`, name: `${pick(rng, firstNames)} ${pick(rng, lastNames)}` },
+      ],
       keyFactors: 'all',
     };
   });
   const yaml = stringify({
-    organization: { name: 'Suurkaupunki', locale: 'fi', timezone: 'Europe/Helsinki', holidays: 'FI' },
+    organization: {
+      name: 'Suurkaupunki',
+      locale: 'fi',
+      timezone: 'Europe/Helsinki',
+      holidays: 'FI',
+    },
     frameworks: ['integrating-cities', 'eccar-10-point', 'hvs-7-goals'],
     coordinators: [{ slack: 'U0COORD1', name: 'Kaisa Koordinaattori' }],
     channels: { coordination: { slack: 'C0COORD' }, steering: { slack: 'C0STEER' } },
@@ -141,7 +192,8 @@ export function organisation(): Organisation {
     actionPlans: { goodRelations: { period: '2027–2028', focusGoals: ['HVS1', 'HVS3', 'HVS5'] } },
   });
   const parsed = parseConfig(yaml);
-  if (!parsed.ok) throw new Error(`bench config does not parse: ${JSON.stringify(parsed.problems)}`);
+  if (!parsed.ok)
+    throw new Error(`bench config does not parse: ${JSON.stringify(parsed.problems)}`);
   return { config: parsed.config, yaml };
 }
 
@@ -161,7 +213,9 @@ export function cycles(config: OrganizationConfig, catalogue: Catalogue): Cycle[
       openedAt: `${opened}T06:00:00.000Z`,
       openedBy: 'slack:U0COORD1',
       dueDate: plusDays(opened, 42),
-      ...(open ? {} : { closedAt: `${plusDays(opened, 80)}T12:00:00.000Z`, closedBy: 'slack:U0COORD1' }),
+      ...(open
+        ? {}
+        : { closedAt: `${plusDays(opened, 80)}T12:00:00.000Z`, closedBy: 'slack:U0COORD1' }),
       ...scope,
     };
   });
@@ -205,7 +259,11 @@ function departmentRecord(
   let asked = 0;
   for (const kf of cycle.keyFactors) {
     if (rng() < 0.03 && asked < answerable) {
-      record.skips[kf.id] = { reason: 'Ei koske toimialaamme tällä kaudella.', by: person, at: instant(rng, cycle.openedAt, end) };
+      record.skips[kf.id] = {
+        reason: 'Ei koske toimialaamme tällä kaudella.',
+        by: person,
+        at: instant(rng, cycle.openedAt, end),
+      };
       counts.skips++;
       asked += kf.questions.length;
       continue;
@@ -271,7 +329,15 @@ function departmentRecord(
 /** Writes every cycle and its 250 department records; one record at a time so memory stays flat. */
 export async function writeCycles(store: Store, all: readonly Cycle[]): Promise<Counts> {
   const rng = random(42);
-  const counts: Counts = { records: 0, answers: 0, openAnswers: 0, openQuestions: 0, ratings: 0, evidence: 0, skips: 0 };
+  const counts: Counts = {
+    records: 0,
+    answers: 0,
+    openAnswers: 0,
+    openQuestions: 0,
+    ratings: 0,
+    evidence: 0,
+    skips: 0,
+  };
   for (const [index, cycle] of all.entries()) {
     const open = cycle.closedAt === undefined;
     // A few writes in flight at once: the adapter queues them on its one
@@ -312,31 +378,73 @@ export function itemDrafts(config: OrganizationConfig): Omit<ActionItem, 'id'>[]
   const rng = random(99);
   const keyFactors = Array.from({ length: 11 }, (_, i) => `KF${pad(i + 1, 2)}`);
   return Array.from({ length: shape.items }, (_, i): Omit<ActionItem, 'id'> => {
-    const department = rng() < 0.9 ? config.departments[Math.floor(rng() * config.departments.length)] : undefined;
+    const department =
+      rng() < 0.9 ? config.departments[Math.floor(rng() * config.departments.length)] : undefined;
     const contact = department?.contacts[0]?.slack;
-    const owners = [contact ? `slack:${contact}` : 'slack:U0COORD1', ...(rng() < 0.3 ? ['slack:U0COORD1'] : [])];
+    const owners = [
+      contact ? `slack:${contact}` : 'slack:U0COORD1',
+      ...(rng() < 0.3 ? ['slack:U0COORD1'] : []),
+    ];
     const due = plusDays('2027-01-01', Math.floor(rng() * 430));
     const start = plusDays(due, -30 - Math.floor(rng() * 120));
     const x = rng();
     const status: ActionStatus =
       due < benchToday
-        ? x < 0.8 ? 'done' : x < 0.88 ? 'cancelled' : x < 0.95 ? 'in_progress' : 'planned'
-        : x < 0.15 ? 'done' : x < 0.2 ? 'cancelled' : x < 0.6 ? 'in_progress' : 'planned';
+        ? x < 0.8
+          ? 'done'
+          : x < 0.88
+            ? 'cancelled'
+            : x < 0.95
+              ? 'in_progress'
+              : 'planned'
+        : x < 0.15
+          ? 'done'
+          : x < 0.2
+            ? 'cancelled'
+            : x < 0.6
+              ? 'in_progress'
+              : 'planned';
     const serves: Serves[] = [
       rng() < 0.6
         ? { framework: 'integrating-cities', item: pick(rng, keyFactors) }
         : rng() < 0.8
           ? { framework: 'eccar-10-point', item: pick(rng, commitments) }
           : { framework: 'hvs-7-goals', item: `HVS${1 + Math.floor(rng() * 7)}` },
-      ...(rng() < 0.3 ? [{ framework: 'eccar-10-point' as const, item: pick(rng, commitments) }] : []),
+      ...(rng() < 0.3
+        ? [{ framework: 'eccar-10-point' as const, item: pick(rng, commitments) }]
+        : []),
     ];
     const createdAt = `${start}T09:00:00.000Z`;
     const history: ItemChange[] = [];
-    if (status !== 'planned') history.push({ field: 'status', from: 'planned', to: 'in_progress', by: owners[0]!, at: `${plusDays(start, 7)}T10:00:00.000Z` });
-    if (rng() < 0.3) history.push({ field: 'due', from: plusDays(due, -30), to: due, reason: 'Resurssit siirtyivät toiseen hankkeeseen.', by: owners[0]!, at: `${plusDays(start, 20)}T10:00:00.000Z` });
+    if (status !== 'planned')
+      history.push({
+        field: 'status',
+        from: 'planned',
+        to: 'in_progress',
+        by: owners[0]!,
+        at: `${plusDays(start, 7)}T10:00:00.000Z`,
+      });
+    if (rng() < 0.3)
+      history.push({
+        field: 'due',
+        from: plusDays(due, -30),
+        to: due,
+        reason: 'Resurssit siirtyivät toiseen hankkeeseen.',
+        by: owners[0]!,
+        at: `${plusDays(start, 20)}T10:00:00.000Z`,
+      });
     if (status === 'done' || status === 'cancelled') {
-      const closed = due < benchToday ? plusDays(due, -Math.floor(rng() * 10)) : plusDays(benchToday, -Math.floor(rng() * 60));
-      history.push({ field: 'status', from: 'in_progress', to: status, by: owners[0]!, at: `${closed < benchToday ? closed : plusDays(benchToday, -1)}T14:00:00.000Z` });
+      const closed =
+        due < benchToday
+          ? plusDays(due, -Math.floor(rng() * 10))
+          : plusDays(benchToday, -Math.floor(rng() * 60));
+      history.push({
+        field: 'status',
+        from: 'in_progress',
+        to: status,
+        by: owners[0]!,
+        at: `${closed < benchToday ? closed : plusDays(benchToday, -1)}T14:00:00.000Z`,
+      });
     }
     return {
       title: `${pick(rng, itemTitles)} (${i + 1})`,
@@ -347,8 +455,25 @@ export function itemDrafts(config: OrganizationConfig): Omit<ActionItem, 'id'>[]
       start,
       due,
       status,
-      notes: rng() < 0.4 ? [{ text: 'Ensimmäinen työpaja pidetty, seuraava sovittu.', by: owners[0]!, at: `${plusDays(start, 14)}T12:00:00.000Z` }] : [],
-      evidence: rng() < 0.2 ? [{ url: `https://intranet.example.fi/toimenpiteet/${i + 1}/raportti.pdf`, title: 'Raportti' }] : [],
+      notes:
+        rng() < 0.4
+          ? [
+              {
+                text: 'Ensimmäinen työpaja pidetty, seuraava sovittu.',
+                by: owners[0]!,
+                at: `${plusDays(start, 14)}T12:00:00.000Z`,
+              },
+            ]
+          : [],
+      evidence:
+        rng() < 0.2
+          ? [
+              {
+                url: `https://intranet.example.fi/toimenpiteet/${i + 1}/raportti.pdf`,
+                title: 'Raportti',
+              },
+            ]
+          : [],
       created: { by: 'slack:U0COORD1', at: createdAt },
       history,
     };

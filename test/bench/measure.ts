@@ -14,9 +14,7 @@ const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
 export const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? sorted[middle]!
-    : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
 /**
@@ -35,12 +33,20 @@ export async function time(runs: number, work: () => Promise<unknown>): Promise<
     await work();
     seconds.push((performance.now() - start) / 1000);
   }
-  return { runs: seconds, median: median(seconds), min: Math.min(...seconds), max: Math.max(...seconds) };
+  return {
+    runs: seconds,
+    median: median(seconds),
+    min: Math.min(...seconds),
+    max: Math.max(...seconds),
+  };
 }
 
-export const seconds = (s: number): string => (s < 0.1 ? `${(s * 1000).toFixed(1)} ms` : `${s.toFixed(3)} s`);
+export const seconds = (s: number): string =>
+  s < 0.1 ? `${(s * 1000).toFixed(1)} ms` : `${s.toFixed(3)} s`;
 export const size = (bytes: number): string =>
-  bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  bytes < 1024 * 1024
+    ? `${(bytes / 1024).toFixed(0)} kB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export const thousands = (n: number): string => n.toLocaleString('en-US');
 
 export interface Row {
@@ -63,5 +69,9 @@ export function markdownTable(rows: readonly Row[]): string {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: readonly string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
+  return [
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...cells.map(line),
+  ].join('\n');
 }

@@ -70,7 +70,9 @@ const nameOf = (key: string): string => directory.nameOf(key) ?? key.slice(key.i
 const view: PlanView = { t, language, config, catalogue, nameOf };
 
 // ---- the data ----------------------------------------------------------------
-log(`generating ${shape.departments} departments × ${shape.pastCycles + 1} cycles and ${thousands(shape.items)} action items in ${file} …`);
+log(
+  `generating ${shape.departments} departments × ${shape.pastCycles + 1} cycles and ${thousands(shape.items)} action items in ${file} …`,
+);
 const generationStart = performance.now();
 const allCycles = makeCycles(config, catalogue);
 const counts = await writeCycles(store, allCycles);
@@ -104,7 +106,8 @@ const [{ rows, recordBytes, itemBytes }] = (await admin.query(
    FROM keyv`,
 )) as [{ rows: number; recordBytes: number; itemBytes: number }];
 await admin.close();
-const fileBytes = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+const fileBytes =
+  statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
 log(`generated in ${generationSeconds.toFixed(1)} s; measuring (1 warm-up + ${runs} runs each) …`);
 
 // ---- roll-up and its yardstick ---------------------------------------------------
@@ -138,13 +141,40 @@ const renderRollup = await time(runs, async () => rollupMessages(view, rollupRes
 const digest = async () => {
   // As deliverDigestItem does: the items are read by the caller.
   const items = await allItems(store);
-  const data = await digestData(store, cycle, previous, items, today, week, lastWeek, plusDays(today, -7));
+  const data = await digestData(
+    store,
+    cycle,
+    previous,
+    items,
+    today,
+    week,
+    lastWeek,
+    plusDays(today, -7),
+  );
   return digestMessage(view, data, config.organization.name, week, formatDate(today, language));
 };
 const digestTiming = await time(runs, digest);
-const digestSample = await digestData(store, cycle, previous, await allItems(store), today, week, lastWeek, plusDays(today, -7));
+const digestSample = await digestData(
+  store,
+  cycle,
+  previous,
+  await allItems(store),
+  today,
+  week,
+  lastWeek,
+  plusDays(today, -7),
+);
 const digestDataTiming = await time(runs, async () =>
-  digestData(store, cycle, previous, await allItems(store), today, week, lastWeek, plusDays(today, -7)),
+  digestData(
+    store,
+    cycle,
+    previous,
+    await allItems(store),
+    today,
+    week,
+    lastWeek,
+    plusDays(today, -7),
+  ),
 );
 const heatmapTiming = await time(runs, async () =>
   heatmapBlock(view, digestSample, config.organization.name, formatDate(today, language)),
@@ -183,21 +213,83 @@ const spread = (x: { min: number; max: number }): string => `${seconds(x.min)} �
 const ratio = rollupTiming.median / sqlTiming.median;
 const pairMedian = [...pairRatios].sort((a, b) => a - b)[Math.floor(pairRatios.length / 2)]!;
 const table: Row[] = [
-  { measure: 'roll-up (rollupData + rollupMessages)', value: seconds(rollupTiming.median), spread: spread(rollupTiming), target: `< ${targets.rollup} s`, pass: rollupTiming.median < targets.rollup },
-  { measure: 'plain SQL aggregation (same counts, same file)', value: seconds(sqlTiming.median), spread: spread(sqlTiming) },
-  { measure: 'roll-up ÷ SQL', value: `${ratio.toFixed(1)}×`, spread: `pairs: ${Math.min(...pairRatios).toFixed(1)}× – ${Math.max(...pairRatios).toFixed(1)}× (median ${pairMedian.toFixed(1)}×)`, target: `≤ ${targets.ratio}×`, pass: ratio <= targets.ratio },
-  { measure: 'digest (digestData + digestMessage, heatmap PNG)', value: seconds(digestTiming.median), spread: spread(digestTiming), target: `< ${targets.digest} s`, pass: digestTiming.median < targets.digest },
-  { measure: 'export (read + exportFiles, 5 files incl. HTML)', value: seconds(exportTiming.median), spread: spread(exportTiming), target: `< ${targets.export} s`, pass: exportTiming.median < targets.export },
-  { measure: 'peak memory (maxRSS, whole run)', value: `${peakMb.toFixed(0)} MB`, spread: `high-water after generating ${rssAfterGeneration.toFixed(0)}, roll-up ${rssAfterRollup.toFixed(0)}, digest ${rssAfterDigest.toFixed(0)}, export ${peakMb.toFixed(0)}`, target: `< ${targets.memoryMb} MB`, pass: peakMb < targets.memoryMb },
+  {
+    measure: 'roll-up (rollupData + rollupMessages)',
+    value: seconds(rollupTiming.median),
+    spread: spread(rollupTiming),
+    target: `< ${targets.rollup} s`,
+    pass: rollupTiming.median < targets.rollup,
+  },
+  {
+    measure: 'plain SQL aggregation (same counts, same file)',
+    value: seconds(sqlTiming.median),
+    spread: spread(sqlTiming),
+  },
+  {
+    measure: 'roll-up ÷ SQL',
+    value: `${ratio.toFixed(1)}×`,
+    spread: `pairs: ${Math.min(...pairRatios).toFixed(1)}× – ${Math.max(...pairRatios).toFixed(1)}× (median ${pairMedian.toFixed(1)}×)`,
+    target: `≤ ${targets.ratio}×`,
+    pass: ratio <= targets.ratio,
+  },
+  {
+    measure: 'digest (digestData + digestMessage, heatmap PNG)',
+    value: seconds(digestTiming.median),
+    spread: spread(digestTiming),
+    target: `< ${targets.digest} s`,
+    pass: digestTiming.median < targets.digest,
+  },
+  {
+    measure: 'export (read + exportFiles, 5 files incl. HTML)',
+    value: seconds(exportTiming.median),
+    spread: spread(exportTiming),
+    target: `< ${targets.export} s`,
+    pass: exportTiming.median < targets.export,
+  },
+  {
+    measure: 'peak memory (maxRSS, whole run)',
+    value: `${peakMb.toFixed(0)} MB`,
+    spread: `high-water after generating ${rssAfterGeneration.toFixed(0)}, roll-up ${rssAfterRollup.toFixed(0)}, digest ${rssAfterDigest.toFixed(0)}, export ${peakMb.toFixed(0)}`,
+    target: `< ${targets.memoryMb} MB`,
+    pass: peakMb < targets.memoryMb,
+  },
 ];
 const breakdown: Row[] = [
-  { measure: '· read the cycle’s 250 records (cycleRecords)', value: seconds(readRecords.median), spread: spread(readRecords) },
-  { measure: '· cycleStatus (reads the records again)', value: seconds(readStatus.median), spread: spread(readStatus) },
-  { measure: `· read ${thousands(shape.items)} action items (allItems)`, value: seconds(readItems.median), spread: spread(readItems) },
-  { measure: '· rollupMessages alone', value: seconds(renderRollup.median), spread: spread(renderRollup) },
-  { measure: '· digestData alone (with allItems)', value: seconds(digestDataTiming.median), spread: spread(digestDataTiming) },
-  { measure: '· heatmap PNG alone (heatmapBlock)', value: seconds(heatmapTiming.median), spread: spread(heatmapTiming) },
-  { measure: '· exportFiles alone (input already read)', value: seconds(exportOnly.median), spread: spread(exportOnly) },
+  {
+    measure: '· read the cycle’s 250 records (cycleRecords)',
+    value: seconds(readRecords.median),
+    spread: spread(readRecords),
+  },
+  {
+    measure: '· cycleStatus (reads the records again)',
+    value: seconds(readStatus.median),
+    spread: spread(readStatus),
+  },
+  {
+    measure: `· read ${thousands(shape.items)} action items (allItems)`,
+    value: seconds(readItems.median),
+    spread: spread(readItems),
+  },
+  {
+    measure: '· rollupMessages alone',
+    value: seconds(renderRollup.median),
+    spread: spread(renderRollup),
+  },
+  {
+    measure: '· digestData alone (with allItems)',
+    value: seconds(digestDataTiming.median),
+    spread: spread(digestDataTiming),
+  },
+  {
+    measure: '· heatmap PNG alone (heatmapBlock)',
+    value: seconds(heatmapTiming.median),
+    spread: spread(heatmapTiming),
+  },
+  {
+    measure: '· exportFiles alone (input already read)',
+    value: seconds(exportOnly.median),
+    spread: spread(exportOnly),
+  },
 ];
 
 const open = rollupResult.status;

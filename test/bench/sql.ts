@@ -166,16 +166,20 @@ export function disagreements(sql: SqlCounts, status: CycleStatus, rollup: Rollu
   for (const d of status.departments) {
     const s = sql.departments.get(d.department);
     if (!s || s.answered !== d.answered || s.total !== d.total)
-      found.push(`${d.department}: roll-up ${d.answered}/${d.total}, SQL ${s?.answered}/${s?.total}`);
+      found.push(
+        `${d.department}: roll-up ${d.answered}/${d.total}, SQL ${s?.answered}/${s?.total}`,
+      );
   }
   for (const k of status.keyFactors) {
     for (const name of answerStatuses) {
       const s = sql.statuses.get(k.keyFactor)?.get(name) ?? 0;
-      if (s !== k.statuses[name]) found.push(`${k.keyFactor} ${name}: roll-up ${k.statuses[name]}, SQL ${s}`);
+      if (s !== k.statuses[name])
+        found.push(`${k.keyFactor} ${name}: roll-up ${k.statuses[name]}, SQL ${s}`);
     }
     for (const name of keyFactorRatings) {
       const s = sql.ratings.get(k.keyFactor)?.get(name) ?? 0;
-      if (s !== k.ratings[name]) found.push(`${k.keyFactor} ${name}: roll-up ${k.ratings[name]}, SQL ${s}`);
+      if (s !== k.ratings[name])
+        found.push(`${k.keyFactor} ${name}: roll-up ${k.ratings[name]}, SQL ${s}`);
     }
   }
   if (sql.overdue !== rollup.overdue.length)
