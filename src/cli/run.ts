@@ -3,6 +3,7 @@ import { checkConfig } from './commands/check-config.ts';
 import { frameworkShow } from './commands/framework-show.ts';
 import { importActions } from './commands/import-actions.ts';
 import { exportCommand } from './commands/export.ts';
+import { privacyErase, privacyExport } from './commands/privacy.ts';
 import type { CliCommand, CliContext } from './io.ts';
 
 /** Command words to handlers; `framework show` is two words. */
@@ -11,6 +12,8 @@ const commands: ReadonlyMap<string, CliCommand> = new Map([
   ['framework show', frameworkShow],
   ['import actions', importActions],
   ['export', exportCommand],
+  ['privacy export', privacyExport],
+  ['privacy erase', privacyErase],
 ]);
 
 export async function runCli(argv: string[], context: CliContext): Promise<number> {

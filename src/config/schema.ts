@@ -73,6 +73,11 @@ export const actionPlansSchema = z.strictObject({
     .optional(),
 });
 
+export const privacySchema = z.strictObject({
+  /** Personal data in cycles closed, and actions finished, more than this many years ago is anonymised. */
+  retentionYears: z.number().int().min(1).max(50).optional(),
+});
+
 export const cyclesSchema = z.strictObject({
   /** A cycle opened without a due date is due this many days later. */
   dueInDays: z.number().int().min(1).max(365).default(42),
@@ -106,6 +111,7 @@ export const configSchema = z
       remindDaysBefore: [7, 1],
       escalateAfterDaysOverdue: 7,
     }),
+    privacy: privacySchema.default({}),
   })
   .superRefine((config, ctx) => {
     const seenFrameworks = new Set<string>();
