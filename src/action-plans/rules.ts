@@ -1,6 +1,6 @@
 import type { OrganizationConfig } from '../config/schema.ts';
 import { frameworkDefinitions } from '../catalogue/definitions.ts';
-import { isOpenItem, type ActionItem } from './item.ts';
+import type { ActionItem } from './item.ts';
 
 /** Something a framework's own rule says is missing or too much. */
 export type RuleFlag =
@@ -12,7 +12,10 @@ export type RuleFlag =
  * measure under every commitment; a good-relations period focuses on at most
  * three goals.
  */
-export function ruleFlags(config: OrganizationConfig, items: readonly ActionItem[]): RuleFlag[] {
+export function ruleFlags(
+  config: OrganizationConfig,
+  items: readonly Pick<ActionItem, 'status' | 'serves'>[],
+): RuleFlag[] {
   const flags: RuleFlag[] = [];
   for (const framework of config.frameworks) {
     const rule = frameworkDefinitions[framework].rule;
@@ -20,7 +23,7 @@ export function ruleFlags(config: OrganizationConfig, items: readonly ActionItem
       for (const item of frameworkDefinitions[framework].items) {
         const measures = items.filter(
           (a) =>
-            (isOpenItem(a) || a.status === 'done') &&
+            a.status !== 'cancelled' &&
             a.serves.some((s) => s.framework === framework && s.item === item.id),
         );
         if (measures.length < rule.min)

@@ -7,6 +7,7 @@ import type { OrganizationConfig } from '../config/schema.ts';
 import type { Cycle } from '../cycles/cycle.ts';
 import { translatorFor } from '../i18n/create.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
+import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
 import type { Directory } from '../people/directory.ts';
 import { personState, updatePersonState } from '../people/preferences.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -27,6 +28,8 @@ export interface EngineDeps {
   directory: Directory;
   /** The local date of an instant in the organisation's time zone. */
   localDate(instant: Date): string;
+  /** Counters the handlers report to (answers recorded, command timings). */
+  metrics?: MetricsSink;
 }
 
 /** Who clicked or typed: the platform's id, and the language the platform reports for them. */
@@ -108,7 +111,8 @@ export function engineContext(deps: EngineDeps) {
     return deps.port.send(address, message);
   }
 
-  return { ...deps, languageOf, view, departmentsFor, recordsFor, sendTo };
+  const metrics = deps.metrics ?? noMetrics;
+  return { ...deps, metrics, languageOf, view, departmentsFor, recordsFor, sendTo };
 }
 
 export type EngineContext = ReturnType<typeof engineContext>;

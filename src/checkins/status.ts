@@ -55,7 +55,11 @@ export async function cycleRecords(
 
 /** Progress of a cycle overall, per department and per key factor. Skipped key factors do not count as open. */
 export async function cycleStatus(store: Store, cycle: Cycle): Promise<CycleStatus> {
-  const records = await cycleRecords(store, cycle);
+  return statusOf(cycle, await cycleRecords(store, cycle));
+}
+
+/** The same, from records already read (a roll-up or digest reads them once). */
+export function statusOf(cycle: Cycle, records: ReadonlyMap<string, DepartmentRecord>): CycleStatus {
   const byKeyFactor = new Map<string, KeyFactorStatus>(
     cycle.keyFactors.map((kf) => [
       kf.id,

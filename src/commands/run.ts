@@ -24,6 +24,12 @@ export function findCommand(words: string[]): { command: Command; args: string[]
   return command ? { command, args: words.slice(command.words.length) } : undefined;
 }
 
+/** The command's id for the latency histogram: a short fixed set, never what was typed. */
+function commandLabel(words: string[]): string {
+  if (words.length === 0 || words[0]?.toLowerCase() === 'help') return 'help';
+  return findCommand(words)?.command.id ?? 'unknown';
+}
+
 /**
  * Runs `/tasa …` (Slack) or a command typed to the bot (Teams): the same
  * commands, authorisation and errors on every platform.
@@ -34,6 +40,22 @@ export async function runCommand(
   actor: Actor,
   text: string,
   interaction?: Interaction,
+): Promise<CommandReply> {
+  const started = performance.now();
+  try {
+    return await dispatch(core, deps, actor, text, interaction);
+  } finally {
+    const label = commandLabel(text.trim().split(/\s+/).filter(Boolean));
+    core.engine.context.metrics.commandDuration(label, (performance.now() - started) / 1000);
+  }
+}
+
+async function dispatch(
+  core: Core,
+  deps: CycleDeps,
+  actor: Actor,
+  text: string,
+  interaction: Interaction | undefined,
 ): Promise<CommandReply> {
   const ctx = core.engine.context;
   const person = ctx.directory.canonicalKey(actor);

@@ -9,7 +9,7 @@ import type { Store } from '../store/store.ts';
 import { myActionBlocks } from '../commands/handlers/my.ts';
 import { planView } from '../action-plans/handlers.ts';
 import { flagLines } from '../action-plans/messages.ts';
-import { allItems } from '../action-plans/repository.ts';
+import { allItems, itemBriefs } from '../action-plans/repository.ts';
 import { ruleFlags } from '../action-plans/rules.ts';
 
 /**
@@ -71,7 +71,7 @@ export async function homeView(
   if (core.directory.isCoordinator(person)) {
     const flags = flagLines(
       await planView(core.engine.context, person),
-      ruleFlags(core.engine.context.config, await allItems(store)),
+      ruleFlags(core.engine.context.config, await itemBriefs(store)),
     );
     if (flags.length > 0) blocks.push({ type: 'context', text: flags.join('\n') });
     const status = await cycleStatus(store, cycle);

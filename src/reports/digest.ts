@@ -1,7 +1,7 @@
 import { isOpenItem, type ActionItem } from '../action-plans/item.ts';
 import { daysBetween } from '../action-plans/reminders.ts';
 import { keyFactorRatings, type KeyFactorRating } from '../checkins/answer.ts';
-import { cycleRecords, cycleStatus, type CycleStatus } from '../checkins/status.ts';
+import { cycleRecords, statusOf, type CycleStatus } from '../checkins/status.ts';
 import type { Cycle } from '../cycles/cycle.ts';
 import type { Store } from '../store/store.ts';
 import { evidenceSince } from './rollup.ts';
@@ -72,8 +72,8 @@ export async function digestData(
   lastWeekId: string,
   weekStart: string,
 ): Promise<DigestData> {
-  const status = await cycleStatus(store, cycle);
   const { records, ratings } = await ratingsOf(store, cycle);
+  const status = statusOf(cycle, records);
   const complete = status.departments
     .filter((d) => d.answered === d.total && d.rated + d.skipped.length >= d.keyFactors)
     .map((d) => d.department);
@@ -93,7 +93,7 @@ export async function digestData(
     const before = await ratingsOf(store, previousCycle);
     previous = {
       cycle: previousCycle,
-      status: await cycleStatus(store, previousCycle),
+      status: statusOf(previousCycle, before.records),
       achieved: achievedCount(before.ratings),
     };
     for (const kf of cycle.keyFactors) {

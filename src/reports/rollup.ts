@@ -3,12 +3,12 @@ import { daysBetween } from '../action-plans/reminders.ts';
 import { ruleFlags, type RuleFlag } from '../action-plans/rules.ts';
 import { answerStatuses, keyFactorRatings } from '../checkins/answer.ts';
 import type { DepartmentRecord } from '../checkins/record.ts';
-import { cycleStatus, type CycleStatus } from '../checkins/status.ts';
+import { statusOf, type CycleStatus } from '../checkins/status.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
 import type { Cycle } from '../cycles/cycle.ts';
 import type { Store } from '../store/store.ts';
 import { cycleRecords } from '../checkins/status.ts';
-import { allItems } from '../action-plans/repository.ts';
+import { itemBriefs, itemsById } from '../action-plans/repository.ts';
 import { plusDays } from './period.ts';
 
 export interface NewEvidence {
@@ -73,9 +73,18 @@ export async function rollupData(
   since: string | undefined,
 ): Promise<RollupData> {
   const records = await cycleRecords(store, cycle);
-  const status = await cycleStatus(store, cycle);
-  const items = await allItems(store);
-  const open = items.filter(isOpenItem);
+  const status = statusOf(cycle, records);
+  // Briefs first: only the items the roll-up names are read whole.
+  const briefs = await itemBriefs(store);
+  const named = briefs.filter(
+    (b) => (b.status === 'planned' || b.status === 'in_progress') && b.due <= plusDays(today, 6),
+  );
+  const open = (
+    await itemsById(
+      store,
+      named.map((b) => b.id),
+    )
+  ).filter(isOpenItem);
   const pastDue = today > cycle.dueDate;
   return {
     cycle,
@@ -94,7 +103,7 @@ export async function rollupData(
     dueThisWeek: open
       .filter((i) => i.due >= today && i.due <= plusDays(today, 6))
       .sort((a, b) => a.due.localeCompare(b.due)),
-    flags: ruleFlags(config, items),
+    flags: ruleFlags(config, briefs),
   };
 }
 

@@ -90,7 +90,15 @@ function backendFor(options: StoreOptions): Backend {
 export function openStore(options: StoreOptions): Store {
   const backend = backendFor(options);
   const namespace = `tasa:${options.namespace}`;
-  const keyv = new Keyv({ store: backend.adapter ?? new Map(), namespace, useKeyPrefix: true });
+  // Tasa stores plain JSON (no Buffers, no Dates), so plain JSON is enough, and
+  // keyv's default reviver-based parse is several times slower on large reads.
+  const keyv = new Keyv({
+    store: backend.adapter ?? new Map(),
+    namespace,
+    useKeyPrefix: true,
+    serialize: (data) => JSON.stringify(data),
+    deserialize: (text) => JSON.parse(text) as never,
+  });
   // Adapter errors also surface as rejected operations; without a listener
   // the emitter would crash the process on a connection hiccup.
   keyv.on('error', () => {});

@@ -11,7 +11,7 @@
 import { stringify } from 'yaml';
 import type { ActionItem, ActionStatus, ItemChange, Serves } from '../../src/action-plans/item.ts';
 import { createItems } from '../../src/action-plans/repository.ts';
-import type { Catalogue } from '../../src/catalogue/load.ts';
+import { loadCatalogue, type Catalogue } from '../../src/catalogue/load.ts';
 import {
   keyFactorRatings,
   type Answer,
@@ -24,8 +24,13 @@ import { parseConfig } from '../../src/config/load.ts';
 import type { OrganizationConfig } from '../../src/config/schema.ts';
 import { freezeScope, type Cycle } from '../../src/cycles/cycle.ts';
 import { saveCycle } from '../../src/cycles/repository.ts';
-import { plusDays } from '../../src/reports/period.ts';
+import { isoWeek, plusDays } from '../../src/reports/period.ts';
 import type { Store } from '../../src/store/store.ts';
+import { openStore } from '../../src/store/open.ts';
+import { fixedClock } from '../../src/shared/clock.ts';
+import { createI18n } from '../../src/i18n/create.ts';
+import { readResources } from '../../src/i18n/resources.ts';
+import { saveSnapshot } from '../../src/reports/digest.ts';
 
 export const shape = {
   departments: 250,
@@ -483,4 +488,49 @@ export function itemDrafts(config: OrganizationConfig): Omit<ActionItem, 'id'>[]
 /** The action plan, through the repository's own createItems (ids A1…A10000 and the index). */
 export async function writeItems(store: Store, config: OrganizationConfig): Promise<ActionItem[]> {
   return createItems(store, itemDrafts(config));
+}
+
+/** The store's namespace in the benchmark file. */
+export const benchNamespace = 'bench';
+
+export interface Populated extends Counts {
+  cycles: number;
+  items: number;
+  seconds: number;
+  /** The generating process's peak (maxRSS, MB). */
+  peakMb: number;
+}
+
+/** Fills the SQLite file at `file` with the whole organisation. */
+export async function populate(file: string): Promise<Populated> {
+  const start = performance.now();
+  const store = openStore({
+    url: `sqlite://${file}`,
+    dataDir: '.',
+    namespace: benchNamespace,
+    clock: fixedClock(new Date(benchNow)),
+  });
+  const { config } = organisation();
+  const catalogue = loadCatalogue(createI18n(readResources(), config.organization.locale));
+  const all = cycles(config, catalogue);
+  const counts = await writeCycles(store, all);
+  await writeItems(store, config);
+  // Last week's digest numbers, so the digest computes its "since last week" line.
+  await saveSnapshot(store, {
+    week: isoWeek(plusDays(benchToday, -7)),
+    cycle: all.at(-1)!.id,
+    answered: Math.round(counts.openAnswers * 0.9),
+    total: counts.openQuestions,
+    complete: 30,
+    done: 6_000,
+  });
+  await store.set('report:rollup:last', lastRollupAt);
+  await store.close();
+  return {
+    ...counts,
+    cycles: all.length,
+    items: shape.items,
+    seconds: (performance.now() - start) / 1000,
+    peakMb: process.resourceUsage().maxRSS / 1024,
+  };
 }

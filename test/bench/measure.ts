@@ -58,8 +58,8 @@ export interface Row {
   pass?: boolean;
 }
 
-export function markdownTable(rows: readonly Row[]): string {
-  const header = ['measure', 'median (5 runs)', 'min – max', 'target', 'result'];
+export function markdownTable(rows: readonly Row[], medianHeader = 'median (5 runs)'): string {
+  const header = ['measure', medianHeader, 'min – max', 'target', 'result'];
   const cells = rows.map((r) => [
     r.measure,
     r.value,

@@ -31,50 +31,41 @@ export interface SqlCounts {
  * {"value": …, "expires": null}. Key ranges ("> prefix" and "< prefix with its
  * last ':' bumped to ';'") use the primary key's index where LIKE would not.
  *
- * The CTEs that feed several others are MATERIALIZED so json_each runs once
- * per record rather than once per reference, as anyone tuning this would do.
- * Totals follow the roll-up's rule: a department's key factors from the
- * cycle's frozen scope, less the ones it skipped.
+ * `asked` is the roll-up's rule for what counts: each department's key
+ * factors from the cycle's frozen scope, less the ones it skipped. The CTEs
+ * used more than once are MATERIALIZED so json_each runs once per record, and
+ * per-department counts are grouped once and joined (a correlated count per
+ * department was the slow way), as anyone tuning this query would do.
  */
 const query = `
 WITH
 cycle AS (SELECT value AS v FROM keyv WHERE key = $cycleKey),
-questions AS (
+questions AS MATERIALIZED (
   SELECT kf.value ->> '$.id' AS keyFactor, json_array_length(kf.value, '$.questions') AS n
   FROM cycle, json_each(cycle.v, '$.value.keyFactors') AS kf
-),
-scope AS MATERIALIZED (
-  SELECT d.value ->> '$.id' AS department, k.value AS keyFactor
-  FROM cycle, json_each(cycle.v, '$.value.departments') AS d, json_each(d.value, '$.keyFactors') AS k
 ),
 records AS (
   SELECT substr(key, $prefixLength + 1) AS department, value AS v
   FROM keyv WHERE key > $recordFrom AND key < $recordTo
 ),
-skips AS MATERIALIZED (
-  SELECT r.department, s.key AS keyFactor FROM records AS r, json_each(r.v, '$.value.skips') AS s
+asked AS MATERIALIZED (
+  SELECT d.value ->> '$.id' AS department, k.value AS keyFactor
+  FROM cycle, json_each(cycle.v, '$.value.departments') AS d, json_each(d.value, '$.keyFactors') AS k
+  EXCEPT
+  SELECT r.department, s.key FROM records AS r, json_each(r.v, '$.value.skips') AS s
+),
+answers AS MATERIALIZED (
+  SELECT r.department, substr(x.key, 1, instr(x.key, '.') - 1) AS keyFactor, x.value ->> '$.status' AS status
+  FROM records AS r, json_each(r.v, '$.value.answers') AS x
 ),
 counted AS MATERIALIZED (
-  SELECT a.department, a.keyFactor, a.status
-  FROM (
-    SELECT r.department, substr(x.key, 1, instr(x.key, '.') - 1) AS keyFactor, x.value ->> '$.status' AS status
-    FROM records AS r, json_each(r.v, '$.value.answers') AS x
-  ) AS a
-  JOIN scope AS s ON s.department = a.department AND s.keyFactor = a.keyFactor
-  WHERE NOT EXISTS (SELECT 1 FROM skips AS k WHERE k.department = a.department AND k.keyFactor = a.keyFactor)
-),
-rated AS (
-  SELECT r.department, g.key AS keyFactor, g.value ->> '$.rating' AS rating
-  FROM records AS r, json_each(r.v, '$.value.ratings') AS g
-  WHERE NOT EXISTS (SELECT 1 FROM skips AS k WHERE k.department = r.department AND k.keyFactor = g.key)
-),
-totals AS (
-  SELECT s.department, sum(q.n) AS total
-  FROM scope AS s JOIN questions AS q ON q.keyFactor = s.keyFactor
-  WHERE NOT EXISTS (SELECT 1 FROM skips AS k WHERE k.department = s.department AND k.keyFactor = s.keyFactor)
-  GROUP BY s.department
+  SELECT * FROM answers WHERE (department, keyFactor) IN (SELECT department, keyFactor FROM asked)
 ),
 answered AS (SELECT department, count(*) AS n FROM counted GROUP BY department),
+totals AS (
+  SELECT a.department, sum(q.n) AS total FROM asked AS a JOIN questions AS q ON q.keyFactor = a.keyFactor
+  GROUP BY a.department
+),
 items AS MATERIALIZED (
   SELECT value ->> '$.value.status' AS status, value ->> '$.value.due' AS due
   FROM keyv WHERE key > $actionFrom AND key < $actionTo
@@ -84,7 +75,11 @@ SELECT 'department' AS kind, t.department AS name, NULL AS what, coalesce(a.n, 0
 UNION ALL
 SELECT 'status', keyFactor, status, count(*), NULL FROM counted GROUP BY keyFactor, status
 UNION ALL
-SELECT 'rating', keyFactor, rating, count(*), NULL FROM rated GROUP BY keyFactor, rating
+SELECT 'rating', r.keyFactor, r.rating, count(*), NULL FROM (
+  SELECT rec.department, g.key AS keyFactor, g.value ->> '$.rating' AS rating
+  FROM records AS rec, json_each(rec.v, '$.value.ratings') AS g
+) AS r WHERE (r.department, r.keyFactor) IN (SELECT department, keyFactor FROM asked)
+  GROUP BY r.keyFactor, r.rating
 UNION ALL
 SELECT 'items', 'overdue', NULL, count(*), NULL FROM items
   WHERE status IN ('planned', 'in_progress') AND due < $today

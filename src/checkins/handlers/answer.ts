@@ -102,6 +102,7 @@ export async function recordAnswer(
     };
   }
 
+  ctx.metrics.answerRecorded();
   await closePrompts(ctx, cycle, department, [question.id], (reader) =>
     answeredMessage(reader, department, keyFactor, question, result.answer, true),
   );

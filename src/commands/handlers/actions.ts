@@ -2,7 +2,7 @@ import { planView } from '../../action-plans/handlers.ts';
 import { isOpenItem, type ActionItem } from '../../action-plans/item.ts';
 import { itemsMessage } from '../../action-plans/messages.ts';
 import { daysBetween } from '../../action-plans/reminders.ts';
-import { allItems } from '../../action-plans/repository.ts';
+import { allItems, itemBriefs } from '../../action-plans/repository.ts';
 import { ruleFlags } from '../../action-plans/rules.ts';
 import { ownerKey } from '../../action-plans/draft.ts';
 import { CommandUsageError, type Command, type CommandContext } from '../types.ts';
@@ -55,7 +55,7 @@ export const actionsCommand: Command = {
       ? v.t('actions:list.titleFiltered', { filter: label })
       : v.t('actions:list.title');
     const flags =
-      filter === '' ? ruleFlags(context.deps.config, await allItems(context.deps.store)) : [];
+      filter === '' ? ruleFlags(context.deps.config, await itemBriefs(context.deps.store)) : [];
     return itemsMessage(v, title, items, flags);
   },
 };

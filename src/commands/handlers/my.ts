@@ -7,7 +7,7 @@ import type { Store } from '../../store/store.ts';
 import { planView } from '../../action-plans/handlers.ts';
 import { isOpenItem } from '../../action-plans/item.ts';
 import { itemsMessage } from '../../action-plans/messages.ts';
-import { allItems } from '../../action-plans/repository.ts';
+import { itemBriefs, itemsById } from '../../action-plans/repository.ts';
 
 /** My open action items, with their buttons; nothing when I own none. */
 export async function myActionBlocks(
@@ -15,7 +15,8 @@ export async function myActionBlocks(
   store: Store,
   person: string,
 ): Promise<Block[]> {
-  const mine = (await allItems(store))
+  const ids = (await itemBriefs(store)).filter((b) => b.owners.includes(person)).map((b) => b.id);
+  const mine = (await itemsById(store, ids))
     .filter((i) => isOpenItem(i) && i.owners.includes(person))
     .sort((a, b) => a.due.localeCompare(b.due));
   if (mine.length === 0) return [];

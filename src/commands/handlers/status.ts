@@ -4,7 +4,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { unreachablePeople } from '../../people/reachability.ts';
 import { planView } from '../../action-plans/handlers.ts';
 import { flagLines } from '../../action-plans/messages.ts';
-import { allItems } from '../../action-plans/repository.ts';
+import { allItems, itemBriefs } from '../../action-plans/repository.ts';
 import { ruleFlags } from '../../action-plans/rules.ts';
 import type { Block } from '../../chat/views.ts';
 import { CommandUsageError, type Command } from '../types.ts';
@@ -102,7 +102,7 @@ export const statusCommand: Command = {
     }
     const flags = flagLines(
       await planView(core.engine.context, context.person),
-      ruleFlags(deps.config, await allItems(deps.store)),
+      ruleFlags(deps.config, await itemBriefs(deps.store)),
     );
     if (filter === '') lines.push(...flags);
     const unreachable = await unreachablePeople(deps.store);

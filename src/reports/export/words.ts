@@ -1,6 +1,6 @@
 import type { Evidence } from '../../checkins/answer.ts';
 import type { Cycle, FrozenDepartment, FrozenKeyFactor, Localised } from '../../cycles/cycle.ts';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDate, dateTimeFormat } from '../../i18n/format.ts';
 import type { Language } from '../../i18n/languages.ts';
 import type { ExportInput } from './types.ts';
 
@@ -16,8 +16,8 @@ export function dateTime(input: ExportInput, instant: string | Date): string {
   const when = new Date(instant);
   if (Number.isNaN(when.getTime())) return String(instant);
   // sv-SE writes dates as YYYY-MM-DD, the shape formatDate takes.
-  const localDate = new Intl.DateTimeFormat('sv-SE', { timeZone: input.timeZone }).format(when);
-  const time = new Intl.DateTimeFormat(timeLocales[input.language], {
+  const localDate = dateTimeFormat('sv-SE', { timeZone: input.timeZone }).format(when);
+  const time = dateTimeFormat(timeLocales[input.language], {
     timeZone: input.timeZone,
     hour: '2-digit',
     minute: '2-digit',
