@@ -9,8 +9,11 @@ import type { CycleDeps } from './cycles/lifecycle.ts';
 import { createI18n } from './i18n/create.ts';
 import { readResources } from './i18n/resources.ts';
 import { healthRoutes, startHttpServer, type HttpServer } from './http/server.ts';
+import { createMetrics, type Metrics } from './metrics/metrics.ts';
+import { metricsRoute } from './metrics/route.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
+import { withTimeout } from './shared/timeout.ts';
 import { createSlackAdapter } from './slack/adapter.ts';
 import type { SlackSettings } from './slack/settings.ts';
 import type { Store } from './store/store.ts';
@@ -35,7 +38,12 @@ export interface TasaOptions {
   runSchedule?: boolean;
   /** How the core waits between paced sends (tests pass a quick one). */
   sleep?: (ms: number) => Promise<void>;
+  /** What `/metrics` serves; a fresh registry when not given. */
+  metrics?: Metrics;
 }
+
+/** A store that does not answer within this is not ready; probes must not hang. */
+const storePingTimeoutMs = 2_000;
 
 export interface RunningTasa {
   readonly port: number;
@@ -51,13 +59,13 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
   const { config, store, logger, clock } = options;
   const i18n = createI18n(readResources(options.localesDir), config.organization.locale);
   const catalogue = loadCatalogue(i18n);
+  const metrics = options.metrics ?? createMetrics({ logger });
 
   const slack = options.slack
-    ? createSlackAdapter(
-        options.slack,
-        logger,
-        options.slackClientOptions ? { clientOptions: options.slackClientOptions } : {},
-      )
+    ? createSlackAdapter(options.slack, logger, {
+        metrics,
+        ...(options.slackClientOptions ? { clientOptions: options.slackClientOptions } : {}),
+      })
     : undefined;
   if (!slack) {
     logger.info(
@@ -70,6 +78,7 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
         store,
         logger,
         config,
+        metrics,
         ...(options.teamsClientOptions ? { clientOptions: options.teamsClientOptions } : {}),
       })
     : undefined;
@@ -89,7 +98,9 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
       ...(teams ? { teams: teams.port } : {}),
     }),
     ...(options.sleep ? { sleep: options.sleep } : {}),
+    metrics,
   });
+  metrics.observeBacklog(() => core.outbox.backlog());
   const cycleDeps: CycleDeps = {
     store,
     clock,
@@ -101,14 +112,21 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
   teams?.connect({ core, cycleDeps, store, logger });
 
   const ready = async (): Promise<Record<string, boolean>> => {
-    const storeUp = await store.ping().then(
+    const storeUp = await withTimeout(store.ping(), storePingTimeoutMs, 'store ping').then(
       () => true,
       () => false,
     );
-    return { config: true, store: storeUp };
+    // The config was parsed and validated before Tasa could start, so it is loaded.
+    return {
+      config: true,
+      store: storeUp,
+      ...(slack ? { slack: slack.ready() } : {}),
+      ...(teams ? { teams: teams.ready() } : {}),
+    };
   };
   const routes = new Map([
     ...healthRoutes(ready),
+    ['/metrics', metricsRoute(metrics.registry)],
     ...(slack?.routes ?? []),
     ...(teams?.routes ?? []),
   ]);

@@ -1,6 +1,7 @@
 import type { i18n } from 'i18next';
 import type { Catalogue } from './catalogue/load.ts';
 import type { Platform } from './chat/address.ts';
+import { countedPort } from './chat/counted-port.ts';
 import { pacedPort } from './chat/paced-port.ts';
 import type { ChatPort } from './chat/port.ts';
 import { createCheckInEngine, type CheckInEngine } from './checkins/engine.ts';
@@ -14,6 +15,7 @@ import { UnreachableError } from './chat/port.ts';
 import { deliverDigestItem, deliverRollupItem } from './reports/post.ts';
 import { reportJob } from './jobs/reports.ts';
 import { createDirectory, type Directory } from './people/directory.ts';
+import { noMetrics, type MetricsSink } from './metrics/sink.ts';
 import { workCalendar, type WorkCalendar } from './scheduler/calendar.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
 import type { Clock } from './shared/clock.ts';
@@ -33,6 +35,8 @@ export interface CoreOptions {
   sleep?: (ms: number) => Promise<void>;
   /** The pacing clock in milliseconds (tests use a virtual one). */
   now?: () => number;
+  /** Where counters and timings go; nothing is counted without it. */
+  metrics?: MetricsSink;
 }
 
 /** The platform-neutral core: everything but the adapters, wired together. */
@@ -48,11 +52,14 @@ export function createCore(options: CoreOptions): Core {
   const { config, store, clock, logger, i18n, catalogue } = options;
   const directory = createDirectory(config, options.platforms);
   const calendar = workCalendar(config.organization.timezone, config.organization.holidays);
-  const port = pacedPort(options.port, {
+  const metrics = options.metrics ?? noMetrics;
+  const paced = pacedPort(options.port, {
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     now: options.now ?? (() => Date.now()),
     logger,
+    onRateLimitWait: (platform, ms) => metrics.rateLimitWait(platform, ms),
   });
+  const port = countedPort(paced, metrics);
   const engine = createCheckInEngine({
     store,
     port,
@@ -63,6 +70,7 @@ export function createCore(options: CoreOptions): Core {
     i18n,
     directory,
     localDate: calendar.localDate,
+    metrics,
   });
   const deliveries: Record<string, Deliver> = {
     checkIn: deliverCheckInItem(store, engine),
@@ -75,6 +83,7 @@ export function createCore(options: CoreOptions): Core {
     store,
     clock,
     logger,
+    metrics,
     deliver: (item) => {
       const deliver = deliveries[item.kind];
       if (!deliver) throw new UnreachableError(`no delivery for ${item.kind}`);
@@ -98,6 +107,7 @@ export function createCore(options: CoreOptions): Core {
     timeZone: config.organization.timezone,
     graceMs: config.schedule.graceHours * 3_600_000,
     logger,
+    metrics,
     jobs: [
       openCycleJob(jobDeps, config.schedule.openCycle),
       checkInsJob(jobDeps, config.schedule.checkIns),

@@ -10,6 +10,7 @@ import { formatProblem } from './config/problems.ts';
 import { parseEnvironment } from './env.ts';
 import { createI18n, translatorFor } from './i18n/create.ts';
 import { readResources } from './i18n/resources.ts';
+import { createMetrics } from './metrics/metrics.ts';
 import { systemClock } from './shared/clock.ts';
 import { isTasaError } from './shared/errors.ts';
 import { createLogger } from './shared/logger.ts';
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
     logger,
     clock: systemClock,
     port: env.PORT,
+    metrics: createMetrics({ logger }),
     ...(slack ? { slack } : {}),
     ...(teamsOn ? { teams } : {}),
   });

@@ -59,7 +59,10 @@ export async function cycleStatus(store: Store, cycle: Cycle): Promise<CycleStat
 }
 
 /** The same, from records already read (a roll-up or digest reads them once). */
-export function statusOf(cycle: Cycle, records: ReadonlyMap<string, DepartmentRecord>): CycleStatus {
+export function statusOf(
+  cycle: Cycle,
+  records: ReadonlyMap<string, DepartmentRecord>,
+): CycleStatus {
   const byKeyFactor = new Map<string, KeyFactorStatus>(
     cycle.keyFactors.map((kf) => [
       kf.id,

@@ -9,7 +9,7 @@ import type { Store } from '../store/store.ts';
 import { myActionBlocks } from '../commands/handlers/my.ts';
 import { planView } from '../action-plans/handlers.ts';
 import { flagLines } from '../action-plans/messages.ts';
-import { allItems, itemBriefs } from '../action-plans/repository.ts';
+import { itemBriefs } from '../action-plans/repository.ts';
 import { ruleFlags } from '../action-plans/rules.ts';
 
 /**

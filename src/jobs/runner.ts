@@ -35,6 +35,9 @@ export function createRunner(scheduler: Scheduler, outbox: Outbox, logger: Logge
       drainTask = cron.schedule('30 * * * * *', drain, { name: 'outbox-drain', noOverlap: true });
     },
     async stop() {
+      // A fan-out in progress (here or inside a job) ends after its current item, so stopping
+      // takes seconds, not the minutes a paced fan-out can; the outbox keeps the rest.
+      outbox.stop();
       await drainTask?.destroy();
       await scheduler.stop();
       await draining;

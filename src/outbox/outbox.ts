@@ -1,6 +1,7 @@
 import type { Address } from '../chat/address.ts';
 import { UnreachableError } from '../chat/port.ts';
 import type { Clock } from '../shared/clock.ts';
+import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
 import type { Logger } from '../shared/logger.ts';
 import { withLock } from '../store/lock.ts';
 import type { Store } from '../store/store.ts';
@@ -36,6 +37,8 @@ export interface Outbox {
   drain(): Promise<{ sent: number; skipped: number; failed: number }>;
   /** Items not yet sent, skipped or failed. */
   backlog(): Promise<number>;
+  /** For shutdown: drains finish the item in hand and send nothing more; the rest stays pending. */
+  stop(): void;
 }
 
 export interface OutboxOptions {
@@ -43,6 +46,8 @@ export interface OutboxOptions {
   clock: Clock;
   logger: Logger;
   deliver: Deliver;
+  /** Counts items as they reach a final state. */
+  metrics?: MetricsSink;
   /** How long a replica holds an item while sending it; a crashed holder's item is retried after this. */
   sendClaimTtlMs?: number;
   /** Attempts before an item is given up on. */
@@ -66,6 +71,8 @@ const itemKey = (id: string): string => `outbox:item:${id}`;
  */
 export function createOutbox(options: OutboxOptions): Outbox {
   const { store, logger } = options;
+  const metrics = options.metrics ?? noMetrics;
+  let stopped = false;
   const claimTtl = options.sendClaimTtlMs ?? 120_000;
   const maxAttempts = options.maxAttempts ?? 5;
 
@@ -92,6 +99,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     let open = 0;
     let consecutiveErrors = 0;
     for (const id of batch.items) {
+      // Shutting down: a fan-out can take minutes, and the process has seconds.
+      if (stopped) return false;
       const item = await store.get<OutboxItem>(itemKey(id));
       if (!item || item.state !== 'pending') continue;
       open++;
@@ -108,12 +117,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
         const outcome = await options.deliver(current);
         await finish(current, outcome);
         totals[outcome]++;
+        metrics.outboxItem(current.kind, outcome);
         open--;
         consecutiveErrors = 0;
       } catch (error) {
         if (error instanceof UnreachableError) {
           await finish(current, 'failed', error.reason);
           totals.failed++;
+          metrics.outboxItem(current.kind, 'failed');
           open--;
         } else {
           const attempts = current.attempts + 1;
@@ -125,6 +136,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
               error instanceof Error ? error.message : String(error),
             );
             totals.failed++;
+            metrics.outboxItem(current.kind, 'failed');
             open--;
           } else {
             await store.set(itemKey(id), { ...current, attempts });
@@ -169,6 +181,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async drain() {
       const totals = { sent: 0, skipped: 0, failed: 0 };
       for (const id of await openBatches()) {
+        if (stopped) break;
         const batch = await store.get<Batch>(batchKey(id));
         const complete = batch ? await drainBatch(batch, totals) : true;
         if (complete) {
@@ -193,6 +206,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
         }
       }
       return count;
+    },
+
+    stop() {
+      stopped = true;
     },
   };
 }

@@ -1,4 +1,5 @@
 import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
+import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Claim, Store } from '../store/store.ts';
@@ -19,6 +20,8 @@ export interface SchedulerOptions {
   graceMs: number;
   logger: Logger;
   jobs: readonly Job[];
+  /** Counts each due slot's outcome on this replica. */
+  metrics?: MetricsSink;
 }
 
 export interface Scheduler {
@@ -38,6 +41,7 @@ const RUN_MARKER_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { store, clock, timeZone, graceMs, logger } = options;
+  const metrics = options.metrics ?? noMetrics;
   // Built up front so a bad expression fails at start-up, not at the first tick.
   const jobs = options.jobs.map((job) => ({ job, matcher: cronMatcher(job.cron) }));
   let previousTick: Date | undefined;
@@ -53,6 +57,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const lateMs = now.getTime() - slot.firesAt.getTime();
     if (lateMs > graceMs) {
       logger.info({ ...fields, lateMs }, 'scheduled run skipped: too late to catch up');
+      metrics.jobRun(job.name, 'skipped_late');
       return;
     }
     let claimed: Claim | null;
@@ -60,17 +65,21 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       claimed = await store.claim(`run:${job.name}:${slot.id}`, RUN_MARKER_TTL_MS);
     } catch (error) {
       logger.error({ ...fields, err: error }, 'scheduled run not started: store unavailable');
+      metrics.jobRun(job.name, 'failed');
       return;
     }
     if (!claimed) {
       logger.debug(fields, 'scheduled run already done elsewhere');
+      metrics.jobRun(job.name, 'claim_lost');
       return;
     }
     try {
       await job.run(slot);
       logger.debug(fields, 'scheduled run finished');
+      metrics.jobRun(job.name, 'ran');
     } catch (error) {
       logger.error({ ...fields, err: error }, 'scheduled run failed');
+      metrics.jobRun(job.name, 'failed');
     }
   };
 

@@ -1,4 +1,5 @@
-import { pino } from 'pino';
+import { pino, type DestinationStream } from 'pino';
+import { serializeError } from './log-error.ts';
 
 /** The logging port: pino satisfies it, tests use `memoryLogger`. */
 export interface Logger {
@@ -10,15 +11,36 @@ export interface Logger {
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
-/** Keys whose values must never reach a log line. */
-const redactedPaths = ['token', 'secret', 'password', '*.token', '*.secret', '*.password', '*.url'];
+/** Credentials, anywhere near the top of a log line. */
+const secrets = ['token', 'secret', 'password', 'authorization', 'cookie', 'appPassword'];
+/** What people wrote (answers, notes, form values) and whole payloads that may hold it. */
+const content = ['text', 'explanation', 'note', 'values', 'payload', 'body', 'blocks'];
+/** Parts of an HTTP exchange that carry both; the error serializer drops them too. */
+const exchange = ['headers', 'data', 'config', 'request', 'response'];
 
-export function createLogger(level: LogLevel): Logger {
-  return pino({
-    level,
-    base: { app: 'tasa' },
-    redact: { paths: redactedPaths, censor: '[redacted]' },
-  });
+/**
+ * Keys whose values must never reach a log line, at the top level and one
+ * level down (`{ err: { data } }`, `{ request: { headers } }`). Deeper nesting
+ * is the error serializer's job; the rest of Tasa logs flat ids and counts.
+ */
+const redactedPaths = [
+  ...[...secrets, ...content].flatMap((key) => [key, `*.${key}`]),
+  ...exchange.map((key) => `*.${key}`),
+  '*.url',
+  '*.headers.authorization',
+];
+
+/** JSON lines on stdout, or on `destination` (tests read it back). */
+export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { app: 'tasa' },
+      serializers: { err: serializeError, error: serializeError },
+      redact: { paths: redactedPaths, censor: '[redacted]' },
+    },
+    destination,
+  );
 }
 
 export interface LogLine {

@@ -1,33 +1,15 @@
-import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { WebClientOptions } from '@slack/web-api';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { WebClientEvent, type WebClientOptions } from '@slack/web-api';
 import type { ChatPort } from '../chat/port.ts';
 import type { RouteHandler } from '../http/server.ts';
+import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
 import type { Logger } from '../shared/logger.ts';
+import { boltLogger } from './bolt-logger.ts';
 import type { SlackDeps } from './deps.ts';
 import { registerListeners } from './listeners/index.ts';
 import { slackLocales } from './locale.ts';
 import { slackPort } from './port.ts';
 import type { SlackSettings } from './settings.ts';
-
-/** Bolt logs through Tasa's logger. */
-function boltLogger(logger: Logger): BoltLogger {
-  let level = LogLevel.INFO;
-  const line =
-    (write: (fields: object, message: string) => void) =>
-    (...messages: unknown[]) =>
-      write({ source: 'bolt' }, messages.map(String).join(' '));
-  return {
-    debug: line((f, m) => logger.debug(f, m)),
-    info: line((f, m) => logger.info(f, m)),
-    warn: line((f, m) => logger.warn(f, m)),
-    error: line((f, m) => logger.error(f, m)),
-    setLevel: (next) => {
-      level = next;
-    },
-    getLevel: () => level,
-    setName: () => undefined,
-  };
-}
 
 export interface SlackAdapter {
   readonly port: ChatPort;
@@ -37,11 +19,15 @@ export interface SlackAdapter {
   connect(deps: Omit<SlackDeps, 'localeOf'>): void;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** For /readyz: HTTP mode serves its endpoint; Socket Mode holds an open connection. */
+  ready(): boolean;
 }
 
 export interface SlackAdapterOptions {
   /** Extra WebClient options (tests shorten retries). */
   clientOptions?: WebClientOptions;
+  /** Counts the waits Slack's WebClient makes on 429 before retrying. */
+  metrics?: MetricsSink;
 }
 
 /**
@@ -58,6 +44,8 @@ export function createSlackAdapter(
     ...options.clientOptions,
   };
   const bolt = boltLogger(logger);
+  let started = false;
+  let socketConnected = false;
   let receiver: HTTPReceiver | undefined;
   let app: App;
   if (settings.mode === 'http') {
@@ -68,14 +56,22 @@ export function createSlackAdapter(
     });
     app = new App({ token: settings.botToken, receiver, logger: bolt, clientOptions });
   } else {
-    app = new App({
-      token: settings.botToken,
-      appToken: settings.appToken,
-      socketMode: true,
-      logger: bolt,
-      clientOptions,
+    // Built here rather than by Bolt, so its client's connection state is observable.
+    const socket = new SocketModeReceiver({ appToken: settings.appToken, logger: bolt });
+    socket.client.on('connected', () => {
+      socketConnected = true;
     });
+    for (const lost of ['disconnected', 'reconnecting'])
+      socket.client.on(lost, () => {
+        socketConnected = false;
+      });
+    app = new App({ token: settings.botToken, receiver: socket, logger: bolt, clientOptions });
   }
+  // Tasa's sends go through this client; it waits out a 429 itself, so the wait is counted here.
+  const metrics = options.metrics ?? noMetrics;
+  app.client.on(WebClientEvent.RATE_LIMITED, (seconds: number) =>
+    metrics.rateLimitWait('slack', seconds * 1000),
+  );
   // One error handler for Slack: people get their messages from the core; here it is only logged.
   app.error(async (error) => {
     logger.error({ err: error, code: (error as { code?: string }).code }, 'slack handler failed');
@@ -93,10 +89,13 @@ export function createSlackAdapter(
     },
     async start() {
       if (settings.mode === 'socket') await app.start();
+      started = true;
       logger.info({ mode: settings.mode }, 'slack connected');
     },
     async stop() {
+      started = false;
       if (settings.mode === 'socket') await app.stop();
     },
+    ready: () => started && (settings.mode === 'http' || socketConnected),
   };
 }

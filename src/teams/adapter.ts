@@ -4,6 +4,7 @@ import type { OrganizationConfig } from '../config/schema.ts';
 import type { Core } from '../core.ts';
 import type { RouteHandler } from '../http/server.ts';
 import { translatorFor } from '../i18n/create.ts';
+import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Store } from '../store/store.ts';
 import { teamsAgent } from './agent.ts';
@@ -27,6 +28,11 @@ export interface TeamsAdapter {
   connect(deps: Pick<TeamsDeps, 'core' | 'cycleDeps' | 'store' | 'logger'>): void;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * For /readyz. Teams holds no connection (the Bot Connector posts to us), so
+   * ready means constructed and serving `/api/messages`, until stopped.
+   */
+  ready(): boolean;
 }
 
 export interface TeamsClientOptions {
@@ -40,6 +46,8 @@ export interface TeamsAdapterOptions {
   /** Who is configured with a Teams id: matched when they write, listed in the people picker. */
   config: OrganizationConfig;
   clientOptions?: TeamsClientOptions;
+  /** Counts the waits the Bot Connector asks for with 429. */
+  metrics?: MetricsSink;
 }
 
 /** How long stop() waits for work still answering earlier requests. */
@@ -55,10 +63,13 @@ export function createTeamsAdapter(
 ): TeamsAdapter {
   const { store, logger } = options;
   const { adapter, app } = teamsAgent(settings);
+  const metrics = options.metrics ?? noMetrics;
   const client = teamsClient(adapter, settings, {
     ...defaultRetryOptions,
     ...options.clientOptions?.retry,
+    onRateLimitWait: (ms) => metrics.rateLimitWait('teams', ms),
   });
+  let started = false;
   const book = referenceBook(store);
   const people = teamsPeople(options.config, book, logger);
   const background = backgroundWork(logger);
@@ -86,6 +97,7 @@ export function createTeamsAdapter(
       });
     },
     async start() {
+      started = true;
       if (isAnonymous(settings)) {
         logger.warn(
           {},
@@ -99,7 +111,9 @@ export function createTeamsAdapter(
       }
     },
     async stop() {
+      started = false;
       await background.idle(stopGraceMs);
     },
+    ready: () => started,
   };
 }

@@ -10,6 +10,8 @@ export interface RetryOptions {
   sleep(ms: number): Promise<void>;
   /** 0 ≤ random() < 1; injected so tests can pin the jitter. */
   random(): number;
+  /** Told of each wait on a 429, for the rate-limit metrics. */
+  onRateLimitWait?(ms: number): void;
 }
 
 export const defaultRetryOptions: RetryOptions = {
@@ -82,6 +84,7 @@ export async function teamsCall<T>(work: () => Promise<T>, options: RetryOptions
         asked !== undefined
           ? asked + Math.floor(options.random() * 250)
           : Math.floor(backoff / 2 + (options.random() * backoff) / 2);
+      if (status === 429) options.onRateLimitWait?.(wait);
       await options.sleep(wait);
     }
   }

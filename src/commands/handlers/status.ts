@@ -4,7 +4,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { unreachablePeople } from '../../people/reachability.ts';
 import { planView } from '../../action-plans/handlers.ts';
 import { flagLines } from '../../action-plans/messages.ts';
-import { allItems, itemBriefs } from '../../action-plans/repository.ts';
+import { itemBriefs } from '../../action-plans/repository.ts';
 import { ruleFlags } from '../../action-plans/rules.ts';
 import type { Block } from '../../chat/views.ts';
 import { CommandUsageError, type Command } from '../types.ts';
