@@ -137,16 +137,14 @@ describe('privacy', () => {
     await world
       .person('UEDU1')
       .act({ kind: 'start', cycle: '2027-Q2', department: 'education', keyFactor: 'KF01' });
-    await world
-      .person('UEDU1')
-      .act({
-        kind: 'answer',
-        cycle: '2027-Q2',
-        department: 'education',
-        question: 'KF01.Q1',
-        status: 'yes',
-        revision: 0,
-      });
+    await world.person('UEDU1').act({
+      kind: 'answer',
+      cycle: '2027-Q2',
+      department: 'education',
+      question: 'KF01.Q1',
+      status: 'yes',
+      revision: 0,
+    });
 
     expect(await applyRetention(world.store, '2027-01-01T00:00:00Z')).toBe(0);
     expect(await applyRetention(world.store, '2027-03-01T00:00:00Z')).toBeGreaterThan(0);

@@ -1,8 +1,9 @@
 import { retryPolicies } from '@slack/web-api';
 import { startTasa, type RunningTasa } from '../../src/app.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
-import { memoryLogger } from '../../src/shared/logger.ts';
+import { memoryLogger, type Logger } from '../../src/shared/logger.ts';
 import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/store.ts';
 import {
   dmChannelOf,
   startFakeSlackApi,
@@ -27,12 +28,20 @@ interface SlackBlock {
   fields?: { text: string }[];
 }
 
+export interface SlackTasaOptions {
+  /** A real (pino) logger instead of the memory one, to see what production would log. */
+  logger?: Logger;
+  /** Wraps the store, e.g. to make it fail or hang. */
+  store?: (store: Store) => Store;
+}
+
 /** The real Tasa (Bolt in HTTP mode on Tasa's own server) talking to a fake Slack. */
-export async function startSlackTasa(now = '2027-01-04T08:00:00Z') {
+export async function startSlackTasa(now = '2027-01-04T08:00:00Z', options: SlackTasaOptions = {}) {
   const slack: FakeSlackApi = await startFakeSlackApi();
   const clock = fixedClock(new Date(now));
-  const logger = memoryLogger();
-  const store = openStore({ url: 'memory:', dataDir: '.', namespace: 'slack-e2e', clock });
+  const logger = options.logger ?? memoryLogger();
+  const memory = openStore({ url: 'memory:', dataDir: '.', namespace: 'slack-e2e', clock });
+  const store = options.store?.(memory) ?? memory;
   const tasa: RunningTasa = await startTasa({
     config: parsedConfig(),
     store,
