@@ -14,6 +14,7 @@ import { deliverEscalationItem, deliverReminderItem, remindersJob } from './jobs
 import { UnreachableError } from './chat/port.ts';
 import { deliverDigestItem, deliverRollupItem } from './reports/post.ts';
 import { reportJob } from './jobs/reports.ts';
+import { retentionJob } from './jobs/retention.ts';
 import { createDirectory, type Directory } from './people/directory.ts';
 import { noMetrics, type MetricsSink } from './metrics/sink.ts';
 import { workCalendar, type WorkCalendar } from './scheduler/calendar.ts';
@@ -114,6 +115,9 @@ export function createCore(options: CoreOptions): Core {
       remindersJob({ ...jobDeps, engine }, config.schedule.reminders),
       reportJob({ engine, outbox, calendar }, 'rollup', config.schedule.rollup),
       reportJob({ engine, outbox, calendar }, 'digest', config.schedule.digest),
+      ...(config.privacy.retentionYears
+        ? [retentionJob({ store, clock, logger }, config.privacy.retentionYears)]
+        : []),
     ],
   });
   return { engine, outbox, runner: createRunner(scheduler, outbox, logger), directory, calendar };
