@@ -7,6 +7,7 @@ import { notice } from '../checkins/messages.ts';
 import { checkEvidence, textProblem, type InputProblem } from '../checkins/validate.ts';
 import { addDays } from '../cycles/lifecycle.ts';
 import { translatorFor } from '../i18n/create.ts';
+import type { Language } from '../i18n/languages.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Evidence } from '../checkins/answer.ts';
 import { checkItem, type ItemInput } from './draft.ts';
@@ -19,8 +20,8 @@ type PlanAction = Extract<Action, { kind: `action${string}` }>;
 export const isPlanAction = (action: Action): action is PlanAction =>
   action.kind.startsWith('action');
 
-export async function planView(ctx: EngineContext, person: string): Promise<PlanView> {
-  const language = await ctx.languageOf(person);
+/** A view in one language: what action-plan and report messages are written with. */
+export function planViewIn(ctx: EngineContext, language: Language): PlanView {
   return {
     t: translatorFor(ctx.i18n, language),
     language,
@@ -28,6 +29,11 @@ export async function planView(ctx: EngineContext, person: string): Promise<Plan
     catalogue: ctx.catalogue,
     nameOf: (key) => ctx.directory.nameOf(key) ?? key.slice(key.indexOf(':') + 1),
   };
+}
+
+/** A view in a person's language. */
+export async function planView(ctx: EngineContext, person: string): Promise<PlanView> {
+  return planViewIn(ctx, await ctx.languageOf(person));
 }
 
 /** Owners and coordinators may change an item. */

@@ -1,9 +1,9 @@
 import type { PlanView } from '../action-plans/messages.ts';
+import { planViewIn } from '../action-plans/handlers.ts';
 import { allItems } from '../action-plans/repository.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
 import type { Cycle } from '../cycles/cycle.ts';
 import { cycleIndex, getCycle, openCycleOf } from '../cycles/repository.ts';
-import { translatorFor } from '../i18n/create.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Outbox, OutboxItem } from '../outbox/outbox.ts';
 import type { WorkCalendar } from '../scheduler/calendar.ts';
@@ -34,15 +34,7 @@ export async function currentCycle(deps: ReportDeps): Promise<Cycle | undefined>
 
 /** A view in the organisation's language, for channel posts. */
 export function channelView(engine: CheckInEngine): PlanView {
-  const ctx = engine.context;
-  const language = ctx.config.organization.locale;
-  return {
-    t: translatorFor(ctx.i18n, language),
-    language,
-    config: ctx.config,
-    catalogue: ctx.catalogue,
-    nameOf: (key) => ctx.directory.nameOf(key) ?? key.slice(key.indexOf(':') + 1),
-  };
+  return planViewIn(engine.context, engine.context.config.organization.locale);
 }
 
 /**

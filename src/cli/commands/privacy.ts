@@ -1,64 +1,64 @@
 import { writeFileSync } from 'node:fs';
 import { ownerKey } from '../../action-plans/draft.ts';
 import { erasePerson, exportPersonData } from '../../privacy/privacy.ts';
-import { parseOptions, type CliCommand } from '../io.ts';
+import { parseOptions, type CliCommand, type CliContext, type Organization } from '../io.ts';
 
-/** `tasa privacy export <person> [--out file.json]`: what Tasa keeps about a person (GDPR access). */
-export const privacyExport: CliCommand = async (args, { out, err, t, openOrganization }) => {
-  const { positional, options } = parseOptions(args);
-  const written = positional[0];
+/** Opens the organisation, finds the person named on the command line, and runs `work` for them. */
+async function forPerson(
+  written: string | undefined,
+  context: CliContext,
+  work: (person: string, organization: Organization) => Promise<number>,
+): Promise<number> {
   if (!written) {
-    err(t('cli:missingArgument', { name: '<person>' }));
+    context.err(context.t('cli:missingArgument', { name: '<person>' }));
     return 2;
   }
-  const organization = await openOrganization();
+  const organization = await context.openOrganization();
   try {
     const person = ownerKey(organization.directory, written);
     if (!person) {
-      err(t('cli:privacy.unknownPerson', { value: written }));
+      context.err(context.t('cli:privacy.unknownPerson', { value: written }));
       return 1;
     }
-    const json = JSON.stringify(
-      await exportPersonData(organization.store, person, new Date()),
-      null,
-      2,
-    );
+    return await work(person, organization);
+  } finally {
+    await organization.close();
+  }
+}
+
+/** `tasa privacy export <person> [--out file.json]`: what Tasa keeps about a person (GDPR access). */
+export const privacyExport: CliCommand = (args, context) => {
+  const { positional, options } = parseOptions(args);
+  return forPerson(positional[0], context, async (person, organization) => {
+    const data = await exportPersonData(organization.store, person, new Date());
+    const json = JSON.stringify(data, null, 2);
     const file = options.get('out');
     if (file) {
       writeFileSync(file, `${json}\n`);
-      out(t('cli:privacy.exported', { person, file }));
+      context.out(context.t('cli:privacy.exported', { person, file }));
     } else {
-      out(json);
+      context.out(json);
     }
     return 0;
-  } finally {
-    await organization.close();
-  }
+  });
 };
 
 /** `tasa privacy erase <person> --yes`: erasure (GDPR); answers stay, attributed to the department. */
-export const privacyErase: CliCommand = async (args, { out, err, t, openOrganization }) => {
+export const privacyErase: CliCommand = (args, context) => {
   const { positional } = parseOptions(args.filter((a) => a !== '--yes'));
-  const written = positional[0];
-  if (!written) {
-    err(t('cli:missingArgument', { name: '<person>' }));
-    return 2;
-  }
-  const organization = await openOrganization();
-  try {
-    const person = ownerKey(organization.directory, written);
-    if (!person) {
-      err(t('cli:privacy.unknownPerson', { value: written }));
-      return 1;
-    }
+  return forPerson(positional[0], context, async (person, organization) => {
     if (!args.includes('--yes')) {
-      err(t('cli:privacy.confirm', { person }));
+      context.err(context.t('cli:privacy.confirm', { person }));
       return 2;
     }
     const report = await erasePerson(organization.store, person);
-    out(t('cli:privacy.erased', { person, records: report.records, items: report.actionItems }));
+    context.out(
+      context.t('cli:privacy.erased', {
+        person,
+        records: report.records,
+        items: report.actionItems,
+      }),
+    );
     return 0;
-  } finally {
-    await organization.close();
-  }
+  });
 };
