@@ -54,7 +54,14 @@ export function createSlackAdapter(
       endpoints: '/slack/events',
       logger: bolt,
     });
-    app = new App({ token: settings.botToken, receiver, logger: bolt, clientOptions });
+    // Initialised in start(), so a rejected token is a clear log line rather than a crash.
+    app = new App({
+      token: settings.botToken,
+      receiver,
+      logger: bolt,
+      clientOptions,
+      deferInitialization: true,
+    });
   } else {
     // Built here rather than by Bolt, so its client's connection state is observable.
     const socket = new SocketModeReceiver({ appToken: settings.appToken, logger: bolt });
@@ -65,7 +72,13 @@ export function createSlackAdapter(
       socket.client.on(lost, () => {
         socketConnected = false;
       });
-    app = new App({ token: settings.botToken, receiver: socket, logger: bolt, clientOptions });
+    app = new App({
+      token: settings.botToken,
+      receiver: socket,
+      logger: bolt,
+      clientOptions,
+      deferInitialization: true,
+    });
   }
   // Tasa's sends go through this client; it waits out a 429 itself, so the wait is counted here.
   const metrics = options.metrics ?? noMetrics;
@@ -88,9 +101,23 @@ export function createSlackAdapter(
       registerListeners(app, { ...deps, localeOf });
     },
     async start() {
-      if (settings.mode === 'socket') await app.start();
-      started = true;
-      logger.info({ mode: settings.mode }, 'slack connected');
+      const connecting = (async () => {
+        await app.init();
+        if (settings.mode === 'socket') await app.start();
+        started = true;
+        logger.info({ mode: settings.mode }, 'slack connected');
+      })().catch((error: unknown) => {
+        // Tasa keeps running (Teams, the schedule); /readyz reports Slack as not ready.
+        logger.error(
+          { err: error, mode: settings.mode },
+          'Slack could not start: check SLACK_BOT_TOKEN (and SLACK_APP_TOKEN)',
+        );
+      });
+      // Slack down at boot must not hold up the rest of Tasa: wait a while, then go on.
+      await Promise.race([
+        connecting,
+        new Promise((resolve) => setTimeout(resolve, 10_000).unref()),
+      ]);
     },
     async stop() {
       started = false;
