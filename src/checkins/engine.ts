@@ -10,14 +10,14 @@ import {
   type Interaction,
 } from './context.ts';
 import { resolveTarget } from './flow.ts';
-import { answerForm, handOverForm, ratingForm, skipForm } from './messages.ts';
+import { answerForm, handOverForm, notice, ratingForm, skipForm } from './messages.ts';
 import { recordAnswer } from './handlers/answer.ts';
 import { goBack } from './handlers/back.ts';
 import { handOver } from './handlers/hand-over.ts';
 import { rateKeyFactor } from './handlers/rate.ts';
 import { remindLater } from './handlers/remind-later.ts';
 import { resume } from './handlers/resume.ts';
-import { explainRefusal, saved, tell, type FormResult } from './handlers/shared.ts';
+import { explainRefusal, saved, type FormResult } from './handlers/shared.ts';
 import { skipKeyFactor } from './handlers/skip.ts';
 import { startKeyFactor } from './handlers/start.ts';
 import { getRecord } from './record.ts';
@@ -87,9 +87,15 @@ export function createCheckInEngine(deps: EngineDeps): CheckInEngine {
     } catch (error) {
       const busy = isTasaError(error, ErrorCode.StoreUnavailable);
       ctx.logger.error({ err: error, person }, 'interaction failed');
-      await tell(ctx, person, busy ? 'errors.tryAgainShortly' : 'errors.unexpected').catch(
-        () => undefined,
-      );
+      // The person's language lives in the store, which may be what failed: fall back to the organisation's.
+      const language = await ctx.languageOf(person).catch(() => ctx.config.organization.locale);
+      const t = translatorFor(ctx.i18n, language);
+      await ctx
+        .sendTo(
+          person,
+          notice(t(busy ? 'checkins:errors.tryAgainShortly' : 'checkins:errors.unexpected')),
+        )
+        .catch(() => undefined);
       return fallback;
     }
   }
@@ -141,9 +147,10 @@ export function createCheckInEngine(deps: EngineDeps): CheckInEngine {
     context: ctx,
 
     async handleAction(actor, action, interaction) {
-      const person = await personOf(actor);
-      if (!(await firstTime(interaction))) return;
+      const person = ctx.directory.canonicalKey(actor);
       await guarded(person, undefined, async () => {
+        await personOf(actor);
+        if (!(await firstTime(interaction))) return;
         if (isPlanAction(action)) return clickPlanAction(ctx, person, actor, action, interaction);
         switch (action.kind) {
           case 'start':
@@ -170,9 +177,10 @@ export function createCheckInEngine(deps: EngineDeps): CheckInEngine {
     },
 
     async submitForm(actor, context, values, interaction) {
-      const person = await personOf(actor);
-      if (!(await firstTime(interaction))) return saved;
+      const person = ctx.directory.canonicalKey(actor);
       return guarded<FormResult>(person, { ok: false, errors: {} }, async () => {
+        await personOf(actor);
+        if (!(await firstTime(interaction))) return saved;
         if (isPlanAction(context)) return submitPlanForm(ctx, person, actor, context, values);
         switch (context.kind) {
           case 'explain': {
@@ -210,9 +218,12 @@ export function createCheckInEngine(deps: EngineDeps): CheckInEngine {
     },
 
     async resume(actor, interaction) {
-      const person = await personOf(actor);
-      if (!(await firstTime(interaction))) return;
-      await guarded(person, undefined, () => resume(ctx, person));
+      const person = ctx.directory.canonicalKey(actor);
+      await guarded(person, undefined, async () => {
+        await personOf(actor);
+        if (!(await firstTime(interaction))) return;
+        await resume(ctx, person);
+      });
     },
 
     deliverCheckIn: (person, cycleId, day) => deliverCheckIn(ctx, person, cycleId, day),

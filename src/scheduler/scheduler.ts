@@ -45,11 +45,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   // Built up front so a bad expression fails at start-up, not at the first tick.
   const jobs = options.jobs.map((job) => ({ job, matcher: cronMatcher(job.cron) }));
   let previousTick: Date | undefined;
+  /** Where a job whose slot could not be claimed (store down) looks back from next time. */
+  const retryFrom = new Map<string, Date>();
   let minuteTask: ScheduledTask | undefined;
   let running: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
 
-  const runDue = async (job: Job, matcher: CronMatcher, from: Date, now: Date): Promise<void> => {
+  const runDue = async (
+    job: Job,
+    matcher: CronMatcher,
+    from: Date,
+    now: Date,
+  ): Promise<'retry' | undefined> => {
     // After downtime only the latest missed slot is made up: one catch-up, not a burst.
     const slot = slotsBetween(matcher, timeZone, from, now).at(-1);
     if (!slot) return;
@@ -64,9 +71,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     try {
       claimed = await store.claim(`run:${job.name}:${slot.id}`, RUN_MARKER_TTL_MS);
     } catch (error) {
+      // Tried again on the next tick (within the grace period): a store outage must not lose the slot.
       logger.error({ ...fields, err: error }, 'scheduled run not started: store unavailable');
       metrics.jobRun(job.name, 'failed');
-      return;
+      return 'retry';
     }
     if (!claimed) {
       logger.debug(fields, 'scheduled run already done elsewhere');
@@ -89,7 +97,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const from = previousTick ?? new Date(now.getTime() - graceMs);
     previousTick = now;
     // One after another: jobs share the store and the chat platforms' rate limits.
-    for (const { job, matcher } of jobs) await runDue(job, matcher, from, now);
+    for (const { job, matcher } of jobs) {
+      const jobFrom = retryFrom.get(job.name) ?? from;
+      if ((await runDue(job, matcher, jobFrom, now)) === 'retry') retryFrom.set(job.name, jobFrom);
+      else retryFrom.delete(job.name);
+    }
   };
 
   const onMinute = (): Promise<void> | undefined => {

@@ -57,7 +57,8 @@ function postgresBackend(url: string): Backend {
 }
 
 function redisBackend(url: string): Backend {
-  const adapter = new KeyvRedis(url);
+  // Raise errors instead of answering "not found": a lost read must never look like an empty record.
+  const adapter = new KeyvRedis(url, { throwOnErrors: true });
   const claims = redisClaims(() => adapter.getClient());
   return { kind: 'redis', adapter, claims: { ...claims, close: () => adapter.disconnect() } };
 }
@@ -98,9 +99,11 @@ export function openStore(options: StoreOptions): Store {
     useKeyPrefix: true,
     serialize: (data) => JSON.stringify(data),
     deserialize: (text) => JSON.parse(text) as never,
+    // A failed read must reject, not answer "not found" (an update would then overwrite the record).
+    throwOnErrors: true,
   });
-  // Adapter errors also surface as rejected operations; without a listener
-  // the emitter would crash the process on a connection hiccup.
+  // Errors reach callers as rejected operations; the emitter also reports them,
+  // and without a listener it would crash the process on a connection hiccup.
   keyv.on('error', () => {});
   const wrap = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
     try {
