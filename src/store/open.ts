@@ -32,7 +32,9 @@ function sqliteBackend(file: string): Backend {
   mkdirSync(dirname(file), { recursive: true });
   // busyTimeout: several processes may share the file; writers wait instead of failing.
   const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
-  void adapter.query('PRAGMA journal_mode = WAL');
+  // WAL lets readers and a writer share the file. The mode is kept in the file, so if
+  // another connection holds the lock right now (SQLITE_BUSY) it has usually set it already.
+  adapter.query('PRAGMA journal_mode = WAL').catch(() => undefined);
   const query = (sql: string, params: unknown[]): Promise<unknown[]> =>
     adapter.query(sql, ...params) as Promise<unknown[]>;
   return { kind: 'sqlite', adapter, claims: sqlClaims('sqlite', query, () => adapter.close()) };
