@@ -49,6 +49,24 @@ export function ownerKey(
   return undefined;
 }
 
+/** Reads a date field as people type it; an empty one is a problem only when required. */
+export function readDate(
+  field: 'start' | 'due',
+  text: string | undefined,
+  today: string,
+  required: boolean,
+  problems: InputProblem[],
+): string | undefined {
+  const value = text?.trim() ?? '';
+  if (value === '') {
+    if (required) problems.push({ field, key: 'dueRequired', params: {} });
+    return undefined;
+  }
+  const parsed = parseDate(value, today);
+  if (!parsed) problems.push({ field, key: 'badDate', params: { value } });
+  return parsed;
+}
+
 /**
  * Checks an item's fields; every problem is listed, and the fields come back
  * only when there is none.
@@ -112,20 +130,8 @@ export function checkItem(
     problems.push({ field: 'owners', key: 'ownersRequired', params: {} });
   }
 
-  const date = (
-    field: 'start' | 'due',
-    text: string | undefined,
-    required: boolean,
-  ): string | undefined => {
-    const value = text?.trim() ?? '';
-    if (value === '') {
-      if (required) problems.push({ field, key: 'dueRequired', params: {} });
-      return undefined;
-    }
-    const parsed = parseDate(value, context.today);
-    if (!parsed) problems.push({ field, key: 'badDate', params: { value } });
-    return parsed;
-  };
+  const date = (field: 'start' | 'due', text: string | undefined, required: boolean) =>
+    readDate(field, text, context.today, required, problems);
   const start = date('start', input.start, false);
   const due = date('due', input.due, true);
   if (start && due && due < start)

@@ -10,7 +10,7 @@ import { translatorFor } from '../i18n/create.ts';
 import type { Language } from '../i18n/languages.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Evidence } from '../checkins/answer.ts';
-import { checkItem, type ItemInput } from './draft.ts';
+import { checkItem, readDate, type ItemInput } from './draft.ts';
 import type { ActionItem, ItemChange } from './item.ts';
 import { doneForm, itemForm, itemLine, moveForm, noteForm, type PlanView } from './messages.ts';
 import { createItems, getItem, updateItem } from './repository.ts';
@@ -162,16 +162,7 @@ export function checkPlanForm(
       problems.push({ field: 'reason', key: 'reasonRequired', params: {} });
     const tooLong = textProblem('reason', text(values.reason), limits.reason);
     if (tooLong) problems.push(tooLong);
-    const due = checkItem(
-      { title: 'x', serves: ['KF01'], owners: ['slack:U0'], due: text(values.due) },
-      {
-        config: { ...ctx.config, frameworks: ['integrating-cities'] },
-        directory: ctx.directory,
-        today,
-        isNew: false,
-      },
-    );
-    problems.push(...due.problems.filter((p) => p.field === 'due'));
+    readDate('due', text(values.due), today, true, problems);
   }
   const checkins = problems.filter((p) => p.key === 'textTooLong' || p.key.startsWith('evidence'));
   const plans = problems.filter((p) => !checkins.includes(p));
@@ -308,15 +299,7 @@ export async function submitPlanForm(
               : item.history,
         };
       case 'actionMove': {
-        const due = checkItem(
-          { title: 'x', serves: ['KF01'], owners: ['slack:U0'], due: text(values.due) },
-          {
-            config: { ...ctx.config, frameworks: ['integrating-cities'] },
-            directory: ctx.directory,
-            today,
-            isNew: false,
-          },
-        ).fields?.due;
+        const due = readDate('due', text(values.due), today, true, []);
         if (!due) return undefined;
         const next: ActionItem = {
           ...item,

@@ -100,11 +100,16 @@ export const statusCommand: Command = {
         throw new CommandUsageError('commands:status.unknown', { value: filter });
       }
     }
-    const flags = flagLines(
-      await planView(core.engine.context, context.person),
-      ruleFlags(deps.config, await itemBriefs(deps.store)),
-    );
-    if (filter === '') lines.push(...flags);
+    // The frameworks' flags belong to the overall view; a filtered one need not read the items.
+    if (filter === '') {
+      const items = await itemBriefs(deps.store);
+      lines.push(
+        ...flagLines(
+          await planView(core.engine.context, context.person),
+          ruleFlags(deps.config, items),
+        ),
+      );
+    }
     const unreachable = await unreachablePeople(deps.store);
     if (unreachable.length > 0) {
       const people = unreachable.map(
