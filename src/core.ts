@@ -3,6 +3,8 @@ import type { Catalogue } from './catalogue/load.ts';
 import type { Platform } from './chat/address.ts';
 import { countedPort } from './chat/counted-port.ts';
 import { pacedPort } from './chat/paced-port.ts';
+import { sendOncePort } from './chat/send-once-port.ts';
+import { createDeliveryScope } from './outbox/delivery-scope.ts';
 import type { ChatPort } from './chat/port.ts';
 import { createCheckInEngine, type CheckInEngine } from './checkins/engine.ts';
 import type { OrganizationConfig } from './config/schema.ts';
@@ -60,7 +62,9 @@ export function createCore(options: CoreOptions): Core {
     logger,
     onRateLimitWait: (platform, ms) => metrics.rateLimitWait(platform, ms),
   });
-  const port = countedPort(paced, metrics);
+  const scope = createDeliveryScope();
+  // Outermost, so that a send retried after a rate limit is still one send of its delivery.
+  const port = sendOncePort(countedPort(paced, metrics), scope, logger);
   const engine = createCheckInEngine({
     store,
     port,
@@ -85,6 +89,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     logger,
     metrics,
+    scope,
     deliver: (item) => {
       const deliver = deliveries[item.kind];
       if (!deliver) throw new UnreachableError(`no delivery for ${item.kind}`);

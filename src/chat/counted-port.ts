@@ -35,5 +35,6 @@ export function countedPort(port: ChatPort, metrics: MetricsSink): ChatPort {
     update: (ref, message) => port.update(ref, message),
     openForm: (to, trigger, form) => port.openForm(to, trigger, form),
     personLocale: async (to) => port.personLocale?.(to),
+    findSent: async (to, key, since, options) => port.findSent?.(to, key, since, options),
   };
 }

@@ -90,5 +90,7 @@ export function pacedPort(port: ChatPort, options: PacedPortOptions): ChatPort {
       ),
     openForm: (to, trigger, form) => port.openForm(to, trigger, form),
     personLocale: async (to) => port.personLocale?.(to),
+    // Reading back is rare (only after a crash) and not a message: not paced.
+    findSent: async (to, key, since, options) => port.findSent?.(to, key, since, options),
   };
 }

@@ -17,6 +17,11 @@ export interface MessageRef {
 /** Options of a send: a reply in the thread of an earlier message (Slack) or a follow-up (Teams). */
 export interface SendOptions {
   thread?: MessageRef;
+  /**
+   * An opaque key the platform keeps with the message, so that a send which
+   * may have happened before a crash can be found again (see findSent).
+   */
+  key?: string;
 }
 
 /** A file to hand to a person or channel, e.g. an export. */
@@ -36,6 +41,16 @@ export interface ChatPort {
   openForm(to: Address, trigger: string | undefined, form: FormView): Promise<void>;
   /** The locale the platform reports for a person (e.g. `fi-FI`), if it knows one. */
   personLocale?(to: Address): Promise<string | undefined>;
+  /**
+   * Finds a message sent with `key` (in `options.thread` when given) no earlier
+   * than `since`. Platforms that cannot read back what was sent leave it out.
+   */
+  findSent?(
+    to: Address,
+    key: string,
+    since: Date,
+    options?: SendOptions,
+  ): Promise<MessageRef | undefined>;
 }
 
 /** A platform's answer that it is overloaded: wait and try again. */

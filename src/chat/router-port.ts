@@ -18,5 +18,8 @@ export function routerPort(ports: Partial<Record<Platform, ChatPort>>): ChatPort
     update: async (ref, message) => portFor(ref.address.platform).update(ref, message),
     openForm: async (to, trigger, form) => portFor(to.platform).openForm(to, trigger, form),
     personLocale: async (to) => ports[to.platform]?.personLocale?.(to),
+    // A platform that cannot read back what it was sent finds nothing: the message is sent again.
+    findSent: async (to, key, since, options) =>
+      ports[to.platform]?.findSent?.(to, key, since, options),
   };
 }

@@ -5,6 +5,7 @@ import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
 import type { Logger } from '../shared/logger.ts';
 import { withLock } from '../store/lock.ts';
 import type { Store } from '../store/store.ts';
+import type { DeliveryScopeRunner } from './delivery-scope.ts';
 
 /** One message a job means to send, recorded before it is sent. */
 export interface OutboxItem {
@@ -15,6 +16,8 @@ export interface OutboxItem {
   payload: Record<string, string>;
   state: 'pending' | 'sent' | 'skipped' | 'failed';
   attempts: number;
+  /** When the first attempt to send began; an item with it set may already be at the platform. */
+  startedAt?: string;
   doneAt?: string;
   reason?: string;
 }
@@ -52,6 +55,8 @@ export interface OutboxOptions {
   sendClaimTtlMs?: number;
   /** Attempts before an item is given up on. */
   maxAttempts?: number;
+  /** Where each delivery runs, so its sends carry the item's key (see sendOncePort). */
+  scope?: DeliveryScopeRunner;
 }
 
 interface Batch {
@@ -67,7 +72,9 @@ const itemKey = (id: string): string => `outbox:item:${id}`;
 /**
  * The outbox: every fan-out is written down before anything is sent, and each
  * item is marked when sent. A crash in the middle resumes where it stopped:
- * no gap, and no duplicate (an item is claimed while it is being sent).
+ * no gap, and no duplicate (an item is claimed while it is being sent, and the
+ * message a dead replica had already handed to the platform is found there
+ * rather than sent again, on platforms that can be asked).
  */
 export function createOutbox(options: OutboxOptions): Outbox {
   const { store, logger } = options;
@@ -107,14 +114,25 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const claim = await store.claim(`outbox:sending:${id}`, claimTtl);
       if (!claim) continue;
       // Read again under the claim: another replica may have just finished it.
-      const current = await store.get<OutboxItem>(itemKey(id));
-      if (!current || current.state !== 'pending') {
+      const found = await store.get<OutboxItem>(itemKey(id));
+      if (!found || found.state !== 'pending') {
         await store.release(claim);
         open--;
         continue;
       }
+      const earlierAttemptAt = found.startedAt ? new Date(found.startedAt) : undefined;
+      const current: OutboxItem = {
+        ...found,
+        startedAt: found.startedAt ?? options.clock.now().toISOString(),
+      };
       try {
-        const outcome = await options.deliver(current);
+        // Written down before sending: if this replica dies with the message at the
+        // platform, whoever resumes the item knows to look for it there first.
+        await store.set(itemKey(id), current);
+        const attempt = { id, sends: 0, ...(earlierAttemptAt ? { earlierAttemptAt } : {}) };
+        const outcome = options.scope
+          ? await options.scope.run(attempt, () => options.deliver(current))
+          : await options.deliver(current);
         await finish(current, outcome);
         totals[outcome]++;
         metrics.outboxItem(current.kind, outcome);

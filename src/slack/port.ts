@@ -14,6 +14,11 @@ const unreachable = new Set([
   'cannot_dm_bot',
 ]);
 
+/** The message metadata type that carries a delivery key (see sendOncePort). */
+const deliveryEvent = 'tasa_delivery';
+/** A delivery looks back over at most this many pages of 200 messages. */
+const lookBackPages = 5;
+
 function slackError(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } }).data;
   return typeof data?.error === 'string' ? data.error : undefined;
@@ -62,6 +67,9 @@ export function slackPort(
           blocks: toBlocks(view),
           unfurl_links: false,
           ...thread,
+          ...(options?.key
+            ? { metadata: { event_type: deliveryEvent, event_payload: { key: options.key } } }
+            : {}),
         });
         const ts = posted.ts ?? '';
         // Pictures go up as files in the message's thread, where they open full size.
@@ -105,5 +113,27 @@ export function slackPort(
         await client.views.open({ trigger_id: trigger, view: toModal(form) });
       }),
     personLocale: async (to) => (to.kind === 'person' ? localeOf?.(to.id) : undefined),
+    findSent: (to, key, since, options) =>
+      guard(async (): Promise<MessageRef | undefined> => {
+        const channel = await channelOf(to);
+        // Slack's clock and ours may differ a little; a wider window costs nothing.
+        const oldest = String(Math.floor(since.getTime() / 1000) - 300);
+        let cursor: string | undefined;
+        for (let page = 0; page < lookBackPages; page++) {
+          const common = { channel, oldest, include_all_metadata: true, limit: 200, cursor };
+          const answer = options?.thread
+            ? await client.conversations.replies({ ...common, ts: options.thread.id })
+            : await client.conversations.history(common);
+          const found = answer.messages?.find(
+            (m) =>
+              m.metadata?.event_type === deliveryEvent &&
+              (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
+          );
+          if (found?.ts) return { address: to, id: found.ts, conversation: channel };
+          cursor = answer.response_metadata?.next_cursor || undefined;
+          if (!cursor) return undefined;
+        }
+        return undefined;
+      }),
   };
 }

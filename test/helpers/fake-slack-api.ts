@@ -22,6 +22,10 @@ export interface PostedMessage {
   ts: string;
   text: string | undefined;
   blocks: unknown;
+  /** The parent's ts, for a reply in a thread. */
+  threadTs?: string;
+  /** Message metadata (event_type, event_payload), as Slack keeps it. */
+  metadata?: unknown;
 }
 
 export interface FakeFile {
@@ -118,7 +122,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }
       const channel = normaliseChannel(target);
       const ts = nextTs();
-      const message = { channel, ts, text: str(args.text), blocks: args.blocks };
+      const threadTs = str(args.thread_ts);
+      const message: PostedMessage = {
+        channel,
+        ts,
+        text: str(args.text),
+        blocks: args.blocks,
+        ...(threadTs ? { threadTs } : {}),
+        ...(args.metadata !== undefined ? { metadata: parseJson(args.metadata) } : {}),
+      };
       messages.set(`${channel}:${ts}`, message);
       return {
         ok: true,
@@ -142,6 +154,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         text: message.text,
         message: { text: message.text, blocks: message.blocks },
       };
+    },
+    // Newest first, as Slack answers; metadata only when asked for.
+    'conversations.history': (args) => history(args, (m) => m.threadTs === undefined),
+    'conversations.replies': (args) => {
+      const parent = str(args.ts);
+      return history(args, (m) => m.ts === parent || m.threadTs === parent);
     },
     'chat.postEphemeral': (args) =>
       str(args.channel) && str(args.user)
@@ -188,6 +206,25 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       return { ok: true, files: done };
     },
   };
+
+  function history(args: Json, inView: (m: PostedMessage) => boolean): Json {
+    const channel = normaliseChannel(str(args.channel) ?? '');
+    const oldest = Number(str(args.oldest) ?? '0');
+    const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+    const found = [...messages.values()]
+      .filter((m) => m.channel === channel && Number(m.ts) >= oldest && inView(m))
+      .sort((a, b) => Number(b.ts) - Number(a.ts))
+      .map((m) => ({
+        type: 'message',
+        user: FAKE_BOT_USER_ID,
+        bot_id: FAKE_BOT_ID,
+        ts: m.ts,
+        text: m.text,
+        ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+        ...(withMetadata && m.metadata !== undefined ? { metadata: m.metadata } : {}),
+      }));
+    return { ok: true, messages: found, has_more: false };
+  }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {

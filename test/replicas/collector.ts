@@ -24,19 +24,27 @@ const readBody = async (request: IncomingMessage): Promise<string> => {
 /**
  * Plays the chat platform for replicas in other processes: records every
  * message the moment it arrives. A message counts as delivered once it is
- * here, even if its sender dies before the answer reaches it, as on Slack.
+ * here, even if its sender dies before the answer reaches it, as on Slack;
+ * and like Slack it can be asked for a message by the key sent with it.
  */
 export async function startCollector(options: CollectorOptions = {}) {
   const messages: Collected[] = [];
   const server = createServer((request, response) => {
     void (async () => {
+      response.setHeader('content-type', 'application/json');
+      // Reading back, as Slack's conversations.history with message metadata answers it.
+      if (request.url === '/find') {
+        const { to, key } = JSON.parse(await readBody(request)) as { to: string; key: string };
+        const found = messages.find((m) => m.key === key && `${m.to.kind}:${m.to.id}` === to);
+        response.end(JSON.stringify(found ? { id: found.id } : {}));
+        return;
+      }
       const record = JSON.parse(await readBody(request)) as SentRecord;
       const message: Collected = { ...record, id: `m${messages.length + 1}` };
       messages.push(message);
       options.onMessage?.(message);
       const delay = options.delayMs?.() ?? 0;
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify({ id: message.id }));
     })();
   });

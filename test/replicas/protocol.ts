@@ -60,4 +60,6 @@ export interface SentRecord {
   /** Every text block, joined: enough to tell what kind of message it is. */
   body: string;
   buttons: Button[];
+  /** The delivery key the platform keeps with the message (as Slack keeps message metadata). */
+  key?: string;
 }

@@ -76,6 +76,7 @@ const port: ChatPort = {
       ...(header ? { header: header.text } : {}),
       body: body(view),
       buttons: view.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : [])),
+      ...(sendOptions?.key ? { key: sendOptions.key } : {}),
     };
     // The collector plays the platform: what it has received counts as sent,
     // even if this process dies before it hears back.
@@ -87,6 +88,15 @@ const port: ChatPort = {
     if (!response.ok) throw new Error(`collector answered ${response.status}`);
     const { id } = (await response.json()) as { id: string };
     return { address: to, id, conversation: `${to.kind}:${to.id}` };
+  },
+  async findSent(to, key) {
+    const response = await fetch(`${options.collector}/find`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ to: `${to.kind}:${to.id}`, key }),
+    });
+    const { id } = (await response.json()) as { id?: string };
+    return id ? { address: to, id, conversation: `${to.kind}:${to.id}` } : undefined;
   },
   // Updates and forms are not part of what is counted.
   update: async () => undefined,
