@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # Build stage: compiles the native SQLite binding from source (no downloads
 # outside the npm registry) and installs production dependencies only.
 FROM node:24-slim AS build
@@ -7,7 +6,8 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-ENV npm_config_build_from_source=true
+# Build against the headers the image already has, so nothing is fetched from nodejs.org.
+ENV npm_config_build_from_source=true npm_config_nodedir=/usr/local
 RUN npm ci --omit=dev
 
 FROM node:24-slim

@@ -3,14 +3,14 @@ import { dirname, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Keyv, { type KeyvStoreAdapter } from 'keyv';
 import KeyvSqlite from '@keyv/sqlite';
-import KeyvRedis from '@keyv/redis';
-import KeyvPostgres from '@keyv/postgres';
 import { ErrorCode, TasaError } from '../shared/errors.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { ClaimBackend, Store, StoreBackend } from './store.ts';
 import { memoryClaims } from './claims/memory.ts';
 import { sqlClaims } from './claims/sql.ts';
 import { redisClaims } from './claims/redis.ts';
+import { PostgresStore } from './postgres.ts';
+import { redisConnection } from './redis.ts';
 
 export interface StoreOptions {
   /** `sqlite:///path/file.db`, `redis://…`, `postgres://…` or `memory:`; empty means the embedded SQLite file. */
@@ -26,7 +26,19 @@ interface Backend {
   kind: StoreBackend;
   adapter: KeyvStoreAdapter | undefined;
   claims: ClaimBackend;
+  /**
+   * Network backends: how long one call may take before it is reported failed.
+   * The interaction layer has 5 s to tell a person "try again shortly".
+   */
+  deadlineMs?: number;
+  /** Resolves when the backend can take a call (Redis: a fresh connection is ready). */
+  ready?: () => Promise<void>;
+  /** A call got no answer within the deadline. */
+  stalled?: () => void;
 }
+
+/** Longer than each backend's own timeouts, so those usually answer first with their own cause. */
+const networkDeadlineMs = 4_000;
 
 function sqliteBackend(file: string): Backend {
   mkdirSync(dirname(file), { recursive: true });
@@ -40,29 +52,47 @@ function sqliteBackend(file: string): Backend {
   return { kind: 'sqlite', adapter, claims: sqlClaims('sqlite', query, () => adapter.close()) };
 }
 
-/**
- * @keyv/postgres keeps one connection pool per process and its disconnect()
- * ends it for every adapter, so the pool is ended only when the last store
- * using it closes. This mirrors the library's own module-level pool.
- */
-let openPostgresStores = 0;
-
 function postgresBackend(url: string): Backend {
-  const adapter = new KeyvPostgres({ uri: url, table: 'tasa_keyv' });
-  openPostgresStores++;
+  // Each store owns its pool and ends it on close.
+  const adapter = new PostgresStore(url);
   const query = (sql: string, params: unknown[]): Promise<unknown[]> => adapter.query(sql, params);
-  const close = async (): Promise<void> => {
-    openPostgresStores--;
-    if (openPostgresStores === 0) await adapter.disconnect();
+  return {
+    kind: 'postgres',
+    adapter,
+    claims: sqlClaims('postgres', query, () => adapter.disconnect()),
+    deadlineMs: networkDeadlineMs,
   };
-  return { kind: 'postgres', adapter, claims: sqlClaims('postgres', query, close) };
 }
 
 function redisBackend(url: string): Backend {
-  // Raise errors instead of answering "not found": a lost read must never look like an empty record.
-  const adapter = new KeyvRedis(url, { throwOnErrors: true });
-  const claims = redisClaims(() => adapter.getClient());
-  return { kind: 'redis', adapter, claims: { ...claims, close: () => adapter.disconnect() } };
+  const connection = redisConnection(url);
+  const claims = redisClaims(async () => connection.client());
+  return {
+    kind: 'redis',
+    adapter: connection.adapter,
+    claims: { ...claims, close: () => connection.close() },
+    deadlineMs: networkDeadlineMs,
+    ready: () => connection.ready(),
+    stalled: () => connection.stalled(),
+  };
+}
+
+/** Settles as `work` does, or rejects when it has not within `ms`; `work` is left running. */
+async function withinDeadline<T>(work: Promise<T>, ms: number, late: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      late();
+      reject(new Error(`no answer within ${ms} ms`));
+    }, ms);
+  });
+  // A call that fails after the deadline has nobody left to tell.
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function backendFor(options: StoreOptions): Backend {
@@ -107,6 +137,15 @@ export function openStore(options: StoreOptions): Store {
   // Errors reach callers as rejected operations; the emitter also reports them,
   // and without a listener it would crash the process on a connection hiccup.
   keyv.on('error', () => {});
+  /** One call to the backend, bounded in time on network backends. */
+  const call = async <T>(run: () => Promise<T>): Promise<T> => {
+    const attempt = (async () => {
+      await backend.ready?.();
+      return run();
+    })();
+    if (backend.deadlineMs === undefined) return attempt;
+    return withinDeadline(attempt, backend.deadlineMs, () => backend.stalled?.());
+  };
   const wrap = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
@@ -124,32 +163,33 @@ export function openStore(options: StoreOptions): Store {
   return {
     backend: backend.kind,
     namespace: options.namespace,
-    get: <T>(key: string) => wrap('get', async () => (await keyv.get<T>(key)) ?? undefined),
+    get: <T>(key: string) =>
+      wrap('get', async () => (await call(() => keyv.get<T>(key))) ?? undefined),
     getMany: <T>(keys: readonly string[]) =>
       wrap('getMany', async () => {
         if (keys.length === 0) return [];
         // Batches keep one statement's parameters within every backend's limits.
         const values: (T | undefined)[] = [];
         for (let i = 0; i < keys.length; i += 500) {
-          const found = await keyv.get<T>(keys.slice(i, i + 500) as string[]);
+          const found = await call(() => keyv.get<T>(keys.slice(i, i + 500) as string[]));
           values.push(...found.map((v) => v ?? undefined));
         }
         return values;
       }),
     set: async (key, value, ttlMs) => {
-      await wrap('set', () => keyv.set(key, value, ttlMs));
+      await wrap('set', () => call(() => keyv.set(key, value, ttlMs)));
     },
-    delete: (key) => wrap('delete', () => keyv.delete(key)),
+    delete: (key) => wrap('delete', () => call(() => keyv.delete(key))),
     claim: (key, ttlMs) =>
       wrap('claim', async () => {
         const token = randomUUID();
         const now = options.clock.now().getTime();
-        const won = await backend.claims.claim(claimKey(key), token, ttlMs, now);
+        const won = await call(() => backend.claims.claim(claimKey(key), token, ttlMs, now));
         return won ? { key, token, expiresAt: new Date(now + ttlMs) } : null;
       }),
     release: (claim) =>
-      wrap('release', () => backend.claims.release(claimKey(claim.key), claim.token)),
-    ping: () => wrap('ping', () => backend.claims.ping()),
+      wrap('release', () => call(() => backend.claims.release(claimKey(claim.key), claim.token))),
+    ping: () => wrap('ping', () => call(() => backend.claims.ping())),
     close: async () => {
       await backend.claims.close();
     },

@@ -9,12 +9,17 @@ import type { AddressInfo } from 'node:net';
 export async function startProxy(target: string) {
   const upstream = new URL(target);
   const sockets = new Set<Socket>();
-  let cut = false;
+  let mode: 'open' | 'cut' | 'stalled' = 'open';
   const server = createServer((client) => {
     // While cut, a connection is refused at once, as by a server that is down.
-    if (cut) return void client.resetAndDestroy();
+    if (mode === 'cut') return void client.resetAndDestroy();
+    client.on('error', () => client.destroy());
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    // While stalled, a connection is taken and then nothing comes back, as on a lost network.
+    if (mode === 'stalled') return void client.resume();
     const server = connect(Number(upstream.port), upstream.hostname);
-    sockets.add(client).add(server);
+    sockets.add(server);
     const drop = () => {
       client.destroy();
       server.destroy();
@@ -34,12 +39,29 @@ export async function startProxy(target: string) {
     url: proxied.toString(),
     /** Resets every open connection and refuses new ones. */
     cut() {
-      cut = true;
+      mode = 'cut';
       for (const socket of sockets) socket.resetAndDestroy();
       sockets.clear();
     },
+    /**
+     * Keeps every connection open but lets nothing through, either way, and
+     * accepts new ones that never answer: the clients see no error, only silence.
+     */
+    stall() {
+      mode = 'stalled';
+      for (const socket of sockets) {
+        socket.unpipe();
+        // Read and drop what arrives, so nothing is forwarded when the pipes are gone.
+        socket.removeAllListeners('data').on('data', () => {});
+      }
+    },
+    /** New connections go through again; stalled ones are reset, since what they carried is lost. */
     restore() {
-      cut = false;
+      if (mode === 'stalled') {
+        for (const socket of sockets) socket.resetAndDestroy();
+        sockets.clear();
+      }
+      mode = 'open';
     },
     close: () =>
       new Promise<void>((resolve) => {

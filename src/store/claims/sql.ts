@@ -13,13 +13,25 @@ export function sqlClaims(
   close: () => Promise<void>,
 ): ClaimBackend {
   const p = (n: number): string => (dialect === 'postgres' ? `$${n}` : '?');
-  const ready = query(
-    `CREATE TABLE IF NOT EXISTS tasa_claims (key VARCHAR(512) PRIMARY KEY, token VARCHAR(64) NOT NULL, expires_at BIGINT NOT NULL)`,
-    [],
-  );
+  let created: Promise<void> | undefined;
+  // Created on first use, and tried again on the next call if the server could not be reached.
+  const ready = (): Promise<void> =>
+    (created ??= query(
+      `CREATE TABLE IF NOT EXISTS tasa_claims (key VARCHAR(512) PRIMARY KEY, token VARCHAR(64) NOT NULL, expires_at BIGINT NOT NULL)`,
+      [],
+    ).then(
+      () => undefined,
+      (error: unknown) => {
+        // Another process created it at the same moment (PostgreSQL): it is there.
+        const code = (error as { code?: unknown } | null)?.code;
+        if (code === '23505' || code === '42P07') return;
+        created = undefined;
+        throw error;
+      },
+    ));
   return {
     async claim(key, token, ttlMs, nowMs) {
-      await ready;
+      await ready();
       const rows = await query(
         `INSERT INTO tasa_claims (key, token, expires_at) VALUES (${p(1)}, ${p(2)}, ${p(3)})
          ON CONFLICT (key) DO UPDATE SET token = excluded.token, expires_at = excluded.expires_at
@@ -30,11 +42,11 @@ export function sqlClaims(
       return rows.length === 1;
     },
     async release(key, token) {
-      await ready;
+      await ready();
       await query(`DELETE FROM tasa_claims WHERE key = ${p(1)} AND token = ${p(2)}`, [key, token]);
     },
     async ping() {
-      await ready;
+      await ready();
       await query('SELECT 1', []);
     },
     close,
