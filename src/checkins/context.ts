@@ -14,7 +14,7 @@ import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Store } from '../store/store.ts';
 import type { ViewContext } from './messages.ts';
-import { getRecord, type DepartmentRecord } from './record.ts';
+import { emptyRecord, recordKey, type DepartmentRecord } from './record.ts';
 
 /** What the check-in engine is built from. */
 export interface EngineDeps {
@@ -97,8 +97,8 @@ export function engineContext(deps: EngineDeps) {
 
   async function recordsFor(cycle: Cycle, person: string): Promise<Map<string, DepartmentRecord>> {
     const ids = await departmentsFor(cycle, person);
-    const records = await Promise.all(ids.map((id) => getRecord(store, cycle.id, id)));
-    return new Map(records.map((record) => [record.department, record]));
+    const found = await store.getMany<DepartmentRecord>(ids.map((id) => recordKey(cycle.id, id)));
+    return new Map(ids.map((id, i) => [id, found[i] ?? emptyRecord(cycle.id, id)]));
   }
 
   /** Sends to a person; returns undefined when they cannot be reached on any platform that is on. */

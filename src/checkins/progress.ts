@@ -1,6 +1,6 @@
 import type { Cycle, FrozenKeyFactor, FrozenQuestion } from '../cycles/cycle.ts';
 import type { Directory } from '../people/directory.ts';
-import type { DepartmentRecord } from './record.ts';
+import type { DepartmentProgress } from './summary.ts';
 
 /** A key factor a person is asked on behalf of a department. */
 export interface Assignment {
@@ -13,11 +13,12 @@ export type Step =
   | { kind: 'question'; department: string; keyFactor: FrozenKeyFactor; question: FrozenQuestion }
   | { kind: 'rating'; department: string; keyFactor: FrozenKeyFactor };
 
-export type Records = ReadonlyMap<string, DepartmentRecord>;
+/** Department records, or their summaries: progress needs no more than a summary holds. */
+export type Records = ReadonlyMap<string, DepartmentProgress>;
 
 /** Who answers a key factor: the colleague it was handed to, else every contact of the department. */
 export function isAssignee(
-  record: DepartmentRecord | undefined,
+  record: DepartmentProgress | undefined,
   department: string,
   keyFactor: string,
   person: string,
@@ -44,13 +45,13 @@ export function assignmentsOf(
 }
 
 export const unanswered = (
-  record: DepartmentRecord | undefined,
+  record: DepartmentProgress | undefined,
   keyFactor: FrozenKeyFactor,
 ): FrozenQuestion[] => keyFactor.questions.filter((q) => record?.answers[q.id] === undefined);
 
 /** Done: skipped, or every question answered and the key factor rated. */
 export function isComplete(
-  record: DepartmentRecord | undefined,
+  record: DepartmentProgress | undefined,
   keyFactor: FrozenKeyFactor,
 ): boolean {
   if (record?.skips[keyFactor.id]) return true;
@@ -59,7 +60,7 @@ export function isComplete(
 
 /** What to ask next for one department's key factor, or undefined when it is done. */
 export function stepFor(
-  record: DepartmentRecord | undefined,
+  record: DepartmentProgress | undefined,
   department: string,
   keyFactor: FrozenKeyFactor,
 ): Step | undefined {
@@ -93,4 +94,35 @@ export function openWork(cycle: Cycle, records: Records, person: string, directo
       keyFactor,
       questions: unanswered(records.get(department), keyFactor),
     }));
+}
+
+/**
+ * Everyone with open work in the cycle, in the order contacts and hand-overs
+ * appear. One pass over departments × their key factors: asking openWork
+ * person by person would walk them all once per person.
+ */
+export function peopleWithOpenWorkIn(
+  cycle: Cycle,
+  records: Records,
+  directory: Directory,
+): string[] {
+  const keyFactors = new Map(cycle.keyFactors.map((kf) => [kf.id, kf]));
+  const candidates = new Set<string>();
+  const busy = new Set<string>();
+  for (const department of cycle.departments) {
+    const record = records.get(department.id);
+    const contacts = directory.contactsOf(department.id);
+    for (const person of contacts) candidates.add(person);
+    for (const handOver of Object.values(record?.handOvers ?? {})) candidates.add(handOver.to);
+    let contactsBusy = false;
+    for (const id of department.keyFactors) {
+      const keyFactor = keyFactors.get(id);
+      if (!keyFactor || isComplete(record, keyFactor)) continue;
+      const handOver = record?.handOvers[id];
+      if (handOver) busy.add(handOver.to);
+      else contactsBusy = true;
+    }
+    if (contactsBusy) for (const person of contacts) busy.add(person);
+  }
+  return [...candidates].filter((person) => busy.has(person));
 }

@@ -2,6 +2,7 @@ import type { MessageRef } from '../chat/port.ts';
 import type { Store } from '../store/store.ts';
 import { withLock } from '../store/lock.ts';
 import type { Answer, HandOver, Rating, Skip, Stamp } from './answer.ts';
+import { sameSummary, summarise, summaryKey, type DepartmentSummary } from './summary.ts';
 
 /** A message that asked someone something; updated in place once it is answered. */
 export interface Prompt {
@@ -53,7 +54,10 @@ export async function getRecord(
   );
 }
 
-/** Read-modify-write under the record's lock; `change` may also return a result. */
+/**
+ * Read-modify-write under the record's lock; `change` may also return a result.
+ * The department's summary is kept in step under the same lock.
+ */
 export function updateRecord<T>(
   store: Store,
   cycle: string,
@@ -61,10 +65,22 @@ export function updateRecord<T>(
   change: (record: DepartmentRecord) => T,
 ): Promise<{ record: DepartmentRecord; result: T }> {
   const key = recordKey(cycle, department);
+  const summaryAt = summaryKey(cycle, department);
   return withLock(store, key, async () => {
-    const record = await getRecord(store, cycle, department);
+    const [stored, saved] = await store.getMany<unknown>([key, summaryAt]);
+    const record = (stored as DepartmentRecord | undefined) ?? emptyRecord(cycle, department);
     const result = change(record);
-    await store.set(key, record);
+    const summary = summarise(record);
+    if (sameSummary(saved as DepartmentSummary | undefined, summary)) {
+      // Most changes (prompts, texts) leave the summary as it is.
+      await store.set(key, record);
+    } else {
+      // The old summary goes first: if the process stops between the writes, the
+      // summary is missing and rebuilt from the record on the next read, never wrong.
+      if (saved !== undefined) await store.delete(summaryAt);
+      await store.set(key, record);
+      await store.set(summaryAt, summary);
+    }
     return { record, result };
   });
 }

@@ -7,8 +7,9 @@ import {
   type AnswerStatus,
   type KeyFactorRating,
 } from './answer.ts';
-import { openWork } from './progress.ts';
-import { emptyRecord, getRecord, recordKey, type DepartmentRecord } from './record.ts';
+import { openWork, type Records } from './progress.ts';
+import { emptyRecord, recordKey, type DepartmentRecord } from './record.ts';
+import { departmentSummaries } from './summaries.ts';
 
 export interface Count {
   answered: number;
@@ -53,16 +54,22 @@ export async function cycleRecords(
   return new Map(cycle.departments.map((d, i) => [d.id, found[i] ?? emptyRecord(cycle.id, d.id)]));
 }
 
-/** Progress of a cycle overall, per department and per key factor. Skipped key factors do not count as open. */
+/**
+ * Progress of a cycle overall, per department and per key factor. Skipped key
+ * factors do not count as open. Reads the departments' summaries, not their
+ * records: a city's records are megabytes, their summaries a fraction of that.
+ */
 export async function cycleStatus(store: Store, cycle: Cycle): Promise<CycleStatus> {
-  return statusOf(cycle, await cycleRecords(store, cycle));
+  const summaries = await departmentSummaries(
+    store,
+    cycle.id,
+    cycle.departments.map((d) => d.id),
+  );
+  return statusOf(cycle, summaries);
 }
 
-/** The same, from records already read (a roll-up or digest reads them once). */
-export function statusOf(
-  cycle: Cycle,
-  records: ReadonlyMap<string, DepartmentRecord>,
-): CycleStatus {
+/** The same, from records or summaries already read (a roll-up or digest reads the records once). */
+export function statusOf(cycle: Cycle, records: Records): CycleStatus {
   const byKeyFactor = new Map<string, KeyFactorStatus>(
     cycle.keyFactors.map((kf) => [
       kf.id,
@@ -135,14 +142,12 @@ export async function myOpenQuestions(
 ) {
   const handed = (await store.get<string[]>(`handovers:${cycle.id}:${person}`)) ?? [];
   const mine = new Set([...directory.departmentsOf(person), ...handed]);
-  const records = new Map(
-    await Promise.all(
-      cycle.departments
-        .filter((d) => mine.has(d.id))
-        .map(async (d) => [d.id, await getRecord(store, cycle.id, d.id)] as const),
-    ),
+  const summaries = await departmentSummaries(
+    store,
+    cycle.id,
+    cycle.departments.filter((d) => mine.has(d.id)).map((d) => d.id),
   );
-  return openWork(cycle, records, person, directory).map((w) => ({
+  return openWork(cycle, summaries, person, directory).map((w) => ({
     department: w.department,
     keyFactor: w.keyFactor.id,
     questions: w.questions.map((q) => q.id),

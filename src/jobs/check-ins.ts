@@ -1,8 +1,8 @@
 import type { CheckInEngine } from '../checkins/engine.ts';
 import { UnreachableError } from '../chat/port.ts';
 import { reportUnreachable } from '../people/report-unreachable.ts';
-import { openWork } from '../checkins/progress.ts';
-import { cycleRecords } from '../checkins/status.ts';
+import { peopleWithOpenWorkIn } from '../checkins/progress.ts';
+import { departmentSummaries } from '../checkins/summaries.ts';
 import type { Cycle } from '../cycles/cycle.ts';
 import { openCycleOf } from '../cycles/repository.ts';
 import type { Outbox, OutboxItem } from '../outbox/outbox.ts';
@@ -27,14 +27,12 @@ export async function peopleWithOpenWork(
   directory: Directory,
   cycle: Cycle,
 ): Promise<string[]> {
-  const records = await cycleRecords(store, cycle);
-  const candidates = new Set<string>();
-  for (const department of cycle.departments) {
-    for (const person of directory.contactsOf(department.id)) candidates.add(person);
-    for (const handOver of Object.values(records.get(department.id)?.handOvers ?? {}))
-      candidates.add(handOver.to);
-  }
-  return [...candidates].filter((person) => openWork(cycle, records, person, directory).length > 0);
+  const summaries = await departmentSummaries(
+    store,
+    cycle.id,
+    cycle.departments.map((d) => d.id),
+  );
+  return peopleWithOpenWorkIn(cycle, summaries, directory);
 }
 
 /**

@@ -50,6 +50,12 @@ export interface CommandResult {
   /** Tasa's longest event-loop delay, all rounds but the first, and in the first. */
   stallMs: number;
   firstStallMs: number;
+  /**
+   * Processor time Tasa spent per command, all rounds but the first, and in the
+   * first: steadier than latencies on a machine shared with other work.
+   */
+  cpuMsPerCommand: number;
+  firstCpuMsPerCommand: number;
   /** Requests not answered 200, or whose reply never came. */
   failed: number;
   /** error-level lines Tasa logged. */
@@ -143,11 +149,11 @@ export async function commandBench(options: {
     ],
     { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
   );
-  /** The child's longest event-loop delay since the previous call. */
-  const stalls = async (): Promise<number> => {
-    const answer = once(child, 'message') as Promise<[{ maxMs: number }]>;
+  /** The child's longest event-loop delay, and the processor time it used, since the previous call. */
+  const stalls = async (): Promise<{ maxMs: number; cpuMs: number }> => {
+    const answer = once(child, 'message') as Promise<[{ maxMs: number; cpuMs: number }]>;
     child.send('stalls');
-    return (await answer)[0].maxMs;
+    return (await answer)[0];
   };
   try {
     const [line] = (await Promise.race([
@@ -204,11 +210,12 @@ export async function commandBench(options: {
     await stalls();
     // A new connection each, and they stay open in the pool for the kept-alive rounds.
     const first = await round(pool);
-    const firstStallMs = await stalls();
+    const firstLoop = await stalls();
     const pooled: number[] = [];
     const fresh: number[] = [];
     const reply: number[] = [];
     let stallMs = 0;
+    let cpuMs = 0;
     for (const [kind, agent] of [
       [pooled, pool],
       [fresh, false],
@@ -217,7 +224,9 @@ export async function commandBench(options: {
         const measured = await round(agent);
         kind.push(...measured.ack);
         reply.push(...measured.reply);
-        stallMs = Math.max(stallMs, await stalls());
+        const loop = await stalls();
+        stallMs = Math.max(stallMs, loop.maxMs);
+        cpuMs += loop.cpuMs;
       }
     }
     child.kill('SIGTERM');
@@ -233,7 +242,9 @@ export async function commandBench(options: {
       reply: latencies(reply),
       firstReply: latencies(first.reply),
       stallMs,
-      firstStallMs,
+      firstStallMs: firstLoop.maxMs,
+      cpuMsPerCommand: cpuMs / (2 * options.rounds * options.concurrency),
+      firstCpuMsPerCommand: firstLoop.cpuMs / options.concurrency,
       failed,
       errors,
     };

@@ -14,7 +14,8 @@
  *
  * Prints `{"port": N}` on stdout when it serves; stops on SIGTERM. Over IPC
  * it answers `'stalls'` with the event loop's longest delay since the last
- * question (a request cannot even be acknowledged while the loop is blocked).
+ * question (a request cannot even be acknowledged while the loop is blocked)
+ * and the processor time Tasa used meanwhile.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pino } from 'pino';
@@ -41,10 +42,17 @@ const tasa = await startTasa({
 });
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
+let cpu = process.cpuUsage();
 process.on('message', (message) => {
   if (message !== 'stalls') return;
+  const used = process.cpuUsage(cpu);
+  cpu = process.cpuUsage();
   // The histogram is in nanoseconds, and includes the 5 ms resolution itself.
-  process.send?.({ maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6 });
+  process.send?.({
+    maxMs: loop.max / 1e6,
+    p99Ms: loop.percentile(99) / 1e6,
+    cpuMs: (used.user + used.system) / 1000,
+  });
   loop.reset();
 });
 process.stdout.write(`${JSON.stringify({ port: tasa.port })}\n`);
