@@ -40,6 +40,8 @@ export interface CoreOptions {
   now?: () => number;
   /** Where counters and timings go; nothing is counted without it. */
   metrics?: MetricsSink;
+  /** How long a replica holds a message while sending it (default 2 minutes); see createOutbox. */
+  sendClaimTtlMs?: number;
 }
 
 /** The platform-neutral core: everything but the adapters, wired together. */
@@ -90,6 +92,7 @@ export function createCore(options: CoreOptions): Core {
     logger,
     metrics,
     scope,
+    ...(options.sendClaimTtlMs ? { sendClaimTtlMs: options.sendClaimTtlMs } : {}),
     deliver: (item) => {
       const deliver = deliveries[item.kind];
       if (!deliver) throw new UnreachableError(`no delivery for ${item.kind}`);

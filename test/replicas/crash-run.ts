@@ -64,7 +64,7 @@ export async function fanOutAndKill(url: string, count: number, label: string) {
  * Ticks the given replicas minute after minute, a second apart, until the
  * outbox is empty. On PostgreSQL a claim expires by the replicas' clock, so
  * two driven minutes free the killed replica's item; on Redis the server
- * expires it (PX) after 120 s of real time, whatever the clock says.
+ * expires it (PX) after 20 s of real time, whatever the clock says.
  */
 export async function finish(
   replicas: readonly Replica[],

@@ -7,7 +7,7 @@ import { unreachableStoreTests } from './store-outage.ts';
 warnSkipped('the crash and outage tests');
 
 // Concurrently: on Redis much of these tests is waiting, in real time, for
-// the 120 s claim of a message whose sender died or lost the store to lapse.
+// the 20 s claim of a message whose sender died or lost the store to lapse.
 describe.concurrent('faults', () => {
   for (const service of services) {
     describe.skipIf(!service.url)(`on ${service.name}`, () => {

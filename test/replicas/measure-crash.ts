@@ -2,7 +2,7 @@
  * How often does a SIGKILL in the middle of a fan-out send a message twice?
  * Repeats the crash test's "restart" variant and counts. Not a test: run
  *   node --experimental-strip-types test/replicas/measure-crash.ts <store url> [rounds]
- * (PostgreSQL is quick; on Redis every round waits 120 s for the dead claim).
+ * (PostgreSQL is quick; on Redis every round waits 20 s for the dead claim).
  */
 import { fanOutAndKill, finish, nine, verdict } from './crash-run.ts';
 import { startReplica, stopAll } from './fleet.ts';

@@ -81,8 +81,8 @@ function driver(replicas: readonly Replica[]) {
 /** The store unreachable for the replicas for 30 s, in the middle of a fan-out. */
 export function outageTests(service: Service): void {
   describe('the store unreachable for 30 s', () => {
-    // On Redis a claim the store could not release lapses after 120 s of real time.
-    const catchUpMs = service.name === 'Redis' ? 150_000 : 60_000;
+    // On Redis a claim the store could not release lapses after 20 s of real time.
+    const catchUpMs = 60_000;
 
     it('mid fan-out: the bot answers “try again shortly”, nothing crashes, no acknowledged answer is lost, everything planned is sent once after', async ({
       expect,

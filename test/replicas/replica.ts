@@ -115,6 +115,9 @@ const core = createCore({
   port,
   // Pacing is planned but never slept: the test runs days in seconds.
   sleep: async () => undefined,
+  // Shorter than the 2 minutes in production: Redis expires claims by its own
+  // clock, so a dead replica's message is freed after this much real time.
+  sendClaimTtlMs: 20_000,
 });
 
 const actor = (person: string) => {
