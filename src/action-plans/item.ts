@@ -46,7 +46,7 @@ export interface ActionItem {
   history: ItemChange[];
 }
 
-export const isOpenItem = (item: ActionItem): boolean =>
+export const isOpenItem = (item: Pick<ActionItem, 'status'>): boolean =>
   item.status === 'planned' || item.status === 'in_progress';
 
 /** The framework an item id belongs to: KF01 → integrating-cities, ECCAR03 → eccar-10-point, HVS2 → hvs-7-goals. */

@@ -1,17 +1,20 @@
 import type { Store } from '../store/store.ts';
 import { withLock } from '../store/lock.ts';
-import type { ActionItem } from './item.ts';
+import {
+  brief,
+  changeSummary,
+  openItemsByOwner,
+  openItemsKey,
+  planSummaryKey,
+  samePlanSummary,
+  sameBrief,
+  summarisePlan,
+  type ItemBrief,
+  type PlanSummary,
+} from './briefs.ts';
+import { isOpenItem, type ActionItem } from './item.ts';
 
-/** What roll-ups, flags and lists need of every item, kept in one record so they need not read all items. */
-export type ItemBrief = Pick<ActionItem, 'id' | 'status' | 'due' | 'serves' | 'owners'>;
-
-const brief = (item: ActionItem): ItemBrief => ({
-  id: item.id,
-  status: item.status,
-  due: item.due,
-  serves: item.serves,
-  owners: item.owners,
-});
+export type { ItemBrief } from './briefs.ts';
 
 const indexKey = 'actions';
 const briefsKey = 'actions:briefs';
@@ -30,18 +33,35 @@ export async function allItems(store: Store): Promise<ActionItem[]> {
 }
 
 /**
- * Every item's brief. Rebuilt from the items when missing or out of step
- * (data written before briefs existed), and saved for next time.
+ * Runs `work` holding the lock of the item index, which every change of the
+ * briefs and of the records made from them is made under.
  */
-export async function itemBriefs(store: Store): Promise<ItemBrief[]> {
-  const [ids, briefs] = await store.getMany<string[] | ItemBrief[]>([indexKey, briefsKey]);
+export const withPlanLock = <T>(store: Store, work: () => Promise<T>): Promise<T> =>
+  withLock(store, indexKey, work);
+
+/** The saved briefs if they are in step with the index (none saved and no items is in step too). */
+const inStep = (ids: unknown, briefs: unknown): ItemBrief[] | undefined => {
   const known = (briefs ?? []) as ItemBrief[];
-  if (known.length === ((ids ?? []) as string[]).length) return known;
-  return withLock(store, indexKey, async () => {
-    const rebuilt = (await allItems(store)).map(brief);
-    await store.set(briefsKey, rebuilt);
-    return rebuilt;
-  });
+  return known.length === ((ids ?? []) as string[]).length ? known : undefined;
+};
+
+/**
+ * Every item's brief, under the plan lock: rebuilt from the items and saved
+ * when missing (a write cut short) or out of step (data kept before briefs).
+ */
+export async function briefsInStep(store: Store): Promise<ItemBrief[]> {
+  const [ids, briefs] = await store.getMany<unknown>([indexKey, briefsKey]);
+  const known = inStep(ids, briefs);
+  if (known) return known;
+  const rebuilt = (await allItems(store)).map(brief);
+  await store.set(briefsKey, rebuilt);
+  return rebuilt;
+}
+
+/** Every item's brief (roll-ups, digests, rebuilding the smaller records). */
+export async function itemBriefs(store: Store): Promise<ItemBrief[]> {
+  const [ids, briefs] = await store.getMany<unknown>([indexKey, briefsKey]);
+  return inStep(ids, briefs) ?? withPlanLock(store, () => briefsInStep(store));
 }
 
 /** Full items for some ids, in order. */
@@ -50,20 +70,66 @@ export async function itemsById(store: Store, ids: readonly string[]): Promise<A
   return items.filter((item): item is ActionItem => item !== undefined);
 }
 
+/**
+ * Saves the plan summary and every owner's open items built from `briefs`,
+ * under the plan lock. Each is right for those briefs, so overwriting one
+ * that was already right changes nothing.
+ */
+export async function saveSmallRecords(store: Store, briefs: readonly ItemBrief[]): Promise<void> {
+  for (const [owner, open] of openItemsByOwner(briefs)) await store.set(openItemsKey(owner), open);
+  await store.set(planSummaryKey, summarisePlan(briefs));
+}
+
+/**
+ * Saves changed items (`save`) with the briefs going from `before` to `after`,
+ * and the small records made from the briefs: the plan summary and the open
+ * items of each owner the change touches. Under the plan lock. What is about
+ * to change is deleted first and written after the items, so a save cut
+ * short leaves it missing, and rebuilt on the next read, never wrong.
+ */
+async function saveInStep(
+  store: Store,
+  before: readonly ItemBrief[],
+  after: readonly ItemBrief[],
+  changed: readonly ItemBrief[],
+  save: () => Promise<void>,
+): Promise<void> {
+  const ids = new Set(changed.map((b) => b.id));
+  const was = before.filter((b) => ids.has(b.id));
+  // Whose open items change: the owners of a changed item while it was open, or now that it is.
+  const touched = new Set<string>();
+  for (const b of [...was, ...changed]) if (isOpenItem(b)) b.owners.forEach((o) => touched.add(o));
+  const open = openItemsByOwner(after, touched);
+  const saved = await store.get<PlanSummary>(planSummaryKey);
+  // The saved summary is right (or missing), so a change need not count every item again.
+  const summary = saved
+    ? changeSummary(saved, { was, now: changed }, open, touched)
+    : summarisePlan(after);
+  const summaryChanges = !samePlanSummary(saved, summary);
+
+  if (summaryChanges && saved !== undefined) await store.delete(planSummaryKey);
+  for (const person of touched) await store.delete(openItemsKey(person));
+  await store.delete(briefsKey);
+  await save();
+  await store.set(briefsKey, after);
+  for (const [person, items] of open) await store.set(openItemsKey(person), items);
+  if (summaryChanges) await store.set(planSummaryKey, summary);
+}
+
 /** Creates items with the next ids (A1, A2, …), all or nothing, under one lock. */
 export function createItems(
   store: Store,
   drafts: readonly Omit<ActionItem, 'id'>[],
 ): Promise<ActionItem[]> {
-  return withLock(store, indexKey, async () => {
+  return withPlanLock(store, async () => {
     const ids = await actionIds(store);
+    const before = await briefsInStep(store);
     const created = drafts.map((draft, i) => ({ ...draft, id: `A${ids.length + i + 1}` }));
-    for (const item of created) await store.set(itemKey(item.id), item);
-    const briefs = (await store.get<ItemBrief[]>(briefsKey)) ?? [];
-    // Briefs out of step with the index are rebuilt on the next read.
-    if (briefs.length === ids.length)
-      await store.set(briefsKey, [...briefs, ...created.map(brief)]);
-    await store.set(indexKey, [...ids, ...created.map((item) => item.id)]);
+    const added = created.map(brief);
+    await saveInStep(store, before, [...before, ...added], added, async () => {
+      for (const item of created) await store.set(itemKey(item.id), item);
+      await store.set(indexKey, [...ids, ...created.map((item) => item.id)]);
+    });
     return created;
   });
 }
@@ -78,18 +144,22 @@ export function updateItem(
     const item = await getItem(store, id);
     if (!item) return undefined;
     const next = change(item);
-    if (next) {
-      await store.set(itemKey(id), next);
-      // Item lock, then index lock: the same order everywhere, so no deadlock.
-      await withLock(store, indexKey, async () => {
-        const briefs = await store.get<ItemBrief[]>(briefsKey);
-        const at = briefs?.findIndex((b) => b.id === id) ?? -1;
-        if (briefs && at >= 0) {
-          briefs[at] = brief(next);
-          await store.set(briefsKey, briefs);
-        }
-      });
+    if (!next) return undefined;
+    const save = (): Promise<void> => store.set(itemKey(id), next);
+    // A note, a snooze or an escalation leaves the brief as it was: nothing else to keep in step.
+    if (sameBrief(item, next)) {
+      await save();
+      return next;
     }
+    // Item lock, then plan lock: the same order everywhere, so no deadlock.
+    await withPlanLock(store, async () => {
+      const before = await briefsInStep(store);
+      const at = before.findIndex((b) => b.id === id);
+      // An item the index does not list (a creation cut short) has no brief to keep.
+      if (at < 0) return save();
+      const after = before.with(at, brief(next));
+      await saveInStep(store, before, after, [brief(next)], save);
+    });
     return next;
   });
 }

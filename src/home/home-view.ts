@@ -9,8 +9,7 @@ import type { Store } from '../store/store.ts';
 import { myActionBlocks } from '../commands/handlers/my.ts';
 import { planView } from '../action-plans/handlers.ts';
 import { flagLines } from '../action-plans/messages.ts';
-import { itemBriefs } from '../action-plans/repository.ts';
-import { ruleFlags } from '../action-plans/rules.ts';
+import { planFlags } from '../action-plans/plan-summary.ts';
 
 /**
  * A person's home: their open questions by key factor with a way to continue,
@@ -71,7 +70,7 @@ export async function homeView(
   if (core.directory.isCoordinator(person)) {
     const flags = flagLines(
       await planView(core.engine.context, person),
-      ruleFlags(core.engine.context.config, await itemBriefs(store)),
+      await planFlags(store, core.engine.context.config),
     );
     if (flags.length > 0) blocks.push({ type: 'context', text: flags.join('\n') });
     const status = await cycleStatus(store, cycle);

@@ -5,8 +5,9 @@
  * Tasa runs in its own process (serve.ts) on the SQLite file the reports
  * benchmark's generator writes. This process plays Slack: it sends 50 signed
  * `/tasa …` requests at the same moment (half `/tasa status` from the
- * coordinator, which reads all 250 departments' records of the open cycle and
- * the 10,000 action items' briefs; half `/tasa my` from department contacts)
+ * coordinator, which reads the 250 departments' summaries of the open cycle and
+ * the action plan's summary of its 10,000 items; half `/tasa my` from
+ * department contacts)
  * and times each until its HTTP 200, the acknowledgement Slack waits at most
  * 3 s for. The reply that follows on the response_url is timed too
  * (information: Slack allows 30 minutes for it).

@@ -20,6 +20,7 @@ import {
   type Rating,
 } from '../../src/checkins/answer.ts';
 import { emptyRecord, recordKey, type DepartmentRecord } from '../../src/checkins/record.ts';
+import { summarise, summaryKey } from '../../src/checkins/summary.ts';
 import { parseConfig } from '../../src/config/load.ts';
 import type { OrganizationConfig } from '../../src/config/schema.ts';
 import { freezeScope, type Cycle } from '../../src/cycles/cycle.ts';
@@ -331,7 +332,11 @@ function departmentRecord(
   return record;
 }
 
-/** Writes every cycle and its 250 department records; one record at a time so memory stays flat. */
+/**
+ * Writes every cycle and its 250 department records, each with its summary as
+ * updateRecord keeps it, so commands read the store as it is in use rather
+ * than building summaries the first time; one record at a time so memory stays flat.
+ */
 export async function writeCycles(store: Store, all: readonly Cycle[]): Promise<Counts> {
   const rng = random(42);
   const counts: Counts = {
@@ -350,8 +355,11 @@ export async function writeCycles(store: Store, all: readonly Cycle[]): Promise<
     let pending: Promise<void>[] = [];
     for (let d = 0; d < cycle.departments.length; d++) {
       const record = departmentRecord(rng, cycle, index, d, open, counts);
-      pending.push(store.set(recordKey(cycle.id, record.department), record));
-      if (pending.length === 25) {
+      pending.push(
+        store.set(recordKey(cycle.id, record.department), record),
+        store.set(summaryKey(cycle.id, record.department), summarise(record)),
+      );
+      if (pending.length >= 25) {
         await Promise.all(pending);
         pending = [];
       }
@@ -485,7 +493,11 @@ export function itemDrafts(config: OrganizationConfig): Omit<ActionItem, 'id'>[]
   });
 }
 
-/** The action plan, through the repository's own createItems (ids A1…A10000 and the index). */
+/**
+ * The action plan, through the repository's own createItems: ids A1…A10000,
+ * the index, the briefs, and the small records commands read (the plan
+ * summary and each owner's open items).
+ */
 export async function writeItems(store: Store, config: OrganizationConfig): Promise<ActionItem[]> {
   return createItems(store, itemDrafts(config));
 }

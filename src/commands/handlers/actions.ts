@@ -2,8 +2,8 @@ import { planView } from '../../action-plans/handlers.ts';
 import { isOpenItem, type ActionItem } from '../../action-plans/item.ts';
 import { itemsMessage } from '../../action-plans/messages.ts';
 import { daysBetween } from '../../action-plans/reminders.ts';
-import { allItems, itemBriefs } from '../../action-plans/repository.ts';
-import { ruleFlags } from '../../action-plans/rules.ts';
+import { planFlags } from '../../action-plans/plan-summary.ts';
+import { allItems } from '../../action-plans/repository.ts';
 import { ownerKey } from '../../action-plans/draft.ts';
 import { CommandUsageError, type Command, type CommandContext } from '../types.ts';
 
@@ -54,8 +54,7 @@ export const actionsCommand: Command = {
     const title = label
       ? v.t('actions:list.titleFiltered', { filter: label })
       : v.t('actions:list.title');
-    const flags =
-      filter === '' ? ruleFlags(context.deps.config, await itemBriefs(context.deps.store)) : [];
+    const flags = filter === '' ? await planFlags(context.deps.store, context.deps.config) : [];
     return itemsMessage(v, title, items, flags);
   },
 };

@@ -7,7 +7,8 @@ import type { Store } from '../../store/store.ts';
 import { planView } from '../../action-plans/handlers.ts';
 import { isOpenItem } from '../../action-plans/item.ts';
 import { itemsMessage } from '../../action-plans/messages.ts';
-import { itemBriefs, itemsById } from '../../action-plans/repository.ts';
+import { openItemsOf } from '../../action-plans/plan-summary.ts';
+import { itemsById } from '../../action-plans/repository.ts';
 
 /** My open action items, with their buttons; nothing when I own none. */
 export async function myActionBlocks(
@@ -15,7 +16,7 @@ export async function myActionBlocks(
   store: Store,
   person: string,
 ): Promise<Block[]> {
-  const ids = (await itemBriefs(store)).filter((b) => b.owners.includes(person)).map((b) => b.id);
+  const ids = (await openItemsOf(store, person)).map((b) => b.id);
   const mine = (await itemsById(store, ids))
     .filter((i) => isOpenItem(i) && i.owners.includes(person))
     .sort((a, b) => a.due.localeCompare(b.due));
@@ -30,18 +31,19 @@ export const myCommand: Command = {
   id: 'my',
   coordinatorOnly: false,
   async run({ core, deps, person, language, t }) {
-    const actionBlocks = await myActionBlocks(core, deps.store, person);
+    // Action items come after the questions, only when there are none to answer.
+    const actionBlocks = (): Promise<Block[]> => myActionBlocks(core, deps.store, person);
     const cycle = await openCycleOf(deps.store);
     if (!cycle) {
       return {
         text: t('commands:my.noCycle'),
-        blocks: [{ type: 'text', text: t('commands:my.noCycle') }, ...actionBlocks],
+        blocks: [{ type: 'text', text: t('commands:my.noCycle') }, ...(await actionBlocks())],
       };
     }
     const open = await myOpenQuestions(deps.store, core.directory, cycle, person);
     if (open.length === 0) {
       const text = t('commands:my.nothing', { cycle: cycle.id });
-      return { text, blocks: [{ type: 'text', text }, ...actionBlocks] };
+      return { text, blocks: [{ type: 'text', text }, ...(await actionBlocks())] };
     }
     const title = t('commands:my.title', {
       cycle: cycle.id,

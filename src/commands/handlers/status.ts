@@ -4,8 +4,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { unreachablePeople } from '../../people/reachability.ts';
 import { planView } from '../../action-plans/handlers.ts';
 import { flagLines } from '../../action-plans/messages.ts';
-import { itemBriefs } from '../../action-plans/repository.ts';
-import { ruleFlags } from '../../action-plans/rules.ts';
+import { planFlags } from '../../action-plans/plan-summary.ts';
 import type { Block } from '../../chat/views.ts';
 import { CommandUsageError, type Command } from '../types.ts';
 
@@ -100,13 +99,12 @@ export const statusCommand: Command = {
         throw new CommandUsageError('commands:status.unknown', { value: filter });
       }
     }
-    // The frameworks' flags belong to the overall view; a filtered one need not read the items.
+    // The frameworks' flags belong to the overall view; they come from the small plan summary.
     if (filter === '') {
-      const items = await itemBriefs(deps.store);
       lines.push(
         ...flagLines(
           await planView(core.engine.context, context.person),
-          ruleFlags(deps.config, items),
+          await planFlags(deps.store, deps.config),
         ),
       );
     }
