@@ -14,10 +14,9 @@ import { metricsRoute } from './metrics/route.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
 import { withTimeout } from './shared/timeout.ts';
-import { createSlackAdapter } from './slack/adapter.ts';
 import type { SlackSettings } from './slack/settings.ts';
 import type { Store } from './store/store.ts';
-import { createTeamsAdapter, type TeamsClientOptions } from './teams/adapter.ts';
+import type { TeamsClientOptions } from './teams/adapter.ts';
 import type { TeamsSettings } from './teams/settings.ts';
 
 export interface TasaOptions {
@@ -61,8 +60,10 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
   const catalogue = loadCatalogue(i18n);
   const metrics = options.metrics ?? createMetrics({ logger });
 
+  // Each platform's adapter is loaded only when it is on: their SDKs (Bolt, the
+  // Microsoft 365 Agents SDK) cost tens of MB resident each, and many cities use one.
   const slack = options.slack
-    ? createSlackAdapter(options.slack, logger, {
+    ? (await import('./slack/adapter.ts')).createSlackAdapter(options.slack, logger, {
         metrics,
         ...(options.slackClientOptions ? { clientOptions: options.slackClientOptions } : {}),
       })
@@ -74,7 +75,7 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     );
   }
   const teams = options.teams
-    ? createTeamsAdapter(options.teams, {
+    ? (await import('./teams/adapter.ts')).createTeamsAdapter(options.teams, {
         store,
         logger,
         config,

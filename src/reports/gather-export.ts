@@ -8,10 +8,15 @@ import { translatorFor } from '../i18n/create.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { Directory } from '../people/directory.ts';
 import type { Store } from '../store/store.ts';
-import { exportFiles, type ExportFile } from './export/index.ts';
+import {
+  exportFiles,
+  fileBytes,
+  writeFiles,
+  type BuiltFile,
+  type ExportInput,
+} from './export/index.ts';
 
-/** Gathers a cycle's records and the action plan from the store and writes the export files. */
-export async function exportCycle(options: {
+export interface ExportOptions {
   store: Store;
   config: OrganizationConfig;
   catalogue: Catalogue;
@@ -20,9 +25,12 @@ export async function exportCycle(options: {
   cycle: Cycle;
   language: Language;
   now: Date;
-}): Promise<ExportFile[]> {
+}
+
+/** Reads what an export is made of from the store: the cycle's records and the action plan. */
+export async function gatherExport(options: ExportOptions): Promise<ExportInput> {
   const { store, config, cycle, language } = options;
-  return exportFiles({
+  return {
     organization: config.organization.name,
     language,
     t: translatorFor(options.i18n, language),
@@ -33,5 +41,17 @@ export async function exportCycle(options: {
     nameOf: (key) => options.directory.nameOf(key) ?? key.slice(key.indexOf(':') + 1),
     generatedAt: options.now,
     timeZone: config.organization.timezone,
-  });
+  };
+}
+
+/** The export files made whole as UTF-8, for a chat upload (`/tasa export`). */
+export async function exportCycle(options: ExportOptions): Promise<BuiltFile[]> {
+  return exportFiles(await gatherExport(options)).map(fileBytes);
+}
+
+/** Writes the export files into `dir` a piece at a time (`tasa export`); gives their names. */
+export async function writeCycleExport(options: ExportOptions, dir: string): Promise<string[]> {
+  const files = exportFiles(await gatherExport(options));
+  await writeFiles(files, dir);
+  return files.map((f) => f.name);
 }

@@ -1,21 +1,48 @@
 /**
- * Benchmark (c): the resident memory of an idle bot. The real entry point
- * (src/main.ts, started as the Docker image and `npm start` start it) runs in
- * a child process on the example config and the embedded SQLite store in a
+ * Benchmark (c): the resident memory of an idle bot. The real entry point runs
+ * in a child process on the example config and the embedded SQLite store in a
  * fresh data folder, with Slack in HTTP mode against the fake Slack API and
  * NODE_ENV=production, as the Docker image runs it.
+ *
+ * By default it runs what the image runs: the Dockerfile's CMD (its node
+ * flags and entry point) and the variables its final stage sets with ENV. An
+ * entry point in dist/ is the compiled JavaScript (`npm run build`), built
+ * afresh into a temporary folder laid out as the image is (dist/,
+ * package.json, node_modules, locales); one in src/ is the TypeScript itself
+ * under type stripping, as `npm start` runs it. `entry` picks either one
+ * instead, without the image's flags.
+ *
  * Once it serves (/readyz answers 200) it is left alone for `idleMs`, then its
  * VmRSS is read from /proc. Finally it gets SIGTERM, and the time it takes to
  * exit is noted (the issue asks for under 10 s).
+ *
+ * Run on its own, it measures the image's command, then the compiled and the
+ * type-stripped entry point with no flags, a few times each:
+ *   node test/bench/idle.ts [--runs 3] [--idle-ms 5000] [--dockerfile <file>] [-- <more node flags>]
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { startFakeSlackApi } from '../helpers/fake-slack-api.ts';
+
+export type IdleEntry = 'compiled' | 'source';
+
+export interface IdleOptions {
+  idleMs: number;
+  /** The Docker image's command and environment (the default), or one entry point as is. */
+  entry?: IdleEntry | 'image';
+  /** More node and V8 flags for the bot, e.g. ['--max-semi-space-size=2']. */
+  nodeArgs?: readonly string[];
+  /** A build from buildForImage to reuse; without one, a run that needs one builds its own. */
+  build?: Build;
+  /** The image to follow, for a what-if; the project's Dockerfile by default. */
+  dockerfile?: string;
+}
 
 export interface IdleResult {
   /** VmRSS after the idle period, MB. */
@@ -28,10 +55,100 @@ export interface IdleResult {
   stopSeconds: number;
   exitCode: number | null;
   platforms: string[];
+  entry: IdleEntry;
+  /** How the bot was started, for the report: e.g. `node dist/main.js`. */
+  command: string;
 }
 
-const mainTs = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
-const exampleConfig = fileURLToPath(new URL('../../src/config/tasa.example.yaml', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const exampleConfig = join(root, 'src/config/tasa.example.yaml');
+
+/** How the Docker image starts Tasa. */
+export interface ImageCommand {
+  entry: IdleEntry;
+  /** The node flags of its CMD, before the entry point. */
+  nodeArgs: string[];
+  /** What its final stage sets with ENV. */
+  env: Record<string, string>;
+}
+
+/**
+ * Reads the Dockerfile: the last CMD (exec form, `["node", …flags, entry]`)
+ * and the ENV lines after the last FROM (`KEY=value` pairs).
+ */
+export function imageCommand(dockerfile = join(root, 'Dockerfile')): ImageCommand {
+  const instructions = readFileSync(dockerfile, 'utf8')
+    .replace(/\\\r?\n/g, ' ')
+    .split(/\r?\n/)
+    .map((line) => line.trim());
+  const finalStage = instructions.slice(instructions.findLastIndex((l) => /^FROM\s/i.test(l)));
+  const cmd = finalStage.findLast((l) => /^CMD\s/i.test(l));
+  const args = cmd ? (JSON.parse(cmd.slice(3)) as unknown) : undefined;
+  if (!Array.isArray(args) || args[0] !== 'node' || !args.every((a) => typeof a === 'string'))
+    throw new Error(`the Dockerfile's CMD is not ["node", …]: ${cmd}`);
+  const script = args.at(-1) as string;
+  const entry =
+    script === 'dist/main.js' ? 'compiled' : script === 'src/main.ts' ? 'source' : undefined;
+  if (!entry)
+    throw new Error(`the Dockerfile's CMD starts ${script}, not dist/main.js or src/main.ts`);
+  const env: Record<string, string> = {};
+  for (const line of finalStage.filter((l) => /^ENV\s/i.test(l)))
+    for (const [, key, value] of line.slice(3).matchAll(/([A-Za-z_][\w]*)=("[^"]*"|\S*)/g))
+      env[key!] = value!.replace(/^"(.*)"$/, '$1');
+  return {
+    entry,
+    // The type-stripping flag is the source entry's own; the rest are the image's choice.
+    nodeArgs: (args.slice(1, -1) as string[]).filter((a) => a !== '--experimental-strip-types'),
+    env,
+  };
+}
+
+/** A compiled Tasa in a temporary folder, laid out as the Docker image is. */
+export interface Build {
+  dir: string;
+  main: string;
+  seconds: number;
+  remove(): void;
+}
+
+/**
+ * Compiles src/ with the project's build config into `<tmp>/dist`, next to a
+ * copy of package.json (it makes the .js files ES modules) and links to
+ * node_modules and locales, which the compiled code finds by relative path
+ * as it does in the image.
+ */
+export async function buildForImage(): Promise<Build> {
+  const dir = mkdtempSync(join(tmpdir(), 'tasa-build-'));
+  const started = performance.now();
+  try {
+    await promisify(execFile)(
+      process.execPath,
+      [
+        join(root, 'node_modules/typescript/bin/tsc'),
+        '-p',
+        join(root, '.config/tsconfig.build.json'),
+        '--outDir',
+        join(dir, 'dist'),
+      ],
+      { cwd: root, maxBuffer: 1 << 24 },
+    ).catch((error: unknown) => {
+      // Type errors elsewhere in a working tree still emit the JavaScript; only a missing entry is fatal.
+      if (!existsSync(join(dir, 'dist/main.js'))) throw error;
+    });
+    copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    symlinkSync(join(root, 'locales'), join(dir, 'locales'), 'dir');
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    dir,
+    main: join(dir, 'dist/main.js'),
+    seconds: (performance.now() - started) / 1000,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
 
 /** A /proc/<pid>/status field in MB (Linux reports kB). */
 function procStatusMb(pid: number, field: string): number {
@@ -42,11 +159,18 @@ function procStatusMb(pid: number, field: string): number {
   return kb / 1024;
 }
 
-export async function idleBench(options: { idleMs: number }): Promise<IdleResult> {
+export async function idleBench(options: IdleOptions): Promise<IdleResult> {
+  const image =
+    (options.entry ?? 'image') === 'image' ? imageCommand(options.dockerfile) : undefined;
+  const entry = image?.entry ?? (options.entry as IdleEntry);
+  const nodeArgs = [...(image?.nodeArgs ?? []), ...(options.nodeArgs ?? [])];
+  const build = entry === 'compiled' ? (options.build ?? (await buildForImage())) : undefined;
   const slack = await startFakeSlackApi();
   const dir = mkdtempSync(join(tmpdir(), 'tasa-idle-'));
-  const started = performance.now();
   const env: Record<string, string> = {
+    // The image's variables (NODE_ENV, and any that tune memory such as MALLOC_ARENA_MAX) …
+    ...image?.env,
+    // … with the bench's own set-up over them.
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
     TASA_CONFIG: exampleConfig,
@@ -56,12 +180,21 @@ export async function idleBench(options: { idleMs: number }): Promise<IdleResult
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_SIGNING_SECRET: 'bench-signing-secret',
     SLACK_API_URL: `${slack.url}/api/`,
-    // As the Docker image sets it. Teams stays off without its credentials, but its
-    // modules are loaded all the same (app.ts imports them), so it costs about as much.
+    // As the Docker image sets it. Teams stays off: no credentials.
     NODE_ENV: 'production',
   };
-  // As the Dockerfile's CMD and `npm start` run it.
-  const child = spawn(process.execPath, ['--experimental-strip-types', mainTs], {
+  // As the Docker image (compiled) and `npm start` (source) run it.
+  const args =
+    entry === 'compiled'
+      ? [...nodeArgs, build!.main]
+      : ['--experimental-strip-types', ...nodeArgs, join(root, 'src/main.ts')];
+  const variables = Object.entries(image?.env ?? {})
+    .filter(([name]) => !['NODE_ENV', 'PORT', 'TASA_DATA_DIR'].includes(name))
+    .map(([name, value]) => `${name}=${value} `)
+    .join('');
+  const command = `${variables}node ${[...args.slice(0, -1), entry === 'compiled' ? 'dist/main.js' : 'src/main.ts'].join(' ')}`;
+  const started = performance.now();
+  const child = spawn(process.execPath, args, {
     cwd: dir,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -72,10 +205,10 @@ export async function idleBench(options: { idleMs: number }): Promise<IdleResult
     let platforms: string[] = [];
     for await (const line of createInterface({ input: child.stdout })) {
       if (!line.startsWith('{')) continue;
-      const entry = JSON.parse(line) as { msg?: string; port?: number; platforms?: string[] };
-      if (entry.msg === 'tasa started') {
-        port = entry.port;
-        platforms = entry.platforms ?? [];
+      const logged = JSON.parse(line) as { msg?: string; port?: number; platforms?: string[] };
+      if (logged.msg === 'tasa started') {
+        port = logged.port;
+        platforms = logged.platforms ?? [];
         break;
       }
     }
@@ -103,10 +236,53 @@ export async function idleBench(options: { idleMs: number }): Promise<IdleResult
       stopSeconds: (performance.now() - stopping) / 1000,
       exitCode,
       platforms,
+      entry,
+      command,
     };
   } finally {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await slack.close();
     rmSync(dir, { recursive: true, force: true });
+    if (build && !options.build) build.remove();
+  }
+}
+
+if (import.meta.main) {
+  const argv = process.argv.slice(2);
+  const split = argv.indexOf('--');
+  const own = split < 0 ? argv : argv.slice(0, split);
+  const nodeArgs = split < 0 ? [] : argv.slice(split + 1);
+  const option = (name: string, fallback: number): number => {
+    const at = own.indexOf(name);
+    return at < 0 ? fallback : Number(own[at + 1]);
+  };
+  const dockerfile = own.includes('--dockerfile')
+    ? own[own.indexOf('--dockerfile') + 1]
+    : undefined;
+  const runs = option('--runs', 3);
+  const idleMs = option('--idle-ms', 5_000);
+  const build = await buildForImage();
+  try {
+    process.stdout.write(`built in ${build.seconds.toFixed(1)} s\n`);
+    for (const entry of ['image', 'compiled', 'source'] as const) {
+      const results: IdleResult[] = [];
+      for (let i = 0; i < runs; i++)
+        results.push(
+          await idleBench({
+            idleMs,
+            entry,
+            nodeArgs,
+            build,
+            ...(dockerfile ? { dockerfile } : {}),
+          }),
+        );
+      const list = (pick: (r: IdleResult) => string): string => results.map(pick).join(', ');
+      process.stdout.write(
+        `${entry === 'image' ? 'the image: ' : ''}${results[0]!.command}: VmRSS ${list((r) => r.rssMb.toFixed(0))} MB; ` +
+          `peak ${list((r) => r.peakRssMb.toFixed(0))} MB; ready in ${list((r) => r.startSeconds.toFixed(1))} s\n`,
+      );
+    }
+  } finally {
+    build.remove();
   }
 }

@@ -10,7 +10,7 @@ import { readResources } from '../../src/i18n/resources.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { csvField } from '../../src/reports/export/csv.ts';
 import { escapeHtml } from '../../src/reports/export/html.ts';
-import { exportFiles, type ExportInput } from '../../src/reports/export/index.ts';
+import { exportFiles, fileText, type ExportInput } from '../../src/reports/export/index.ts';
 import { parsedConfig } from '../helpers/world.ts';
 
 const i18n = createI18n(readResources(), 'en');
@@ -153,7 +153,7 @@ function input(language: Language = 'en'): ExportInput {
 const file = (language: Language, suffix: string): string => {
   const found = exportFiles(input(language)).find((f) => f.name.endsWith(suffix));
   expect(found, suffix).toBeDefined();
-  return found!.content;
+  return fileText(found!);
 };
 const lines = (content: string): string[] => content.split('\r\n');
 

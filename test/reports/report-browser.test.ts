@@ -11,7 +11,7 @@ import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { freezeScope, type Cycle } from '../../src/cycles/cycle.ts';
 import { createI18n, translatorFor } from '../../src/i18n/create.ts';
 import { readResources } from '../../src/i18n/resources.ts';
-import { exportFiles } from '../../src/reports/export/index.ts';
+import { exportFiles, fileText } from '../../src/reports/export/index.ts';
 import { parsedConfig } from '../helpers/world.ts';
 
 const executablePath = '/usr/bin/chromium';
@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
     }).find((f) => f.name.endsWith('report.html'))!;
     dir = mkdtempSync(join(tmpdir(), 'tasa-report-'));
     const path = join(dir, report.name);
-    writeFileSync(path, report.content);
+    writeFileSync(path, fileText(report));
     reportUrl = pathToFileURL(path).href;
     browser = await chromium.launch({
       executablePath,

@@ -1,11 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { loadCatalogue } from '../../catalogue/load.ts';
 import { cycleIndex, getCycle, openCycleOf } from '../../cycles/repository.ts';
 import { createI18n } from '../../i18n/create.ts';
 import { isLanguage } from '../../i18n/languages.ts';
 import { readResources } from '../../i18n/resources.ts';
-import { exportCycle } from '../../reports/gather-export.ts';
+import { writeCycleExport } from '../../reports/gather-export.ts';
 import { parseOptions, type CliCommand } from '../io.ts';
 
 /** `tasa export [--cycle <id>] [--out <folder>] [--lang fi|sv|en]`: writes the CSV files and the report. */
@@ -32,24 +32,26 @@ export const exportCommand: CliCommand = async (
       return 1;
     }
     const i18n = createI18n(readResources(), lang);
-    const files = await exportCycle({
-      store: organization.store,
-      config: organization.config,
-      catalogue: loadCatalogue(i18n),
-      i18n,
-      directory: organization.directory,
-      cycle,
-      language: lang,
-      now: new Date(),
-    });
     const dir = resolve(options.get('out') ?? '.');
     mkdirSync(dir, { recursive: true });
-    for (const file of files) writeFileSync(join(dir, file.name), file.content);
+    const files = await writeCycleExport(
+      {
+        store: organization.store,
+        config: organization.config,
+        catalogue: loadCatalogue(i18n),
+        i18n,
+        directory: organization.directory,
+        cycle,
+        language: lang,
+        now: new Date(),
+      },
+      dir,
+    );
     out(
       t('reports:export.written', {
         count: files.length,
         dir,
-        files: files.map((f) => f.name).join(', '),
+        files: files.join(', '),
       }),
     );
     return 0;

@@ -1,5 +1,5 @@
 import type { ActionItem } from '../../action-plans/item.ts';
-import { csvFile } from './csv.ts';
+import { csvLines } from './csv.ts';
 import type { ExportInput } from './types.ts';
 import { departmentName, evidenceText } from './words.ts';
 
@@ -32,10 +32,16 @@ const lastNote = (item: ActionItem) =>
   );
 
 /** One row per action item, as it stands now. */
-export function actionsCsv(input: ExportInput): string {
-  const rows = input.items.map((item) => {
+export function actionsCsv(input: ExportInput): Iterable<string> {
+  return csvLines(actionColumns, actionRows(input));
+}
+
+function* actionRows(
+  input: ExportInput,
+): Generator<Record<(typeof actionColumns)[number], string>> {
+  for (const item of input.items) {
     const note = lastNote(item);
-    return {
+    yield {
       id: item.id,
       title: item.title,
       description: item.description,
@@ -54,8 +60,7 @@ export function actionsCsv(input: ExportInput): string {
       created_by: input.nameOf(item.created.by),
       created_at: item.created.at,
     };
-  });
-  return csvFile(actionColumns, rows);
+  }
 }
 
 export const historyColumns = [
@@ -76,8 +81,12 @@ type HistoryRow = Record<(typeof historyColumns)[number], string>;
  * Every event of every item: its creation, each field change (from/to as
  * stored: codes, ids, ISO dates) and each progress note; per item oldest first.
  */
-export function actionHistoryCsv(input: ExportInput): string {
-  const rows = input.items.flatMap((item) => {
+export function actionHistoryCsv(input: ExportInput): Iterable<string> {
+  return csvLines(historyColumns, historyRows(input));
+}
+
+function* historyRows(input: ExportInput): Generator<HistoryRow> {
+  for (const item of input.items) {
     const blank = { item_id: item.id, field: '', from: '', to: '', reason: '', note: '' };
     const events: HistoryRow[] = [
       { ...blank, at: item.created.at, by: input.nameOf(item.created.by), kind: 'created' },
@@ -100,7 +109,6 @@ export function actionHistoryCsv(input: ExportInput): string {
       })),
     ];
     // Stable sort: at the same instant, creation, then changes, then notes.
-    return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  });
-  return csvFile(historyColumns, rows);
+    yield* events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  }
 }

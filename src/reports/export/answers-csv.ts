@@ -1,4 +1,4 @@
-import { csvFile } from './csv.ts';
+import { csvLines } from './csv.ts';
 import type { ExportInput } from './types.ts';
 import { contextualFactorTitle, evidenceText, inLanguage, keyFactorsOf, yesNo } from './words.ts';
 
@@ -27,14 +27,20 @@ export const answerColumns = [
 ] as const;
 
 /** One row per department × guiding question it is asked, answered or not. */
-export function answersCsv(input: ExportInput): string {
+export function answersCsv(input: ExportInput): Iterable<string> {
+  return csvLines(answerColumns, answerRows(input));
+}
+
+function* answerRows(
+  input: ExportInput,
+): Generator<Record<(typeof answerColumns)[number], string>> {
   const { cycle, language, t } = input;
-  const rows = cycle.departments.flatMap((department) => {
+  for (const department of cycle.departments) {
     const record = input.records.get(department.id);
-    return keyFactorsOf(cycle, department).flatMap((keyFactor) =>
-      keyFactor.questions.map((question) => {
+    for (const keyFactor of keyFactorsOf(cycle, department)) {
+      for (const question of keyFactor.questions) {
         const answer = record?.answers[question.id];
-        return {
+        yield {
           cycle: cycle.id,
           department_id: department.id,
           department: inLanguage(department.name, language),
@@ -51,10 +57,9 @@ export function answersCsv(input: ExportInput): string {
           late: answer ? yesNo(input, answer.late) : '',
           revisions: answer ? String(answer.revision) : '',
         };
-      }),
-    );
-  });
-  return csvFile(answerColumns, rows);
+      }
+    }
+  }
 }
 
 export const ratingColumns = [
@@ -78,15 +83,21 @@ export const ratingColumns = [
 ] as const;
 
 /** One row per department × key factor it is asked: its own overall rating, or why it skipped. */
-export function ratingsCsv(input: ExportInput): string {
+export function ratingsCsv(input: ExportInput): Iterable<string> {
+  return csvLines(ratingColumns, ratingRows(input));
+}
+
+function* ratingRows(
+  input: ExportInput,
+): Generator<Record<(typeof ratingColumns)[number], string>> {
   const { cycle, language, t } = input;
-  const rows = cycle.departments.flatMap((department) => {
+  for (const department of cycle.departments) {
     const record = input.records.get(department.id);
-    return keyFactorsOf(cycle, department).map((keyFactor) => {
+    for (const keyFactor of keyFactorsOf(cycle, department)) {
       const rating = record?.ratings[keyFactor.id];
       const skip = record?.skips[keyFactor.id];
       const factors = rating?.limitingFactors ?? [];
-      return {
+      yield {
         cycle: cycle.id,
         department_id: department.id,
         department: inLanguage(department.name, language),
@@ -105,7 +116,6 @@ export function ratingsCsv(input: ExportInput): string {
         skipped_by: skip ? input.nameOf(skip.by) : '',
         skipped_at: skip?.at ?? '',
       };
-    });
-  });
-  return csvFile(ratingColumns, rows);
+    }
+  }
 }

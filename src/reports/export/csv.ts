@@ -21,13 +21,17 @@ export function csvLine(fields: readonly string[]): string {
   return fields.map(csvField).join(',');
 }
 
-/** A whole file: the header, then the rows, each row as long as the header. */
-export function csvFile<Column extends string>(
+/**
+ * A whole file, one line at a time: the header, then the rows, each row as
+ * long as the header. Rows are read as they are written, so a large export
+ * never holds all its rows, or the whole file, at once.
+ */
+export function* csvLines<Column extends string>(
   columns: readonly Column[],
-  rows: readonly Record<Column, string>[],
-): string {
-  const lines = [csvLine(columns), ...rows.map((row) => csvLine(columns.map((c) => row[c])))];
-  return `${bom}${lines.join('\r\n')}\r\n`;
+  rows: Iterable<Record<Column, string>>,
+): Generator<string> {
+  yield `${bom}${csvLine(columns)}\r\n`;
+  for (const row of rows) yield `${csvLine(columns.map((c) => row[c]))}\r\n`;
 }
 
 export const csvMediaType = 'text/csv; charset=utf-8; header=present';

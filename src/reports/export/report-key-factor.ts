@@ -81,52 +81,61 @@ ${!skip && ratingBox(input, department, kf)}
 </div>\n`;
 }
 
-function actionTable(input: ExportInput, items: readonly ActionItem[]): Html {
+function* actionTable(input: ExportInput, items: readonly ActionItem[]): Generator<string> {
   const { t } = input;
-  if (items.length === 0) return markup`<p class="muted">${t('report:actions.none')}</p>`;
+  if (items.length === 0) {
+    yield markup`<p class="muted">${t('report:actions.none')}</p>`.toString();
+    return;
+  }
   const columns = ['item', 'department', 'owners', 'due', 'status'] as const;
-  const rows = items.map(
-    (item) =>
-      markup`<tr><td><strong>${item.id}</strong> ${item.title}${evidenceList(input, item.evidence)}</td><td>${departmentName(input, item.department)}</td><td>${item.owners.map((o) => input.nameOf(o)).join(', ')}</td><td>${formatDate(item.due, input.language)}</td><td>${t(`actions:status.${item.status}`)}</td></tr>\n`,
-  );
-  return markup`<div class="table-wrap"><table class="actions">
+  yield markup`<div class="table-wrap"><table class="actions">
 <thead><tr>${columns.map((c) => markup`<th scope="col">${t(`report:actions.${c}`)}</th>`)}</tr></thead>
 <tbody>
-${rows}</tbody>
+`.toString();
+  for (const item of items)
+    yield markup`<tr><td><strong>${item.id}</strong> ${item.title}${evidenceList(input, item.evidence)}</td><td>${departmentName(input, item.department)}</td><td>${item.owners.map((o) => input.nameOf(o)).join(', ')}</td><td>${formatDate(item.due, input.language)}</td><td>${t(`actions:status.${item.status}`)}</td></tr>\n`.toString();
+  yield `</tbody>
 </table></div>`;
 }
 
-/** One chapter of the toolkit: statement, why, guiding questions, answers, actions, examples. */
-export function keyFactorSection(input: ExportInput, kf: FrozenKeyFactor): Html {
+/**
+ * One chapter of the toolkit: statement, why, guiding questions, answers,
+ * actions, examples; a department block or an action row at a time.
+ */
+export function* keyFactorSection(input: ExportInput, kf: FrozenKeyFactor): Generator<string> {
   const { cycle, language, t } = input;
   const item = input.catalogue
     .framework(cycle.framework, language)
     .items.find((i) => i.id === kf.id);
   const departments = cycle.departments.filter((d) => d.keyFactors.includes(kf.id));
-  const items = input.items.filter((a) =>
-    a.serves.some((s) => s.framework === cycle.framework && s.item === kf.id),
-  );
   const reasoning =
     item?.reasoning && markup`<h4>${t('report:reasoning')}</h4>\n<p>${item.reasoning}</p>`;
-  const answers =
-    departments.length > 0
-      ? departments.map((d) => departmentBlock(input, d, kf))
-      : markup`<p class="muted">${t('report:noDepartments')}</p>`;
-  const examples =
-    item &&
-    item.examples.length > 0 &&
-    markup`<h4>${t('report:examples')}</h4>
-<dl class="examples">${item.examples.map((e) => markup`<dt>${e.city}</dt><dd>${e.gist}</dd>`)}</dl>`;
-  return markup`<section class="key-factor" aria-labelledby="${kf.id}">
+  yield markup`<section class="key-factor" aria-labelledby="${kf.id}">
 <h2 id="${kf.id}">${keyFactorHeading(input, kf.id)}</h2>
 <p class="statement">${inLanguage(kf.statement, language)}</p>
 ${reasoning}
 <h4>${t('report:guidingQuestions')}</h4>
 <ol class="questions">${kf.questions.map((q) => markup`<li>${inLanguage(q.text, language)}</li>`)}</ol>
 <h4>${t('report:answers')}</h4>
-${answers}
+`.toString();
+  if (departments.length === 0)
+    yield markup`<p class="muted">${t('report:noDepartments')}</p>`.toString();
+  for (const department of departments) yield departmentBlock(input, department, kf).toString();
+  yield markup`
 <h4>${t('report:actions.heading')}</h4>
-${actionTable(input, items)}
+`.toString();
+  yield* actionTable(
+    input,
+    input.items.filter((a) =>
+      a.serves.some((s) => s.framework === cycle.framework && s.item === kf.id),
+    ),
+  );
+  const examples =
+    item &&
+    item.examples.length > 0 &&
+    markup`<h4>${t('report:examples')}</h4>
+<dl class="examples">${item.examples.map((e) => markup`<dt>${e.city}</dt><dd>${e.gist}</dd>`)}</dl>`;
+  yield markup`
 ${examples}
-</section>\n`;
+</section>\n`.toString();
 }

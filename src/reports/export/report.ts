@@ -10,11 +10,15 @@ import type { ExportInput } from './types.ts';
  */
 const policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-/** The whole report as one self-contained, printable HTML document. */
-export function reportHtml(input: ExportInput): string {
+/**
+ * The whole report as one self-contained, printable HTML document, made a
+ * piece at a time: a large organisation's report runs to megabytes, and only
+ * the piece at hand is held in memory.
+ */
+export function* reportHtml(input: ExportInput): Generator<string> {
   const { cycle, t } = input;
   const title = t('report:title', { organization: input.organization, cycle: cycle.id });
-  return markup`<!doctype html>
+  yield markup`<!doctype html>
 <html lang="${input.language}">
 <head>
 <meta charset="utf-8">
@@ -28,7 +32,9 @@ export function reportHtml(input: ExportInput): string {
 ${reportHeader(input)}
 ${contents(input)}
 ${summary(input)}
-${cycle.keyFactors.map((kf) => keyFactorSection(input, kf))}
+`.toString();
+  for (const kf of cycle.keyFactors) yield* keyFactorSection(input, kf);
+  yield markup`
 <footer>${t('report:footer')}</footer>
 </body>
 </html>

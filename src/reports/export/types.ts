@@ -24,8 +24,21 @@ export interface ExportInput {
   timeZone: string;
 }
 
+/** One file of an export, made as it is read. */
 export interface ExportFile {
   name: string;
   mediaType: string;
-  content: string;
+  /**
+   * The content in order, a piece at a time, built only as it is read: a
+   * large organisation's files run to megabytes, and a writer that passes each
+   * piece on never holds a whole file. Each call starts from the beginning.
+   */
+  chunks(): Iterable<string>;
+}
+
+/** An export file made whole, as UTF-8 bytes: what a chat upload takes. */
+export interface BuiltFile {
+  name: string;
+  mediaType: string;
+  content: Uint8Array;
 }
