@@ -2,6 +2,8 @@ import { isOpenItem, type ActionItem } from '../action-plans/item.ts';
 import { daysBetween } from '../action-plans/reminders.ts';
 import { keyFactorRatings, type KeyFactorRating } from '../checkins/answer.ts';
 import { cycleRecords, statusOf, type CycleStatus } from '../checkins/status.ts';
+import { departmentSummaries } from '../checkins/summaries.ts';
+import type { DepartmentProgress } from '../checkins/summary.ts';
 import type { Cycle } from '../cycles/cycle.ts';
 import type { Store } from '../store/store.ts';
 import { evidenceSince } from './rollup.ts';
@@ -41,8 +43,7 @@ const snapshotKey = (week: string): string => `digest:snapshot:${week}`;
 const rank = (r: KeyFactorRating | 'skipped' | undefined): number =>
   r && r !== 'skipped' ? keyFactorRatings.indexOf(r) : -1;
 
-async function ratingsOf(store: Store, cycle: Cycle) {
-  const records = await cycleRecords(store, cycle);
+function ratingsOf(cycle: Cycle, records: ReadonlyMap<string, DepartmentProgress>) {
   const ratings = new Map<string, Map<string, KeyFactorRating | 'skipped'>>();
   for (const department of cycle.departments) {
     const record = records.get(department.id);
@@ -53,7 +54,7 @@ async function ratingsOf(store: Store, cycle: Cycle) {
     }
     ratings.set(department.id, row);
   }
-  return { records, ratings };
+  return ratings;
 }
 
 const achievedCount = (ratings: Map<string, Map<string, KeyFactorRating | 'skipped'>>): number =>
@@ -72,7 +73,8 @@ export async function digestData(
   lastWeekId: string,
   weekStart: string,
 ): Promise<DigestData> {
-  const { records, ratings } = await ratingsOf(store, cycle);
+  const records = await cycleRecords(store, cycle);
+  const ratings = ratingsOf(cycle, records);
   const status = statusOf(cycle, records);
   const complete = status.departments
     .filter((d) => d.answered === d.total && d.rated + d.skipped.length >= d.keyFactors)
@@ -90,10 +92,17 @@ export async function digestData(
   let previous: DigestData['previous'];
   const movedUp: DigestData['movedUp'] = [];
   if (previousCycle) {
-    const before = await ratingsOf(store, previousCycle);
+    // Only counts and ratings of the previous cycle are shown: its summaries are
+    // enough, and a tenth of the size of its records.
+    const summaries = await departmentSummaries(
+      store,
+      previousCycle.id,
+      previousCycle.departments.map((d) => d.id),
+    );
+    const before = { ratings: ratingsOf(previousCycle, summaries) };
     previous = {
       cycle: previousCycle,
-      status: statusOf(previousCycle, before.records),
+      status: statusOf(previousCycle, summaries),
       achieved: achievedCount(before.ratings),
     };
     for (const kf of cycle.keyFactors) {

@@ -19,6 +19,12 @@ const deliveryEvent = 'tasa_delivery';
 /** A delivery looks back over at most this many pages of 200 messages. */
 const lookBackPages = 5;
 
+/** The bytes as a Buffer over the same memory: an export's files are megabytes, not worth a copy. */
+const asBuffer = (content: string | Uint8Array): Buffer =>
+  typeof content === 'string'
+    ? Buffer.from(content)
+    : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+
 function slackError(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } }).data;
   return typeof data?.error === 'string' ? data.error : undefined;
@@ -77,7 +83,7 @@ export function slackPort(
           await client.filesUploadV2({
             channel_id: posted.channel ?? channel,
             thread_ts: options?.thread?.id ?? ts,
-            file: Buffer.from(image.png),
+            file: asBuffer(image.png),
             filename: image.fileName,
             title: image.title,
             alt_text: image.alt,
@@ -92,7 +98,7 @@ export function slackPort(
           channel_id: channel,
           initial_comment: comment,
           file_uploads: files.map((f) => ({
-            file: Buffer.from(typeof f.content === 'string' ? f.content : f.content),
+            file: asBuffer(f.content),
             filename: f.name,
             title: f.title ?? f.name,
           })),

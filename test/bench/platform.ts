@@ -8,7 +8,7 @@
  *     limits allow, and lost and duplicate messages.
  * (b) Slash-command acknowledgement latency, p50 and p99, with 50 commands
  *     arriving at once on the 150,000-answer store (commands.ts, serve.ts).
- * (c) Resident memory of the idle bot, src/main.ts as the Docker image runs
+ * (c) Resident memory of the idle bot, compiled and started as the Docker image runs
  *     it (idle.ts).
  *
  * The fan-out runs at Slack's real pace by default: Tasa's paced port at
@@ -202,7 +202,7 @@ try {
       `Lower bound: ⌈${thousands(people)} ÷ ${limits.perSecond}⌉ − 1 = ${fanOut.lowerBoundSeconds} s between the first and the last message; the time is measured from the start of the fan-out.`,
     `- (b) Tasa (startTasa, Bolt in HTTP mode) in its own process on the reports benchmark's store (${thousands(populated.answers)} answers, ${thousands(populated.items)} action items, 250 departments); ` +
       `${concurrency} signed /tasa requests sent at once, alternately \`status\` (coordinator) and \`my\` (a department contact); time to the HTTP 200. One round right after start-up (new connections, kept open), then ${commandRounds} on the kept-alive connections and ${commandRounds} with a new connection per request; p99 is the nearest rank (of ${concurrency * commandRounds}, the ${Math.ceil(0.99 * concurrency * commandRounds)}th).`,
-    `- (c) node --experimental-strip-types src/main.ts with NODE_ENV=production, the example config, the embedded store in an empty folder and Slack in HTTP mode against the fake; VmRSS from /proc after ${idleMs / 1000} s idle.`,
+    `- (c) ${idle.command} (as the Dockerfile runs it) with NODE_ENV=production, the example config, the embedded store in an empty folder and Slack in HTTP mode against the fake; VmRSS from /proc after ${idleMs / 1000} s idle.`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
