@@ -310,7 +310,7 @@ const info = (measure: string, timing: { median: number; min: number; max: numbe
 });
 const breakdown: Row[] = [
   info('read the open cycle’s 250 records (cycleRecords)', readRecords),
-  info('cycleStatus (reads the records itself)', readStatus),
+  info('cycleStatus (reads the departments’ summaries)', readStatus),
   info(`read ${thousands(shape.items)} action items (allItems)`, readItems),
   info('rollupMessages alone', renderRollup),
   info('allItems + digestData (no picture)', digestDataTiming),
