@@ -7,16 +7,9 @@ import { runCommand } from '../../src/commands/run.ts';
 import { createCore } from '../../src/core.ts';
 import { memoryLogger } from '../../src/shared/logger.ts';
 import { cityConfig, createWorld, parsedConfig } from '../helpers/world.ts';
+import { contractMeasure } from '../helpers/fixtures.ts';
 
-const newItem = {
-  title: 'Anti-discrimination clause in all service contracts',
-  description: 'Following Stockholm and Ghent.',
-  serves: ['KF10', 'ECCAR06'],
-  department: 'education',
-  owners: ['UEDU1', 'UEDU2'],
-  start: '2027-01-10',
-  due: '2027-06-30',
-};
+const newItem = contractMeasure;
 
 describe('action items in chat', () => {
   it('are created from a form, and their owners are told', async () => {

@@ -17,6 +17,7 @@ import { memoryLogger } from '../../src/shared/logger.ts';
 import type { Store } from '../../src/store/store.ts';
 import { i18nFor } from '../helpers/i18n.ts';
 import { createWorld, type World } from '../helpers/world.ts';
+import { contractMeasure } from '../helpers/fixtures.ts';
 
 /*
  * `status`, `my` and App Home read small records (the plan summary and each
@@ -24,15 +25,7 @@ import { createWorld, type World } from '../helpers/world.ts';
  * they must say what the briefs say; when missing they are built again.
  */
 
-const contract = {
-  title: 'Anti-discrimination clause in all service contracts',
-  description: 'Following Stockholm and Ghent.',
-  serves: ['KF10', 'ECCAR06'],
-  department: 'education',
-  owners: ['UEDU1', 'UEDU2'],
-  start: '2027-01-10',
-  due: '2027-06-30',
-};
+const contract = contractMeasure;
 const council = {
   title: 'Youth council hearing on discrimination',
   description: '',

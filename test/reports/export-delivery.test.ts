@@ -6,7 +6,7 @@ import type { ActionItem } from '../../src/action-plans/item.ts';
 import { createItems } from '../../src/action-plans/repository.ts';
 import { emptyRecord, recordKey } from '../../src/checkins/record.ts';
 import { runCli } from '../../src/cli/run.ts';
-import { freezeScope, type Cycle } from '../../src/cycles/cycle.ts';
+import type { Cycle } from '../../src/cycles/cycle.ts';
 import { saveCycle } from '../../src/cycles/repository.ts';
 import { createDirectory } from '../../src/people/directory.ts';
 import { exportFiles, fileBytes, fileText } from '../../src/reports/export/index.ts';
@@ -15,6 +15,7 @@ import { fixedClock } from '../../src/shared/clock.ts';
 import { openStore } from '../../src/store/open.ts';
 import { i18nFor } from '../helpers/i18n.ts';
 import { parsedConfig } from '../helpers/world.ts';
+import { firstQuarter } from '../helpers/fixtures.ts';
 
 /*
  * `tasa export` writes the files a piece at a time and `/tasa export` uploads
@@ -32,13 +33,7 @@ const store = openStore({
   namespace: 'test',
   clock: fixedClock(now),
 });
-const cycle: Cycle = {
-  id: '2027-Q1',
-  openedAt: '2027-01-04T08:00:00.000Z',
-  openedBy: 'slack:UCOORD',
-  dueDate: '2027-03-31',
-  ...freezeScope(config, catalogue),
-};
+const cycle: Cycle = firstQuarter(config, catalogue);
 /** Far longer than a write's 64 KiB, and with characters of one to four bytes. */
 const longText = 'Yhdenvertaisuus – ääkköset, € ja 😀. '.repeat(4_000);
 const options: ExportOptions = {

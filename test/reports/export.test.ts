@@ -3,7 +3,7 @@ import { parseCsv } from '../../src/action-plans/csv.ts';
 import type { ActionItem } from '../../src/action-plans/item.ts';
 import type { Answer } from '../../src/checkins/answer.ts';
 import { emptyRecord, type DepartmentRecord } from '../../src/checkins/record.ts';
-import { freezeScope, type Cycle } from '../../src/cycles/cycle.ts';
+import type { Cycle } from '../../src/cycles/cycle.ts';
 import { createI18n, translatorFor } from '../../src/i18n/create.ts';
 import type { Language } from '../../src/i18n/languages.ts';
 import { readResources } from '../../src/i18n/resources.ts';
@@ -12,17 +12,12 @@ import { csvField } from '../../src/reports/export/csv.ts';
 import { escapeHtml } from '../../src/reports/export/html.ts';
 import { exportFiles, fileText, type ExportInput } from '../../src/reports/export/index.ts';
 import { parsedConfig } from '../helpers/world.ts';
+import { firstQuarter } from '../helpers/fixtures.ts';
 
 const i18n = createI18n(readResources(), 'en');
 const catalogue = loadCatalogue(i18n);
 const config = parsedConfig();
-const cycle: Cycle = {
-  id: '2027-Q1',
-  openedAt: '2027-01-04T08:00:00.000Z',
-  openedBy: 'slack:UCOORD',
-  dueDate: '2027-03-31',
-  ...freezeScope(config, catalogue),
-};
+const cycle: Cycle = firstQuarter(config, catalogue);
 
 const people: Record<string, string> = {
   'slack:UEDU1': 'Eeva Opettaja',

@@ -8,11 +8,12 @@ import type { ActionItem } from '../../src/action-plans/item.ts';
 import { answerStatuses } from '../../src/checkins/answer.ts';
 import { emptyRecord, type DepartmentRecord } from '../../src/checkins/record.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
-import { freezeScope, type Cycle } from '../../src/cycles/cycle.ts';
+import type { Cycle } from '../../src/cycles/cycle.ts';
 import { createI18n, translatorFor } from '../../src/i18n/create.ts';
 import { readResources } from '../../src/i18n/resources.ts';
 import { exportFiles, fileText } from '../../src/reports/export/index.ts';
 import { parsedConfig } from '../helpers/world.ts';
+import { firstQuarter } from '../helpers/fixtures.ts';
 
 const executablePath = '/usr/bin/chromium';
 const hasChromium = existsSync(executablePath);
@@ -27,13 +28,7 @@ const outputDir = fileURLToPath(new URL('./output/', import.meta.url));
 const i18n = createI18n(readResources(), 'en');
 const catalogue = loadCatalogue(i18n);
 const config = parsedConfig();
-const cycle: Cycle = {
-  id: '2027-Q1',
-  openedAt: '2027-01-04T08:00:00.000Z',
-  openedBy: 'slack:UCOORD',
-  dueDate: '2027-03-31',
-  ...freezeScope(config, catalogue),
-};
+const cycle: Cycle = firstQuarter(config, catalogue);
 const people: Record<string, string> = {
   'slack:UEDU1': 'Eeva Opettaja',
   'slack:UEDU2': 'Erkki Rehtori',
