@@ -5,6 +5,7 @@ import Keyv, { type KeyvStoreAdapter } from 'keyv';
 import KeyvSqlite from '@keyv/sqlite';
 import { ErrorCode, TasaError } from '../shared/errors.ts';
 import type { Clock } from '../shared/clock.ts';
+import { withTimeout } from '../shared/timeout.ts';
 import type { ClaimBackend, Store, StoreBackend } from './store.ts';
 import { memoryClaims } from './claims/memory.ts';
 import { sqlClaims } from './claims/sql.ts';
@@ -77,24 +78,6 @@ function redisBackend(url: string): Backend {
   };
 }
 
-/** Settles as `work` does, or rejects when it has not within `ms`; `work` is left running. */
-async function withinDeadline<T>(work: Promise<T>, ms: number, late: () => void): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      late();
-      reject(new Error(`no answer within ${ms} ms`));
-    }, ms);
-  });
-  // A call that fails after the deadline has nobody left to tell.
-  work.catch(() => undefined);
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 function backendFor(options: StoreOptions): Backend {
   const url = options.url?.trim() ?? '';
   if (url === '') return sqliteBackend(resolve(options.dataDir, 'tasa.sqlite'));
@@ -144,7 +127,7 @@ export function openStore(options: StoreOptions): Store {
       return run();
     })();
     if (backend.deadlineMs === undefined) return attempt;
-    return withinDeadline(attempt, backend.deadlineMs, () => backend.stalled?.());
+    return withTimeout(attempt, backend.deadlineMs, 'store call', () => backend.stalled?.());
   };
   const wrap = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
     try {

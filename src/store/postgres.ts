@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { KeyvStoreAdapter, StoredData } from 'keyv';
+import { createOnce } from './create-once.ts';
 
 /** How long PostgreSQL may take before a call fails; the store's own deadline is a little longer. */
 export interface PostgresTimeouts {
@@ -23,12 +24,6 @@ export const defaultPostgresTimeouts: PostgresTimeouts = {
 /** The table @keyv/postgres created for Tasa; kept so that existing databases keep working. */
 const table = 'public.tasa_keyv';
 
-/** Another process created the table at the same moment: `IF NOT EXISTS` does not cover that race. */
-const alreadyCreated = (error: unknown): boolean => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === '42P07';
-};
-
 /** Escapes LIKE's wildcards (backslash is PostgreSQL's default escape character). */
 const likePrefix = (prefix: string): string => `${prefix.replace(/[\\%_]/g, '\\$&')}%`;
 
@@ -48,7 +43,10 @@ export class PostgresStore extends EventEmitter implements KeyvStoreAdapter {
   /** Set by keyv; used only by clear(). */
   namespace?: string | undefined;
   readonly #pool: pg.Pool;
-  #tableReady: Promise<void> | undefined;
+  /** Creates the table on first use. */
+  readonly #ready = createOnce(() =>
+    this.query(`CREATE TABLE IF NOT EXISTS ${table} (key VARCHAR(255) PRIMARY KEY, value TEXT)`),
+  );
   #ended: Promise<void> | undefined;
 
   constructor(url: string, timeouts: PostgresTimeouts = defaultPostgresTimeouts) {
@@ -72,21 +70,6 @@ export class PostgresStore extends EventEmitter implements KeyvStoreAdapter {
   async query<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
     const result = await this.#pool.query(sql, params);
     return result.rows as Row[];
-  }
-
-  /** Creates the table on first use; tried again on the next call if the server was unreachable. */
-  async #ready(): Promise<void> {
-    this.#tableReady ??= this.query(
-      `CREATE TABLE IF NOT EXISTS ${table} (key VARCHAR(255) PRIMARY KEY, value TEXT)`,
-    ).then(
-      () => undefined,
-      (error: unknown) => {
-        if (alreadyCreated(error)) return;
-        this.#tableReady = undefined;
-        throw error;
-      },
-    );
-    return this.#tableReady;
   }
 
   async #rows(sql: string, params: unknown[]): Promise<{ key: string; value: string | null }[]> {
@@ -125,8 +108,7 @@ export class PostgresStore extends EventEmitter implements KeyvStoreAdapter {
   }
 
   async has(key: string): Promise<boolean> {
-    await this.#ready();
-    const rows = await this.query(`SELECT 1 FROM ${table} WHERE key = $1`, [key]);
+    const rows = await this.#rows(`SELECT key FROM ${table} WHERE key = $1`, [key]);
     return rows.length > 0;
   }
 

@@ -1,4 +1,5 @@
 import type { ClaimBackend } from '../store.ts';
+import { createOnce } from '../create-once.ts';
 
 type Query = (sql: string, params: unknown[]) => Promise<unknown[]>;
 
@@ -13,22 +14,12 @@ export function sqlClaims(
   close: () => Promise<void>,
 ): ClaimBackend {
   const p = (n: number): string => (dialect === 'postgres' ? `$${n}` : '?');
-  let created: Promise<void> | undefined;
-  // Created on first use, and tried again on the next call if the server could not be reached.
-  const ready = (): Promise<void> =>
-    (created ??= query(
+  const ready = createOnce(() =>
+    query(
       `CREATE TABLE IF NOT EXISTS tasa_claims (key VARCHAR(512) PRIMARY KEY, token VARCHAR(64) NOT NULL, expires_at BIGINT NOT NULL)`,
       [],
-    ).then(
-      () => undefined,
-      (error: unknown) => {
-        // Another process created it at the same moment (PostgreSQL): it is there.
-        const code = (error as { code?: unknown } | null)?.code;
-        if (code === '23505' || code === '42P07') return;
-        created = undefined;
-        throw error;
-      },
-    ));
+    ),
+  );
   return {
     async claim(key, token, ttlMs, nowMs) {
       await ready();
