@@ -20,10 +20,18 @@ export interface ItemInput {
   status?: string;
 }
 
-export type ItemFields = Pick<
-  ActionItem,
-  'title' | 'description' | 'serves' | 'department' | 'owners' | 'start' | 'due' | 'status'
->;
+/** What a person fills in for an action item, in form and file order. */
+export const itemFieldNames = [
+  'title',
+  'description',
+  'serves',
+  'department',
+  'owners',
+  'start',
+  'due',
+] as const;
+
+export type ItemFields = Pick<ActionItem, (typeof itemFieldNames)[number] | 'status'>;
 
 export const itemLimits = { title: 200, description: 3000 } as const;
 

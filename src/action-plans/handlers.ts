@@ -10,7 +10,7 @@ import { translatorFor } from '../i18n/create.ts';
 import type { Language } from '../i18n/languages.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Evidence } from '../checkins/answer.ts';
-import { checkItem, readDate, type ItemInput } from './draft.ts';
+import { checkItem, itemFieldNames, readDate, type ItemInput } from './draft.ts';
 import type { ActionItem, ItemChange } from './item.ts';
 import { doneForm, itemForm, itemLine, moveForm, noteForm, type PlanView } from './messages.ts';
 import { createItems, getItem, updateItem } from './repository.ts';
@@ -256,15 +256,7 @@ export async function submitPlanForm(
                 .map((x) => (typeof x === 'object' ? (x as { item: string }).item : String(x)))
                 .join(', ')
             : String(value ?? '');
-        for (const field of [
-          'title',
-          'description',
-          'serves',
-          'department',
-          'owners',
-          'start',
-          'due',
-        ] as const) {
+        for (const field of itemFieldNames) {
           if (show(item[field]) !== show(fields[field]))
             changes.push(change(person, now, field, show(item[field]), show(fields[field])));
         }

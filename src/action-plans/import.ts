@@ -2,7 +2,7 @@ import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { InputProblem } from '../checkins/validate.ts';
 import { parseCsv } from './csv.ts';
 import type { checkItem } from './draft.ts';
-import { type ItemFields, type ItemInput } from './draft.ts';
+import { itemFieldNames, type ItemFields, type ItemInput } from './draft.ts';
 
 export interface ImportProblem extends InputProblem {
   line: number;
@@ -12,16 +12,7 @@ export type ImportResult =
   | { ok: true; rows: { line: number; fields: ItemFields }[] }
   | { ok: false; rows: number; problems: ImportProblem[] };
 
-const columns = [
-  'title',
-  'description',
-  'serves',
-  'department',
-  'owners',
-  'start',
-  'due',
-  'status',
-] as const;
+const columns = [...itemFieldNames, 'status'] as const;
 const list = (value: unknown): string[] =>
   Array.isArray(value)
     ? value.map(String)
