@@ -3,9 +3,6 @@ import { withLock } from '../store/lock.ts';
 import { emptyRecord, recordKey, type DepartmentRecord } from './record.ts';
 import { summarise, summaryKey, type DepartmentSummary } from './summary.ts';
 
-/** Rebuilds under way, per store and summary key, so concurrent reads share one. */
-const rebuilding = new WeakMap<Store, Map<string, Promise<DepartmentSummary>>>();
-
 /**
  * Saves a summary built from the record, unless one was saved meanwhile. Under
  * the record's lock and from the record read there, so it cannot overwrite a
@@ -25,38 +22,20 @@ async function saveRebuilt(store: Store, cycle: string, department: string): Pro
 
 /**
  * Summaries built from the records, for departments that have none yet (records
- * kept before summaries existed, or a write cut short). Concurrent reads share
- * one rebuild; the reader that started it also waits for the summaries to be
- * saved, one at a time so that other store work is not queued behind them.
+ * kept before summaries existed, or a write cut short), and saved for the next
+ * read, one at a time so that other store work is not queued behind them.
  */
 async function rebuild(
   store: Store,
   cycle: string,
   departments: readonly string[],
-): Promise<(DepartmentSummary | undefined)[]> {
-  let running = rebuilding.get(store);
-  if (!running) rebuilding.set(store, (running = new Map()));
-  const inFlight = running;
-  const fresh = departments.filter((d) => !inFlight.has(summaryKey(cycle, d)));
-  let saved: Promise<void> = Promise.resolve();
-  if (fresh.length > 0) {
-    const read = store.getMany<DepartmentRecord>(fresh.map((d) => recordKey(cycle, d)));
-    for (const [i, d] of fresh.entries()) {
-      const key = summaryKey(cycle, d);
-      const one = read.then((records) => summarise(records[i] ?? emptyRecord(cycle, d)));
-      inFlight.set(key, one);
-    }
-    saved = read.then(async (records) => {
-      // A department nobody has written for has no record: its summary is the empty one, not saved.
-      for (const [i, d] of fresh.entries()) if (records[i]) await saveRebuilt(store, cycle, d);
-    });
-    // Shared until saved, so reads meanwhile neither read the records again nor save twice.
-    const done = (): void => fresh.forEach((d) => inFlight.delete(summaryKey(cycle, d)));
-    saved.then(done, done);
-  }
-  const summaries = await Promise.all(departments.map((d) => inFlight.get(summaryKey(cycle, d))));
-  await saved;
-  return summaries;
+): Promise<DepartmentSummary[]> {
+  const records = await store.getMany<DepartmentRecord>(
+    departments.map((d) => recordKey(cycle, d)),
+  );
+  // A department nobody has written for has no record: its summary is the empty one, not saved.
+  for (const [i, d] of departments.entries()) if (records[i]) await saveRebuilt(store, cycle, d);
+  return departments.map((d, i) => summarise(records[i] ?? emptyRecord(cycle, d)));
 }
 
 /** The summaries of some departments' records in a cycle, in one read. */
@@ -70,7 +49,7 @@ export async function departmentSummaries(
   );
   const missing = departments.filter((_, i) => found[i] === undefined);
   const rebuilt = missing.length > 0 ? await rebuild(store, cycle, missing) : [];
-  const byDepartment = new Map(missing.map((d, i) => [d, rebuilt[i]]));
+  const byDepartment = new Map(rebuilt.map((summary) => [summary.department, summary]));
   return new Map(
     departments.map((d, i) => [
       d,
