@@ -22,32 +22,28 @@ import { ruleFlagsOf, type RuleFlag } from './rules.ts';
 /** What a read found: the answer, or undefined when a record it needs is missing. */
 type Found<T> = (saved: readonly unknown[]) => T | undefined;
 
-/** Rebuilds under way, per store, so concurrent reads share one. */
-const rebuilding = new WeakMap<Store, Promise<void>>();
-
 /**
  * Rebuilds the small records from the briefs, under the plan lock, unless a
- * change finished meanwhile has written what `keys` were read for.
+ * change or another read's rebuild has written what `keys` were read for
+ * meanwhile (concurrent reads wait for the lock and then find them there).
  */
-function rebuild(store: Store, keys: readonly string[], found: Found<unknown>): Promise<void> {
-  const running = rebuilding.get(store);
-  if (running) return running;
-  const once = withPlanLock(store, async () => {
+async function rebuild(
+  store: Store,
+  keys: readonly string[],
+  found: Found<unknown>,
+): Promise<void> {
+  await withPlanLock(store, async () => {
     if (found(await store.getMany<unknown>(keys)) !== undefined) return;
     await saveSmallRecords(store, await briefsInStep(store));
-  })
-    .catch(() => {
-      // Only a shortcut for later reads: a busy lock or a failed write leaves
-      // the records missing, and the reader works the answer out from the briefs.
-    })
-    .finally(() => rebuilding.delete(store));
-  rebuilding.set(store, once);
-  return once;
+  }).catch(() => {
+    // Only a shortcut for later reads: a busy lock or a failed write leaves
+    // the records missing, and the reader works the answer out from the briefs.
+  });
 }
 
 /**
  * Reads `keys` and what `found` makes of them; when something is missing,
- * rebuilds (or waits for a rebuild) and reads again, and as a last resort
+ * rebuilds and reads again, and as a last resort
  * works the answer out from the briefs without saving it.
  */
 async function read<T>(
@@ -56,7 +52,7 @@ async function read<T>(
   found: Found<T>,
   fromBriefs: (briefs: readonly ItemBrief[]) => T,
 ): Promise<T> {
-  // A second rebuild: the one another read started may have found its own records written and stopped.
+  // A second try: the lock may have been busy with a change that wrote other records.
   for (let attempt = 0; attempt < 3; attempt++) {
     const answer = found(await store.getMany<unknown>(keys));
     if (answer !== undefined) return answer;
