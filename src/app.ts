@@ -102,15 +102,9 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     metrics,
   });
   metrics.observeBacklog(() => core.outbox.backlog());
-  const cycleDeps: CycleDeps = {
-    store,
-    clock,
-    config,
-    catalogue,
-    localDate: core.calendar.localDate,
-  };
-  slack?.connect({ core, cycleDeps, store, logger });
-  teams?.connect({ core, cycleDeps, store, logger });
+  const { cycleDeps } = core;
+  slack?.listen(core.inbound);
+  teams?.listen(core.inbound);
 
   const ready = async (): Promise<Record<string, boolean>> => {
     const storeUp = await withTimeout(store.ping(), storePingTimeoutMs, 'store ping').then(

@@ -8,6 +8,10 @@ import { createDeliveryScope } from './outbox/delivery-scope.ts';
 import type { ChatPort } from './chat/port.ts';
 import { createCheckInEngine, type CheckInEngine } from './checkins/engine.ts';
 import type { OrganizationConfig } from './config/schema.ts';
+import type { CycleDeps } from './cycles/lifecycle.ts';
+import { createDeliveriesRepository } from './inbound/deliveries-repository.ts';
+import type { InboundPort } from './inbound/port.ts';
+import { createInbound } from './inbound/receive.ts';
 import { checkInsJob, deliverCheckInItem } from './jobs/check-ins.ts';
 import { openCycleJob } from './jobs/open-cycle.ts';
 import { createRunner, type Runner } from './jobs/runner.ts';
@@ -51,6 +55,9 @@ export interface Core {
   runner: Runner;
   directory: Directory;
   calendar: WorkCalendar;
+  /** The one way in from the platforms. */
+  inbound: InboundPort;
+  cycleDeps: CycleDeps;
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -128,5 +135,17 @@ export function createCore(options: CoreOptions): Core {
         : []),
     ],
   });
-  return { engine, outbox, runner: createRunner(scheduler, outbox, logger), directory, calendar };
+  const cycleDeps: CycleDeps = { store, clock, config, catalogue, localDate: calendar.localDate };
+  const services = { engine, outbox, directory, calendar };
+  const inbound = createInbound({
+    core: services,
+    cycleDeps,
+    deliveries: createDeliveriesRepository(store),
+  });
+  return {
+    ...services,
+    runner: createRunner(scheduler, outbox, logger),
+    inbound,
+    cycleDeps,
+  };
 }

@@ -7,6 +7,7 @@ import { notice } from '../checkins/messages.ts';
 import { checkEvidence, textProblem, type InputProblem } from '../checkins/validate.ts';
 import { addDays } from '../cycles/lifecycle.ts';
 import { translatorFor } from '../i18n/create.ts';
+import { withFormWords } from '../i18n/form-words.ts';
 import type { Language } from '../i18n/languages.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Evidence } from '../checkins/answer.ts';
@@ -99,7 +100,11 @@ export async function clickPlanAction(
     kind: 'person' as const,
   };
   if (action.kind === 'actionNew') {
-    await ctx.port.openForm(address, interaction?.trigger, itemForm(v, undefined, action));
+    await ctx.port.openForm(
+      address,
+      interaction?.trigger,
+      withFormWords(v.t, itemForm(v, undefined, action)),
+    );
     return;
   }
   const loaded = await loadForChange(ctx, person, action.item);
@@ -107,13 +112,29 @@ export async function clickPlanAction(
   const item = loaded;
   switch (action.kind) {
     case 'actionEdit':
-      return ctx.port.openForm(address, interaction?.trigger, itemForm(v, item));
+      return ctx.port.openForm(
+        address,
+        interaction?.trigger,
+        withFormWords(v.t, itemForm(v, item)),
+      );
     case 'actionDone':
-      return ctx.port.openForm(address, interaction?.trigger, doneForm(v, item));
+      return ctx.port.openForm(
+        address,
+        interaction?.trigger,
+        withFormWords(v.t, doneForm(v, item)),
+      );
     case 'actionNote':
-      return ctx.port.openForm(address, interaction?.trigger, noteForm(v, item));
+      return ctx.port.openForm(
+        address,
+        interaction?.trigger,
+        withFormWords(v.t, noteForm(v, item)),
+      );
     case 'actionMove':
-      return ctx.port.openForm(address, interaction?.trigger, moveForm(v, item));
+      return ctx.port.openForm(
+        address,
+        interaction?.trigger,
+        withFormWords(v.t, moveForm(v, item)),
+      );
     case 'actionSnooze': {
       const until = addDays(ctx.localDate(ctx.clock.now()), Math.max(1, Math.min(action.days, 60)));
       await updateItem(ctx.store, item.id, (current) => ({ ...current, snoozedUntil: until }));
@@ -202,9 +223,8 @@ export async function submitPlanForm(
   context: PlanAction,
   values: FormValues,
 ): Promise<FormResult> {
+  // The inbound port checked the form before it came here.
   const v = await planView(ctx, person);
-  const errors = checkPlanForm(ctx, v, actor, context, values);
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
   const now = ctx.clock.now().toISOString();
   const today = ctx.localDate(ctx.clock.now());
 

@@ -1,34 +1,64 @@
-import type { AnswerStatus, KeyFactorRating } from '../checkins/answer.ts';
+import { z } from 'zod';
+import { answerStatuses, keyFactorRatings } from '../shared/benchmark.ts';
+
+// Ids are short; anything longer is not a Tasa id, and a forged value never reaches a handler.
+const id = z.string().min(1).max(200);
+const where = { cycle: id, department: id };
 
 /**
  * What a button or form is about. Adapters put it into the button's value
  * and hand it back unchanged with the person's click or submission, so it is
- * kept small (Slack allows 2,000 characters in a button value).
+ * kept small (Slack allows 2,000 characters in a button value). The schema is
+ * the one list of action kinds: the type is read from it, so a kind added
+ * here is a kind every switch over actions must handle.
  */
-export type Action =
-  | { kind: 'start'; cycle: string; department: string; keyFactor: string }
-  | {
-      kind: 'answer';
-      cycle: string;
-      department: string;
-      question: string;
-      status: AnswerStatus;
-      revision: number;
-    }
-  | { kind: 'explain'; cycle: string; department: string; question: string; revision: number }
-  | { kind: 'back'; cycle: string; department: string; question: string }
-  | { kind: 'rate'; cycle: string; department: string; keyFactor: string; rating: KeyFactorRating }
-  | { kind: 'rateWithLimits'; cycle: string; department: string; keyFactor: string }
-  | { kind: 'skip'; cycle: string; department: string; keyFactor: string }
-  | { kind: 'handOver'; cycle: string; department: string; keyFactor: string }
-  | { kind: 'remindLater'; cycle: string; department: string; keyFactor: string }
-  | { kind: 'resume' }
+export const actionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('start'), ...where, keyFactor: id }),
+  z.object({
+    kind: z.literal('answer'),
+    ...where,
+    question: id,
+    status: z.enum(answerStatuses),
+    revision: z.number().int().nonnegative(),
+  }),
+  z.object({
+    kind: z.literal('explain'),
+    ...where,
+    question: id,
+    revision: z.number().int().nonnegative(),
+  }),
+  z.object({ kind: z.literal('back'), ...where, question: id }),
+  z.object({ kind: z.literal('rate'), ...where, keyFactor: id, rating: z.enum(keyFactorRatings) }),
+  z.object({ kind: z.literal('rateWithLimits'), ...where, keyFactor: id }),
+  z.object({ kind: z.literal('skip'), ...where, keyFactor: id }),
+  z.object({ kind: z.literal('handOver'), ...where, keyFactor: id }),
+  z.object({ kind: z.literal('remindLater'), ...where, keyFactor: id }),
+  z.object({ kind: z.literal('resume') }),
   /** Action plans: a new measure (optionally for a department and framework item), and an item's actions. */
-  | { kind: 'actionNew'; department?: string; serves?: string }
-  | { kind: 'actionEdit'; item: string }
-  | { kind: 'actionDone'; item: string }
-  | { kind: 'actionNote'; item: string }
-  | { kind: 'actionMove'; item: string }
-  | { kind: 'actionSnooze'; item: string; days: number };
+  z.object({ kind: z.literal('actionNew'), department: id.optional(), serves: id.optional() }),
+  z.object({ kind: z.literal('actionEdit'), item: id }),
+  z.object({ kind: z.literal('actionDone'), item: id }),
+  z.object({ kind: z.literal('actionNote'), item: id }),
+  z.object({ kind: z.literal('actionMove'), item: id }),
+  z.object({ kind: z.literal('actionSnooze'), item: id, days: z.number().int().min(1).max(365) }),
+]);
 
+export type Action = z.infer<typeof actionSchema>;
 export type ActionKind = Action['kind'];
+
+/** Reads an action back from a button or form; undefined for anything that is not a Tasa action. */
+export function parseAction(value: unknown): Action | undefined {
+  let data = value;
+  if (typeof value === 'string') {
+    try {
+      data = JSON.parse(value) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  const parsed = actionSchema.safeParse(data);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** What a button's value carries: the action as JSON. */
+export const encodeAction = (action: Action): string => JSON.stringify(action);

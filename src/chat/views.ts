@@ -78,4 +78,16 @@ export interface FormView {
   context: Action;
   intro?: string;
   fields: FormField[];
+  /**
+   * The few words a platform needs beyond the fields, in the reader's language,
+   * so that adapters never translate: Teams labels each evidence link's title
+   * field and prompts in its people picker.
+   */
+  words?: FormWords;
+}
+
+export interface FormWords {
+  /** The label of each evidence row's title, row 1 first. */
+  linkTitles: string[];
+  peoplePlaceholder: string;
 }

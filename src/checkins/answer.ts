@@ -1,25 +1,15 @@
-/** The vocabulary of an answer and a key-factor rating. */
-export const answerStatuses = ['yes', 'partly', 'no', 'dont_know', 'not_applicable'] as const;
-export type AnswerStatus = (typeof answerStatuses)[number];
+import type { AnswerStatus, Evidence, KeyFactorRating, Stamp } from '../shared/benchmark.ts';
 
-export const keyFactorRatings = ['not_started', 'started', 'in_progress', 'achieved'] as const;
-export type KeyFactorRating = (typeof keyFactorRatings)[number];
-
-export const isAnswerStatus = (v: unknown): v is AnswerStatus =>
-  typeof v === 'string' && (answerStatuses as readonly string[]).includes(v);
-export const isKeyFactorRating = (v: unknown): v is KeyFactorRating =>
-  typeof v === 'string' && (keyFactorRatings as readonly string[]).includes(v);
-
-export interface Evidence {
-  url: string;
-  title?: string;
-}
-
-/** Who did something, and when (ISO instant). */
-export interface Stamp {
-  by: string;
-  at: string;
-}
+export {
+  answerStatuses,
+  isAnswerStatus,
+  isKeyFactorRating,
+  keyFactorRatings,
+  type AnswerStatus,
+  type Evidence,
+  type KeyFactorRating,
+  type Stamp,
+} from '../shared/benchmark.ts';
 
 export interface Answer extends Stamp {
   status: AnswerStatus;

@@ -1,15 +1,16 @@
 import type { i18n } from 'i18next';
 import type { Catalogue } from '../catalogue/load.ts';
-import type { PersonRef } from '../chat/address.ts';
 import type { ChatPort, MessageRef } from '../chat/port.ts';
 import type { MessageView } from '../chat/views.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
 import type { Cycle } from '../cycles/cycle.ts';
-import { translatorFor } from '../i18n/create.ts';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Actor } from '../chat/actor.ts';
+import { translatorFor, type Translator } from '../i18n/create.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
 import type { Directory } from '../people/directory.ts';
-import { personState, updatePersonState } from '../people/preferences.ts';
+import { personState, updatePersonState, type PersonState } from '../people/preferences.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Store } from '../store/store.ts';
@@ -32,19 +33,15 @@ export interface EngineDeps {
   metrics?: MetricsSink;
 }
 
-/** Who clicked or typed: the platform's id, and the language the platform reports for them. */
-export interface Actor extends PersonRef {
-  locale?: string;
-}
+export type { Actor, Interaction } from '../chat/actor.ts';
 
-/** The platform's handles for one interaction. */
-export interface Interaction {
-  /** Unique per interaction; a retried delivery carries the same id and counts once. */
-  id?: string;
-  /** Opens a form in answer to this interaction (Slack trigger_id). */
-  trigger?: string;
-  /** The message whose button was pressed. */
-  message?: MessageRef;
+/** Whoever acts, resolved once per interaction by the inbound port. */
+export interface Who {
+  /** Their canonical key, e.g. `slack:U0EDU1`. */
+  person: string;
+  actor: Actor;
+  language: Language;
+  t: Translator;
 }
 
 export function languageFromLocale(locale: string | undefined): Language | undefined {
@@ -55,12 +52,29 @@ export function languageFromLocale(locale: string | undefined): Language | undef
 /** Helpers shared by the handlers. */
 export function engineContext(deps: EngineDeps) {
   const { store, directory } = deps;
+  // One interaction reads a person's state once, however many messages it renders for them.
+  const interaction = new AsyncLocalStorage<Map<string, Promise<PersonState>>>();
+  const stateOf = (person: string): Promise<PersonState> => {
+    const memo = interaction.getStore();
+    if (!memo) return personState(store, person);
+    let state = memo.get(person);
+    if (!state) {
+      state = personState(store, person);
+      memo.set(person, state);
+      state.catch(() => memo.delete(person));
+    }
+    return state;
+  };
+  const forget = (person: string): void => void interaction.getStore()?.delete(person);
+  /** Runs one interaction's work with its own memo of people's states. */
+  const within = <T>(work: () => Promise<T>): Promise<T> => interaction.run(new Map(), work);
 
   /** The person's chosen language, else their platform's, else the organisation's. */
   async function languageOf(person: string, hint?: string): Promise<Language> {
-    const state = await personState(store, person);
+    const state = await stateOf(person);
     const fromPlatform = languageFromLocale(hint);
     if (fromPlatform && state.platformLanguage !== fromPlatform) {
+      forget(person);
       await updatePersonState(store, person, (s) => ({ ...s, platformLanguage: fromPlatform }));
     }
     if (state.language) return state.language;
@@ -71,8 +85,10 @@ export function engineContext(deps: EngineDeps) {
     const reported = languageFromLocale(
       address ? await deps.port.personLocale?.(address).catch(() => undefined) : undefined,
     );
-    if (reported)
+    if (reported) {
+      forget(person);
       await updatePersonState(store, person, (s) => ({ ...s, platformLanguage: reported }));
+    }
     return reported ?? deps.config.organization.locale;
   }
 
@@ -112,7 +128,18 @@ export function engineContext(deps: EngineDeps) {
   }
 
   const metrics = deps.metrics ?? noMetrics;
-  return { ...deps, metrics, languageOf, view, departmentsFor, recordsFor, sendTo };
+  return {
+    ...deps,
+    metrics,
+    languageOf,
+    stateOf,
+    forget,
+    within,
+    view,
+    departmentsFor,
+    recordsFor,
+    sendTo,
+  };
 }
 
 export type EngineContext = ReturnType<typeof engineContext>;

@@ -1,11 +1,12 @@
 import type { Action } from '../chat/actions.ts';
+import type { FormValues } from '../chat/actor.ts';
 import type { Translator } from '../i18n/create.ts';
 import { isAnswerStatus, isKeyFactorRating, type Evidence } from './answer.ts';
 import { fieldErrors } from './handlers/shared.ts';
 import { limits } from './limits.ts';
 import { checkEvidence, textProblem, type InputProblem } from './validate.ts';
 
-export type FormValues = Record<string, string | string[] | Evidence[] | undefined>;
+export type { FormValues } from '../chat/actor.ts';
 
 const text = (value: FormValues[string]): string => (typeof value === 'string' ? value.trim() : '');
 

@@ -1,3 +1,4 @@
+import { departmentName } from '../cycles/cycle.ts';
 import type { Action } from '../chat/actions.ts';
 import type { Block, Button, FormView, MessageView } from '../chat/views.ts';
 import type { Cycle, FrozenKeyFactor, FrozenQuestion } from '../cycles/cycle.ts';
@@ -14,9 +15,6 @@ export interface ViewContext {
   cycle: Cycle;
   nameOf(person: string): string;
 }
-
-const departmentName = (v: ViewContext, department: string): string =>
-  v.cycle.departments.find((d) => d.id === department)?.name[v.language] ?? department;
 
 const keyFactorTitle = (v: ViewContext, kf: FrozenKeyFactor): string =>
   v.t('checkins:keyFactor', { number: kf.number, title: kf.title[v.language] });
@@ -44,7 +42,7 @@ export function introMessage(
       type: 'context',
       text: v.t('checkins:intro.meta', {
         count: kf.questions.length,
-        department: departmentName(v, department),
+        department: departmentName(v.cycle, department, v.language),
         cycle: v.cycle.id,
         due: formatDate(v.cycle.dueDate, v.language),
       }),
@@ -195,7 +193,9 @@ export function ratingMessage(
     { type: 'header', text: header },
     {
       type: 'text',
-      text: v.t('checkins:rating.prompt', { department: departmentName(v, department) }),
+      text: v.t('checkins:rating.prompt', {
+        department: departmentName(v.cycle, department, v.language),
+      }),
     },
     {
       type: 'actions',

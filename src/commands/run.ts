@@ -1,5 +1,4 @@
-import type { Actor, Interaction } from '../checkins/context.ts';
-import type { Core } from '../core.ts';
+import type { Actor, Interaction } from '../chat/actor.ts';
 import type { CycleDeps } from '../cycles/lifecycle.ts';
 import { translatorFor } from '../i18n/create.ts';
 import { isTasaError, ErrorCode } from '../shared/errors.ts';
@@ -9,6 +8,7 @@ import {
   CommandUsageError,
   type Command,
   type CommandContext,
+  type CommandServices,
   type CommandReply,
 } from './types.ts';
 
@@ -35,7 +35,7 @@ function commandLabel(words: string[]): string {
  * commands, authorisation and errors on every platform.
  */
 export async function runCommand(
-  core: Core,
+  core: CommandServices,
   deps: CycleDeps,
   actor: Actor,
   text: string,
@@ -51,7 +51,7 @@ export async function runCommand(
 }
 
 async function dispatch(
-  core: Core,
+  core: CommandServices,
   deps: CycleDeps,
   actor: Actor,
   text: string,

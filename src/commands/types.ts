@@ -1,13 +1,24 @@
-import type { Actor, Interaction } from '../checkins/context.ts';
+import type { Actor, Interaction } from '../chat/actor.ts';
 import type { MessageView } from '../chat/views.ts';
-import type { Core } from '../core.ts';
+import type { CheckInEngine } from '../checkins/engine.ts';
+import type { Outbox } from '../outbox/outbox.ts';
+import type { Directory } from '../people/directory.ts';
+import type { WorkCalendar } from '../scheduler/calendar.ts';
 import type { CycleDeps } from '../cycles/lifecycle.ts';
 import type { Translator } from '../i18n/create.ts';
 import type { Language } from '../i18n/languages.ts';
 
+/** The parts of the core that commands use. */
+export interface CommandServices {
+  engine: CheckInEngine;
+  outbox: Outbox;
+  calendar: WorkCalendar;
+  directory: Directory;
+}
+
 /** What a command handler works with: the core, and who asked in which language. */
 export interface CommandContext {
-  core: Core;
+  core: CommandServices;
   deps: CycleDeps;
   actor: Actor;
   person: string;

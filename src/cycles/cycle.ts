@@ -114,3 +114,7 @@ export function locateQuestion(
     return undefined;
   return { keyFactor, question };
 }
+
+/** A department's name as the cycle froze it, in a language; its id when it is not in the cycle. */
+export const departmentName = (cycle: Cycle, department: string, language: Language): string =>
+  cycle.departments.find((d) => d.id === department)?.name[language] ?? department;

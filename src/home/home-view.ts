@@ -1,6 +1,6 @@
 import { cycleStatus, myOpenQuestions } from '../checkins/status.ts';
 import type { Block, MessageView } from '../chat/views.ts';
-import type { Core } from '../core.ts';
+import type { CommandServices } from '../commands/types.ts';
 import { openCycleOf } from '../cycles/repository.ts';
 import type { Translator } from '../i18n/create.ts';
 import { formatDate } from '../i18n/format.ts';
@@ -17,7 +17,7 @@ import { planFlags } from '../action-plans/plan-summary.ts';
  * in App Home; Teams as a card.
  */
 export async function homeView(
-  core: Core,
+  core: CommandServices,
   store: Store,
   person: string,
   language: Language,

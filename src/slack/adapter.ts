@@ -1,11 +1,11 @@
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { WebClientEvent, type WebClientOptions } from '@slack/web-api';
 import type { ChatPort } from '../chat/port.ts';
+import type { InboundPort } from '../inbound/port.ts';
 import type { RouteHandler } from '../http/server.ts';
 import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
 import type { Logger } from '../shared/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
-import type { SlackDeps } from './deps.ts';
 import { registerListeners } from './listeners/index.ts';
 import { slackLocales } from './locale.ts';
 import { slackPort } from './port.ts';
@@ -15,8 +15,8 @@ export interface SlackAdapter {
   readonly port: ChatPort;
   /** `/slack/events` in HTTP mode; none in Socket Mode. */
   readonly routes: ReadonlyMap<string, RouteHandler>;
-  /** Registers the listeners once the core exists. */
-  connect(deps: Omit<SlackDeps, 'localeOf'>): void;
+  /** Hands Slack's events to the core's way in. */
+  listen(inbound: InboundPort): void;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** For /readyz: HTTP mode serves its endpoint; Socket Mode holds an open connection. */
@@ -97,8 +97,8 @@ export function createSlackAdapter(
   return {
     port: slackPort(app.client, localeOf),
     routes,
-    connect(deps) {
-      registerListeners(app, { ...deps, localeOf });
+    listen(inbound) {
+      registerListeners(app, { inbound, logger, localeOf });
     },
     async start() {
       const connecting = (async () => {

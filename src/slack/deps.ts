@@ -1,20 +1,17 @@
-import type { Core } from '../core.ts';
-import type { CycleDeps } from '../cycles/lifecycle.ts';
+import type { Actor } from '../chat/actor.ts';
+import type { InboundPort } from '../inbound/port.ts';
 import type { Logger } from '../shared/logger.ts';
-import type { Store } from '../store/store.ts';
 
-/** What the Slack listeners need from the core. */
+/** What the Slack listeners need: the core's way in, and the adapter's own parts. */
 export interface SlackDeps {
-  core: Core;
-  cycleDeps: CycleDeps;
-  store: Store;
+  inbound: InboundPort;
   logger: Logger;
   /** A person's Slack locale, for their language. */
   localeOf(user: string): Promise<string | undefined>;
 }
 
-/** Slack retries an event it thinks was not received; each event id is handled once. */
-export async function firstDelivery(store: Store, eventId: string | undefined): Promise<boolean> {
-  if (!eventId) return true;
-  return (await store.claim(`slack-event:${eventId}`, 24 * 60 * 60 * 1000)) !== null;
+/** The person behind a Slack payload, with the locale Slack reports for them. */
+export async function slackActor(deps: SlackDeps, user: string): Promise<Actor> {
+  const locale = await deps.localeOf(user);
+  return { platform: 'slack', id: user, ...(locale ? { locale } : {}) };
 }

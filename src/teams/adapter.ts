@@ -1,9 +1,7 @@
-import type { Address } from '../chat/address.ts';
 import type { ChatPort } from '../chat/port.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
-import type { Core } from '../core.ts';
+import type { InboundPort } from '../inbound/port.ts';
 import type { RouteHandler } from '../http/server.ts';
-import { translatorFor } from '../i18n/create.ts';
 import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Store } from '../store/store.ts';
@@ -11,21 +9,19 @@ import { teamsAgent } from './agent.ts';
 import { backgroundWork } from './background.ts';
 import { defaultRetryOptions, type RetryOptions } from './calls.ts';
 import { teamsClient } from './client.ts';
-import type { TeamsDeps } from './deps.ts';
 import { messagesRoute } from './http.ts';
 import { registerListeners } from './listeners/index.ts';
 import { teamsPeople } from './people.ts';
 import { teamsPort } from './port.ts';
 import { referenceBook } from './references.ts';
 import { isAnonymous, type TeamsSettings } from './settings.ts';
-import { formTexts } from './texts.ts';
 
 export interface TeamsAdapter {
   readonly port: ChatPort;
   /** `/api/messages`, where the Bot Connector posts activities. */
   readonly routes: ReadonlyMap<string, RouteHandler>;
-  /** Registers the listeners once the core exists. */
-  connect(deps: Pick<TeamsDeps, 'core' | 'cycleDeps' | 'store' | 'logger'>): void;
+  /** Hands Teams' activities to the core's way in. */
+  listen(inbound: InboundPort): void;
   start(): Promise<void>;
   stop(): Promise<void>;
   /**
@@ -73,23 +69,15 @@ export function createTeamsAdapter(
   const book = referenceBook(store);
   const people = teamsPeople(options.config, book, logger);
   const background = backgroundWork(logger);
-  let core: Core | undefined;
-
-  /** A form card's words in the language of whoever it is for; known once the core is connected. */
-  async function textsFor(to: Address) {
-    if (!core) throw new Error('the Teams adapter is not connected');
-    const ctx = core.engine.context;
-    const person = ctx.directory.canonicalKey({ platform: 'teams', id: to.id });
-    return formTexts(translatorFor(ctx.i18n, await ctx.languageOf(person)));
-  }
 
   return {
-    port: teamsPort({ client, book, store, formTexts: textsFor, people: people.configured }),
+    port: teamsPort({ client, book, store, people: people.configured }),
     routes: new Map([['/api/messages', messagesRoute(adapter, app)]]),
-    connect(deps) {
-      core = deps.core;
+    listen(inbound) {
       registerListeners(app, {
-        ...deps,
+        inbound,
+        store,
+        logger,
         client,
         book,
         people,

@@ -1,15 +1,14 @@
-import type { Core } from '../core.ts';
-import type { CycleDeps } from '../cycles/lifecycle.ts';
+import type { InboundPort } from '../inbound/port.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Store } from '../store/store.ts';
 import type { TeamsClient } from './client.ts';
 import type { TeamsPeople } from './people.ts';
 import type { ReferenceBook } from './references.ts';
 
-/** What the Teams listeners need: the core, and the adapter's own parts. */
+/** What the Teams listeners need: the core's way in, and the adapter's own parts. */
 export interface TeamsDeps {
-  core: Core;
-  cycleDeps: CycleDeps;
+  inbound: InboundPort;
+  /** Where sent form cards are kept, to show them again with what is wrong. */
   store: Store;
   logger: Logger;
   client: TeamsClient;
@@ -23,6 +22,6 @@ export interface TeamsDeps {
   later(name: string, work: () => Promise<void>): void;
 }
 
-/** The interaction id of an activity: Teams resends a slow one with the same id, and it counts once. */
-export const interactionId = (activity: { id?: string; conversation?: { id: string } }): string =>
+/** The delivery id of an activity: Teams resends a slow one with the same id, and it counts once. */
+export const deliveryId = (activity: { id?: string; conversation?: { id: string } }): string =>
   `teams:${activity.conversation?.id ?? ''}:${activity.id ?? ''}`;

@@ -7,14 +7,12 @@ import { rememberForm } from './forms.ts';
 import type { ConfiguredPerson } from './people.ts';
 import type { ReferenceBook } from './references.ts';
 import { cardActivity, messageActivity } from './render/card.ts';
-import { formCard, type FormTexts } from './render/form-card.ts';
+import { formCard, noWords } from './render/form-card.ts';
 
 export interface TeamsPortDeps {
   client: TeamsClient;
   book: ReferenceBook;
   store: Store;
-  /** The form card's own words, in the language of whoever it is for. */
-  formTexts(to: Address): Promise<FormTexts>;
   people(): readonly ConfiguredPerson[];
 }
 
@@ -60,8 +58,10 @@ export function teamsPort(deps: TeamsPortDeps): ChatPort {
     // an invoke round trip the engine does not make), so the form comes as a
     // new card under the one clicked, which stays as it was until answered.
     async openForm(to, _trigger, form) {
-      const texts = await deps.formTexts(to);
-      const sent = await post(to, cardActivity(formCard(form, texts, deps.people()), form.title));
+      const sent = await post(
+        to,
+        cardActivity(formCard(form, form.words ?? noWords, deps.people()), form.title),
+      );
       await rememberForm(deps.store, sent, form);
     },
 

@@ -1,6 +1,5 @@
 import type { Activity, ConversationReference } from '@microsoft/agents-activity';
-import type { Actor } from '../checkins/context.ts';
-import { markReachable } from '../people/reachability.ts';
+import type { Actor } from '../chat/actor.ts';
 import type { TeamsDeps } from './deps.ts';
 import { channelIdOf, proactiveReference } from './references.ts';
 
@@ -20,11 +19,10 @@ const tenantOf = (activity: Activity): string | undefined =>
  * Remembers how to reach the sender (and the channel or group chat it came
  * from) and names them as tasa.yaml does. Runs for every message and install,
  * so references stay fresh, a person named by e-mail is matched the first
- * time they install the app or write, and whoever writes or installs is
- * reachable again.
+ * time they install the app or write.
  */
 export async function rememberSender(
-  deps: Pick<TeamsDeps, 'book' | 'people' | 'client' | 'store' | 'core'>,
+  deps: Pick<TeamsDeps, 'book' | 'people' | 'client'>,
   activity: Activity,
 ): Promise<Sender | undefined> {
   const from = activity.from;
@@ -54,10 +52,8 @@ export async function rememberSender(
       locale,
     );
   }
-  const actor: Actor = { platform: 'teams', id, ...(locale ? { locale } : {}) };
-  await markReachable(deps.store, deps.core.engine.context.directory.canonicalKey(actor));
   return {
-    actor,
+    actor: { platform: 'teams', id, ...(locale ? { locale } : {}) } satisfies Actor,
     reply: incoming,
     personal,
   };

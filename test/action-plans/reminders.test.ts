@@ -7,6 +7,7 @@ import { openStore } from '../../src/store/open.ts';
 import { createFakeChat } from '../helpers/fake-chat.ts';
 import { createReplica, runUntil } from '../helpers/runtime.ts';
 import { cityConfig, parsedConfig } from '../helpers/world.ts';
+import { drive } from '../helpers/drive.ts';
 
 const config = parsedConfig(
   `${cityConfig}schedule: { reminders: '0 9 * * *', openCycle: '0 8 1 1 *', checkIns: '0 9 1 1 *' }\n`,
@@ -69,12 +70,12 @@ describe('action-plan reminders over a month', () => {
 
     await runUntil(clock, new Date('2027-03-12T10:00:00Z'), tick);
     // The owner of A2 moves its due date, with a reason, from the reminder.
-    await a.engine.handleAction(
+    await drive(a).handleAction(
       { platform: 'slack', id: 'UCULT1' },
       { kind: 'actionMove', item: 'A2' },
     );
     expect(
-      await a.engine.submitForm(
+      await drive(a).submitForm(
         { platform: 'slack', id: 'UCULT1' },
         { kind: 'actionMove', item: 'A2' },
         { due: '2027-03-31', reason: 'The council meets on 30 March.' },
@@ -83,7 +84,7 @@ describe('action-plan reminders over a month', () => {
     await runUntil(clock, new Date('2027-03-17T12:00:00Z'), tick);
     // A1's owner finally marks it done, after it was escalated.
     expect(
-      await a.engine.submitForm(
+      await drive(a).submitForm(
         { platform: 'slack', id: 'UEDU1' },
         { kind: 'actionDone', item: 'A1' },
         {},

@@ -9,6 +9,7 @@ import { openStore } from '../../src/store/open.ts';
 import { createFakeChat } from '../helpers/fake-chat.ts';
 import { i18nFor } from '../helpers/i18n.ts';
 import { parsedConfig } from '../helpers/world.ts';
+import { drive } from '../helpers/drive.ts';
 
 function setup(now = '2027-01-04T08:00:00Z') {
   const config = parsedConfig();
@@ -54,13 +55,13 @@ describe('commands', () => {
     const { run, core } = setup();
     await run('UCOORD', 'cycle start 2027-Q1 2027-02-15');
     const actor = { platform: 'slack' as const, id: 'UEDU1' };
-    await core.engine.handleAction(actor, {
+    await drive(core).handleAction(actor, {
       kind: 'start',
       cycle: '2027-Q1',
       department: 'education',
       keyFactor: 'KF01',
     });
-    await core.engine.handleAction(actor, {
+    await drive(core).handleAction(actor, {
       kind: 'answer',
       cycle: '2027-Q1',
       department: 'education',
@@ -68,7 +69,7 @@ describe('commands', () => {
       status: 'yes',
       revision: 0,
     });
-    await core.engine.submitForm(
+    await drive(core).submitForm(
       { platform: 'slack', id: 'UCULT1' },
       { kind: 'skip', cycle: '2027-Q1', department: 'culture', keyFactor: 'KF04' },
       { reason: 'Covered city-wide.' },

@@ -7,6 +7,7 @@ import { createFakeChat } from '../helpers/fake-chat.ts';
 import { i18nFor } from '../helpers/i18n.ts';
 import { createReplica, runUntil } from '../helpers/runtime.ts';
 import { cityConfig, parsedConfig } from '../helpers/world.ts';
+import { drive } from '../helpers/drive.ts';
 
 /** Daily check-ins at 9:00, so the calendar (not the cron) must keep weekends and holidays free. */
 const dailyConfig = (extra = '') =>
@@ -125,7 +126,7 @@ describe('scheduled check-ins', () => {
     const { clock, store, chat, config, open } = setup('2027-01-03T22:00:00Z');
     await open('2027-Q1', '2027-02-15');
     const replica = createReplica({ config, store, clock, chat });
-    await replica.engine.submitForm(
+    await drive(replica).submitForm(
       { platform: 'slack', id: 'UCULT1' },
       { kind: 'skip', cycle: '2027-Q1', department: 'culture', keyFactor: 'KF04' },
       { reason: 'Covered city-wide.' },

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Action } from '../../src/chat/actions.ts';
-import type { FormValues } from '../../src/checkins/engine.ts';
+import type { FormValues } from '../../src/chat/actor.ts';
 import type { Reply, ReplicaOptions, Request } from './protocol.ts';
 
 const script = fileURLToPath(new URL('./replica.ts', import.meta.url));

@@ -1,7 +1,7 @@
 import type { Address } from '../../src/chat/address.ts';
 import type { Action } from '../../src/chat/actions.ts';
 import type { Button } from '../../src/chat/views.ts';
-import type { FormValues } from '../../src/checkins/engine.ts';
+import type { FormValues } from '../../src/chat/actor.ts';
 
 /** How a replica process is started: one JSON argument. */
 export interface ReplicaOptions {

@@ -14,6 +14,7 @@ import type { Logger } from '../../src/shared/logger.ts';
 import { openStore } from '../../src/store/open.ts';
 import { i18nFor } from '../helpers/i18n.ts';
 import type { Reply, ReplicaOptions, Request, SentRecord } from './protocol.ts';
+import { drive } from '../helpers/drive.ts';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as ReplicaOptions;
 const reply = (message: Reply, then: () => void = () => undefined): void => {
@@ -141,8 +142,8 @@ async function handle(request: Request): Promise<void> {
       try {
         const result =
           request.type === 'action'
-            ? await core.engine.handleAction(actor(request.person), request.action, interaction)
-            : await core.engine.submitForm(
+            ? await drive(core).handleAction(actor(request.person), request.action, interaction)
+            : await drive(core).submitForm(
                 actor(request.person),
                 request.context,
                 request.values,

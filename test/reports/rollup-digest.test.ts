@@ -9,6 +9,7 @@ import { openStore } from '../../src/store/open.ts';
 import { createFakeChat } from '../helpers/fake-chat.ts';
 import { createReplica } from '../helpers/runtime.ts';
 import { parsedConfig } from '../helpers/world.ts';
+import { drive } from '../helpers/drive.ts';
 
 const item = (
   title: string,
@@ -36,7 +37,7 @@ async function setup() {
   const tasa = createReplica({ config, store, clock, chat });
   const eeva = { platform: 'slack' as const, id: 'UEDU1' };
   const kalle = { platform: 'slack' as const, id: 'UCULT1' };
-  const act = (actor: typeof eeva, action: Action) => tasa.engine.handleAction(actor, action);
+  const act = (actor: typeof eeva, action: Action) => drive(tasa).handleAction(actor, action);
   const where = (cycle: string, department = 'education') => ({ cycle, department });
 
   // The previous cycle: Education rated key factor 1 "started".
@@ -55,7 +56,7 @@ async function setup() {
     status: 'yes',
     revision: 0,
   });
-  await tasa.engine.submitForm(
+  await drive(tasa).submitForm(
     eeva,
     { kind: 'explain', ...where('2027-Q1'), question: 'KF01.Q2', revision: 0 },
     {
@@ -181,7 +182,7 @@ describe('the weekly digest', () => {
       keyFactor: 'KF04',
       rating: 'achieved',
     });
-    await tasa.engine.submitForm(
+    await drive(tasa).submitForm(
       { platform: 'slack', id: 'UEDU1' },
       { kind: 'actionDone', item: 'A1' },
       {},

@@ -5,7 +5,7 @@ import { formCard, readSubmittedForm, type FormTexts } from '../../src/teams/ren
 import { cardText } from './harness.ts';
 
 const texts: FormTexts = {
-  linkTitle: (number) => `Title ${number}`,
+  linkTitles: Array.from({ length: 10 }, (_, i) => `Title ${i + 1}`),
   peoplePlaceholder: 'Type a name',
 };
 

@@ -1,3 +1,4 @@
+import { departmentName } from '../../cycles/cycle.ts';
 import type { Answer, AnswerStatus, Evidence } from '../answer.ts';
 import { isAnswerStatus } from '../answer.ts';
 import type { Actor, EngineContext } from '../context.ts';
@@ -83,7 +84,7 @@ export async function recordAnswer(
 
   const v = await ctx.view(person, cycle, actor.locale);
   if (result.kind === 'refused') {
-    const name = cycle.departments.find((d) => d.id === department)?.name[v.language] ?? department;
+    const name = departmentName(cycle, department, v.language);
     return explainRefusal(
       ctx,
       person,

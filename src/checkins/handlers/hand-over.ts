@@ -1,3 +1,4 @@
+import { departmentName } from '../../cycles/cycle.ts';
 import type { Actor, EngineContext } from '../context.ts';
 import { closePrompts, continueWith, resolveTarget, sendStep } from '../flow.ts';
 import { introClosedMessage } from '../messages.ts';
@@ -37,7 +38,7 @@ export async function handOver(
     r.handOvers[keyFactor.id] = { to: colleague, by: person, at: ctx.clock.now().toISOString() };
     return true;
   });
-  const name = cycle.departments.find((d) => d.id === department)?.name[v.language] ?? department;
+  const name = departmentName(cycle, department, v.language);
   if (!allowed) return explainRefusal(ctx, person, 'errors.notAContact', { department: name });
 
   const indexKey = `handovers:${cycle.id}:${colleague}`;
@@ -58,8 +59,7 @@ export async function handOver(
     const summary = cv.t('checkins:handOver.received', {
       name: cv.nameOf(person),
       keyFactor: keyFactor.title[cv.language],
-      department:
-        cycle.departments.find((d) => d.id === department)?.name[cv.language] ?? department,
+      department: departmentName(cycle, department, cv.language),
     });
     const sent = await sendStep(ctx, cycle, colleague, step, summary);
     if (!sent) await tell(ctx, person, 'handOver.unreachable', { name: v.nameOf(colleague) });

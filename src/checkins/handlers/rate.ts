@@ -1,3 +1,4 @@
+import { departmentName } from '../../cycles/cycle.ts';
 import { isKeyFactorRating, type Rating } from '../answer.ts';
 import type { Actor, EngineContext } from '../context.ts';
 import { closePrompts, continueWith, isLate, resolveTarget } from '../flow.ts';
@@ -64,13 +65,13 @@ export async function rateKeyFactor(
     return rating;
   });
   if (!result) {
-    const name = cycle.departments.find((d) => d.id === department)?.name[v.language] ?? department;
+    const name = departmentName(cycle, department, v.language);
     return explainRefusal(ctx, person, 'errors.notAContact', { department: name }, input.note);
   }
   await closePrompts(ctx, cycle, department, [`${keyFactor.id}:rating`], (reader) =>
     ratedMessage(reader, department, keyFactor, result),
   );
-  const name = cycle.departments.find((d) => d.id === department)?.name[v.language] ?? department;
+  const name = departmentName(cycle, department, v.language);
   const done = v.t('checkins:done.keyFactor', {
     keyFactor: keyFactor.title[v.language],
     department: name,

@@ -1,3 +1,4 @@
+import { departmentName } from '../../cycles/cycle.ts';
 import type { Actor, EngineContext } from '../context.ts';
 import { closePrompts, continueWith, resolveTarget } from '../flow.ts';
 import { limits } from '../limits.ts';
@@ -41,7 +42,7 @@ export async function skipKeyFactor(
     record.skips[keyFactor.id] = { reason, by: person, at: ctx.clock.now().toISOString() };
     return true;
   });
-  const name = cycle.departments.find((d) => d.id === department)?.name[v.language] ?? department;
+  const name = departmentName(cycle, department, v.language);
   if (!allowed)
     return explainRefusal(ctx, person, 'errors.notAContact', { department: name }, reason);
   await closePrompts(ctx, cycle, department, keyFactorPromptKeys(keyFactor), (reader) =>

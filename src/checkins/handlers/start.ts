@@ -1,3 +1,4 @@
+import { departmentName } from '../../cycles/cycle.ts';
 import type { Actor, EngineContext } from '../context.ts';
 import { closePrompts, continueWith, resolveTarget } from '../flow.ts';
 import { introClosedMessage } from '../messages.ts';
@@ -25,8 +26,7 @@ export async function startKeyFactor(
   if (!allowed) {
     const v = await ctx.view(person, cycle, actor.locale);
     await explainRefusal(ctx, person, 'errors.notAContact', {
-      department:
-        cycle.departments.find((d) => d.id === department)?.name[v.language] ?? department,
+      department: departmentName(cycle, department, v.language),
     });
     return;
   }

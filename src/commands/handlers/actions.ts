@@ -1,4 +1,4 @@
-import { planView } from '../../action-plans/handlers.ts';
+import { clickPlanAction, planView } from '../../action-plans/handlers.ts';
 import { isOpenItem, type ActionItem } from '../../action-plans/item.ts';
 import { itemsMessage } from '../../action-plans/messages.ts';
 import { daysBetween } from '../../action-plans/reminders.ts';
@@ -65,10 +65,12 @@ export const actionNewCommand: Command = {
   id: 'actionNew',
   coordinatorOnly: false,
   async run(context) {
-    await context.core.engine.handleAction(
+    await clickPlanAction(
+      context.core.engine.context,
+      context.person,
       context.actor,
       { kind: 'actionNew' },
-      context.interaction,
+      context.interaction ?? {},
     );
     const text = context.t('commands:actionNew.opened');
     return { text, blocks: [{ type: 'text', text }] };

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Block, MessageView } from '../../chat/views.ts';
-import { actionIdPrefix, encodeAction } from './actions.ts';
+import { encodeAction } from '../../chat/actions.ts';
+import { actionIdPrefix } from './actions.ts';
 import { escapeMrkdwn, safeLink, truncate } from './escape.ts';
 
 const mrkdwn = (text: string) => ({

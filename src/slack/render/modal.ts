@@ -1,9 +1,9 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { Action } from '../../chat/actions.ts';
 import type { FormField, FormView } from '../../chat/views.ts';
-import type { Evidence } from '../../checkins/answer.ts';
-import type { FormValues } from '../../checkins/form-check.ts';
-import { decodeAction } from './actions.ts';
+import type { Evidence } from '../../shared/benchmark.ts';
+import type { FormValues } from '../../chat/actor.ts';
+import { parseAction } from '../../chat/actions.ts';
 import { escapeMrkdwn, truncate } from './escape.ts';
 
 export const formCallbackId = 'tasa.form';
@@ -201,7 +201,7 @@ export function fromModal(
   } catch {
     return undefined;
   }
-  const context = decodeAction(JSON.stringify(meta.context));
+  const context = parseAction(meta.context);
   if (!context) return undefined;
   const values: FormValues = {};
   for (const [id, type] of meta.fields ?? []) {

@@ -1,17 +1,17 @@
 import type { Action } from '../../chat/actions.ts';
-import type { FormField, FormView } from '../../chat/views.ts';
-import type { Evidence } from '../../checkins/answer.ts';
-import type { FormValues } from '../../checkins/form-check.ts';
+import type { FormField, FormView, FormWords } from '../../chat/views.ts';
+import type { Evidence } from '../../shared/benchmark.ts';
+import type { FormValues } from '../../chat/actor.ts';
 import type { ConfiguredPerson } from '../people.ts';
-import { decodeAction } from './actions.ts';
+import { parseAction } from '../../chat/actions.ts';
 import { card } from './card.ts';
 import { plainText, truncate, type AdaptiveCard, type CardElement } from './text.ts';
 
 /** The few words a form card needs beyond the form itself, in the reader's language. */
-export interface FormTexts {
-  linkTitle(number: number): string;
-  peoplePlaceholder: string;
-}
+export type FormTexts = FormWords;
+
+/** For a form sent without its words: labels fall back to numbers, the picker to no prompt. */
+export const noWords: FormWords = { linkTitles: [], peoplePlaceholder: '' };
 
 /** What was typed (input id → text) and what is wrong with it (field → message). */
 export interface FormState {
@@ -114,7 +114,7 @@ function fieldElements(
             {
               type: 'Input.Text',
               id: title,
-              label: texts.linkTitle(row + 1),
+              label: texts.linkTitles[row] ?? `${row + 1}`,
               spacing: 'small',
               ...text(title, initial?.title),
             },
@@ -226,7 +226,7 @@ const fieldTypes: Record<FieldType, true> = {
 export function readSubmittedForm(value: unknown): SubmittedForm | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const data = value as Record<string, unknown>;
-  const context = decodeAction(data.tasaForm);
+  const context = parseAction(data.tasaForm);
   if (!context || !Array.isArray(data.tasaFields)) return undefined;
   const typed: Record<string, string> = {};
   for (const [key, text] of Object.entries(data)) if (typeof text === 'string') typed[key] = text;

@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
-import { runCommand } from '../../../commands/run.ts';
-import { firstDelivery, type SlackDeps } from '../../deps.ts';
+import { slackActor, type SlackDeps } from '../../deps.ts';
 import { fallbackText, toBlocks } from '../../render/blocks.ts';
 
 /** Text written to Tasa in its direct messages is read as a command (help, my, …). */
@@ -13,14 +12,14 @@ export function registerDirectMessage(app: App, deps: SlackDeps): void {
       !message.user
     )
       return;
-    if (!(await firstDelivery(deps.store, (body as { event_id?: string }).event_id))) return;
-    const locale = await deps.localeOf(message.user);
-    const reply = await runCommand(
-      deps.core,
-      deps.cycleDeps,
-      { platform: 'slack', id: message.user, ...(locale ? { locale } : {}) },
-      message.text ?? '',
-    );
-    await say({ text: fallbackText(reply), blocks: toBlocks(reply) });
+    const eventId = (body as { event_id?: string }).event_id;
+    const outcome = await deps.inbound.receive({
+      kind: 'command',
+      actor: await slackActor(deps, message.user),
+      text: message.text ?? '',
+      ...(eventId ? { delivery: `slack-event:${eventId}` } : {}),
+    });
+    if (outcome.kind !== 'reply') return;
+    await say({ text: fallbackText(outcome.message), blocks: toBlocks(outcome.message) });
   });
 }

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../../deps.ts';
+import { slackActor, type SlackDeps } from '../../deps.ts';
 import { formCallbackId, fromModal, toSlackErrors } from '../../render/modal.ts';
 
 /**
@@ -14,18 +14,22 @@ export function registerTasaForm(app: App, deps: SlackDeps): void {
       await ack();
       return;
     }
-    const locale = await deps.localeOf(body.user.id);
-    const actor = { platform: 'slack' as const, id: body.user.id, ...(locale ? { locale } : {}) };
-    const errors = toSlackErrors(
-      await deps.core.engine.checkForm(actor, parsed.context, parsed.values),
-    );
-    if (Object.keys(errors).length > 0) {
-      await ack({ response_action: 'errors', errors });
-      return;
-    }
-    await ack();
-    await deps.core.engine.submitForm(actor, parsed.context, parsed.values, {
-      id: `slack-view:${view.id}:${view.hash}`,
+    let acknowledged = false;
+    await deps.inbound.receive({
+      kind: 'form',
+      actor: await slackActor(deps, body.user.id),
+      about: parsed.context,
+      values: parsed.values,
+      delivery: `slack-view:${view.id}:${view.hash}`,
+      async checked(errors) {
+        acknowledged = true;
+        const shown = toSlackErrors(errors);
+        await (Object.keys(shown).length > 0
+          ? ack({ response_action: 'errors', errors: shown })
+          : ack());
+      },
     });
+    // A retried or failed submission never reached the checks: close the modal all the same.
+    if (!acknowledged) await ack();
   });
 }

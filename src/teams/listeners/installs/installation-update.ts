@@ -1,5 +1,5 @@
 import type { TeamsApplication } from '../../agent.ts';
-import type { TeamsDeps } from '../../deps.ts';
+import { deliveryId, type TeamsDeps } from '../../deps.ts';
 import { rememberSender } from '../../sender.ts';
 import { personalAppRemoved } from './removed.ts';
 
@@ -17,7 +17,15 @@ export function registerInstallationUpdate(app: TeamsApplication, deps: TeamsDep
         await personalAppRemoved(deps, activity);
         return;
       }
-      await rememberSender(deps, activity);
+      const sender = await rememberSender(deps, activity);
+      if (!sender) return;
+      // The conversation update that comes with it greets; this one only tells the core.
+      await deps.inbound.receive({
+        kind: 'installed',
+        actor: sender.actor,
+        greet: false,
+        delivery: deliveryId(activity),
+      });
     });
   });
 }

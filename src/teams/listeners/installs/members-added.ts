@@ -1,7 +1,5 @@
-import { runCommand } from '../../../commands/run.ts';
-import { translatorFor } from '../../../i18n/create.ts';
 import type { TeamsApplication } from '../../agent.ts';
-import type { TeamsDeps } from '../../deps.ts';
+import { deliveryId, type TeamsDeps } from '../../deps.ts';
 import { messageActivity } from '../../render/card.ts';
 import { rememberSender } from '../../sender.ts';
 import { includesBot } from '../selectors.ts';
@@ -19,19 +17,14 @@ export function registerMembersAdded(app: TeamsApplication, deps: TeamsDeps): vo
     deps.later('teams install', async () => {
       const sender = await rememberSender(deps, activity);
       if (!sender) return;
-      const ctx = deps.core.engine.context;
-      if (!sender.personal) return;
-      const person = ctx.directory.canonicalKey(sender.actor);
-      const t = translatorFor(ctx.i18n, await ctx.languageOf(person, sender.actor.locale));
-      const help = await runCommand(deps.core, deps.cycleDeps, sender.actor, 'help');
-      const welcome = t('teams:welcome');
-      await deps.client.send(
-        sender.reply,
-        messageActivity({
-          text: welcome,
-          blocks: [{ type: 'text', text: welcome }, ...help.blocks],
-        }),
-      );
+      const outcome = await deps.inbound.receive({
+        kind: 'installed',
+        actor: sender.actor,
+        greet: sender.personal,
+        delivery: deliveryId(activity),
+      });
+      if (outcome.kind === 'reply')
+        await deps.client.send(sender.reply, messageActivity(outcome.message));
     });
   });
 }

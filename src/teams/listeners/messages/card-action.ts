@@ -1,14 +1,14 @@
+import { parseAction } from '../../../chat/actions.ts';
 import type { MessageRef } from '../../../chat/port.ts';
-import { interactionId, type TeamsDeps } from '../../deps.ts';
-import { decodeAction } from '../../render/actions.ts';
+import { deliveryId, type TeamsDeps } from '../../deps.ts';
 import { rememberSender } from '../../sender.ts';
 import type { TeamsApplication } from '../../agent.ts';
 import { isCardAction } from '../selectors.ts';
 
 /**
- * A Tasa button on a card. The engine replaces the answered card with a
+ * A Tasa button on a card. The core replaces the answered card with a
  * read-only version itself (through the port's update), and counts a resent
- * click once by its interaction id.
+ * click once by its delivery id.
  */
 export function registerCardAction(app: TeamsApplication, deps: TeamsDeps): void {
   app.addRoute(
@@ -17,7 +17,7 @@ export function registerCardAction(app: TeamsApplication, deps: TeamsDeps): void
       const activity = context.activity;
       deps.later('teams card action', async () => {
         const sender = await rememberSender(deps, activity);
-        const action = decodeAction((activity.value as { tasa?: unknown }).tasa);
+        const action = parseAction((activity.value as { tasa?: unknown }).tasa);
         if (!sender || !action) {
           deps.logger.warn({ activity: activity.id }, 'a card submit with an unreadable action');
           return;
@@ -29,8 +29,11 @@ export function registerCardAction(app: TeamsApplication, deps: TeamsDeps): void
               conversation: sender.reply.conversation.id,
             }
           : undefined;
-        await deps.core.engine.handleAction(sender.actor, action, {
-          id: interactionId(activity),
+        await deps.inbound.receive({
+          kind: 'click',
+          actor: sender.actor,
+          action,
+          delivery: deliveryId(activity),
           ...(message ? { message } : {}),
         });
       });

@@ -1,6 +1,5 @@
 import type { Activity } from '@microsoft/agents-activity';
-import { runCommand } from '../../../commands/run.ts';
-import { interactionId, type TeamsDeps } from '../../deps.ts';
+import { deliveryId, type TeamsDeps } from '../../deps.ts';
 import { messageActivity } from '../../render/card.ts';
 import { rememberSender } from '../../sender.ts';
 import type { TeamsApplication } from '../../agent.ts';
@@ -23,19 +22,16 @@ export function registerCommand(app: TeamsApplication, deps: TeamsDeps): void {
     async (context) => {
       const activity = context.activity;
       deps.later('teams command', async () => {
-        // Teams resends what it thinks was not received; a command runs once.
-        if (!(await deps.store.claim(`command:${interactionId(activity)}`, 24 * 60 * 60 * 1000)))
-          return;
         const sender = await rememberSender(deps, activity);
         if (!sender) return;
-        const reply = await runCommand(
-          deps.core,
-          deps.cycleDeps,
-          sender.actor,
-          commandText(activity.text),
-          { id: interactionId(activity) },
-        );
-        await deps.client.send(sender.reply, messageActivity(reply));
+        const outcome = await deps.inbound.receive({
+          kind: 'command',
+          actor: sender.actor,
+          text: commandText(activity.text),
+          delivery: deliveryId(activity),
+        });
+        if (outcome.kind === 'reply')
+          await deps.client.send(sender.reply, messageActivity(outcome.message));
       });
     },
   );

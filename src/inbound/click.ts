@@ -1,0 +1,17 @@
+import type { Action } from '../chat/actions.ts';
+import type { Interaction } from '../chat/actor.ts';
+import { clickPlanAction, isPlanAction } from '../action-plans/handlers.ts';
+import type { Who } from '../checkins/context.ts';
+import type { CheckInEngine } from '../checkins/engine.ts';
+
+/** A button: the action plan's go to the action plan, every other to the check-ins. */
+export function click(
+  engine: CheckInEngine,
+  who: Who,
+  action: Action,
+  interaction: Interaction,
+): Promise<void> {
+  if (isPlanAction(action))
+    return clickPlanAction(engine.context, who.person, who.actor, action, interaction);
+  return engine.click(who, action, interaction);
+}

@@ -1,0 +1,51 @@
+import type { Action } from '../chat/actions.ts';
+import type { FieldErrors, FormValues } from '../chat/actor.ts';
+import {
+  checkPlanForm,
+  isPlanAction,
+  planViewIn,
+  submitPlanForm,
+} from '../action-plans/handlers.ts';
+import type { Who } from '../checkins/context.ts';
+import type { CheckInEngine } from '../checkins/engine.ts';
+import { explainRefusal } from '../checkins/handlers/shared.ts';
+import type { Outcome } from './port.ts';
+
+const hasErrors = (errors: FieldErrors): boolean => Object.keys(errors).length > 0;
+
+/**
+ * A submitted form, checked then saved, once for every platform: problems
+ * found before saving keep the form open with what was typed; the platform
+ * hears the result of the checks (`checked`) before the save begins.
+ */
+export async function submitForm(
+  engine: CheckInEngine,
+  who: Who,
+  about: Action | undefined,
+  values: FormValues,
+  checked: ((errors: FieldErrors) => Promise<void>) | undefined,
+): Promise<Outcome> {
+  if (!about) {
+    await checked?.({});
+    const refused = await explainRefusal(engine.context, who.person, 'errors.staleForm', {});
+    return { kind: 'formErrors', errors: refused.ok ? {} : refused.errors };
+  }
+  const plan = isPlanAction(about);
+  const errors = plan
+    ? checkPlanForm(
+        engine.context,
+        planViewIn(engine.context, who.language),
+        who.actor,
+        about,
+        values,
+      )
+    : engine.check(who, about, values);
+  await checked?.(errors);
+  if (hasErrors(errors)) return { kind: 'formErrors', errors };
+  const result = plan
+    ? await submitPlanForm(engine.context, who.person, who.actor, about, values)
+    : await engine.submit(who, about, values);
+  return result.ok
+    ? { kind: 'formSaved', text: who.t('teams:form.saved') }
+    : { kind: 'formErrors', errors: result.errors };
+}

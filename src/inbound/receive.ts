@@ -1,0 +1,98 @@
+import type { Actor, Interaction } from '../chat/actor.ts';
+import type { Who } from '../checkins/context.ts';
+import type { CheckInEngine } from '../checkins/engine.ts';
+import { notice } from '../checkins/messages.ts';
+import { runCommand } from '../commands/run.ts';
+import type { CommandServices } from '../commands/types.ts';
+import type { CycleDeps } from '../cycles/lifecycle.ts';
+import { homeView } from '../home/home-view.ts';
+import { translatorFor } from '../i18n/create.ts';
+import { ErrorCode, isTasaError } from '../shared/errors.ts';
+import { click } from './click.ts';
+import type { DeliveriesRepository } from './deliveries-repository.ts';
+import { submitForm } from './form.ts';
+import { removed, welcome } from './install.ts';
+import type { Input, InboundPort, Outcome } from './port.ts';
+import { resolveWho } from './who.ts';
+
+export interface InboundDeps {
+  core: CommandServices;
+  cycleDeps: CycleDeps;
+  deliveries: DeliveriesRepository;
+}
+
+const done: Outcome = { kind: 'done' };
+
+/**
+ * The core's one way in. Once for every platform and every kind of input: a
+ * delivery counts once, the person and their language are resolved, and
+ * nobody ever sees a stack trace — a failure is a clear message in their
+ * language, sent to them, and what they typed stays in their form.
+ */
+export function createInbound(deps: InboundDeps): InboundPort {
+  const engine: CheckInEngine = deps.core.engine;
+  const ctx = engine.context;
+
+  async function handle(who: Who, input: Input): Promise<Outcome> {
+    const interaction: Interaction = {
+      ...(input.delivery ? { id: input.delivery } : {}),
+      ...((input.kind === 'click' || input.kind === 'command') && input.trigger
+        ? { trigger: input.trigger }
+        : {}),
+      ...(input.kind === 'click' && input.message ? { message: input.message } : {}),
+    };
+    switch (input.kind) {
+      case 'click':
+        await click(engine, who, input.action, interaction);
+        return done;
+      case 'form':
+        return submitForm(engine, who, input.about, input.values, input.checked);
+      case 'command':
+        return {
+          kind: 'reply',
+          message: await runCommand(deps.core, deps.cycleDeps, who.actor, input.text, interaction),
+        };
+      case 'homeOpened':
+        return {
+          kind: 'home',
+          view: await homeView(deps.core, ctx.store, who.person, who.language, who.t),
+        };
+      case 'installed':
+        if (!input.greet) return done;
+        return {
+          kind: 'reply',
+          message: welcome(who, await runCommand(deps.core, deps.cycleDeps, who.actor, 'help')),
+        };
+      case 'removed':
+        await removed(engine, who.person);
+        return done;
+    }
+  }
+
+  /** A failure, told to the person in their language (the organisation's when the store is away). */
+  async function failed(actor: Actor, input: Input, error: unknown): Promise<Outcome> {
+    const person = ctx.directory.canonicalKey(actor);
+    ctx.logger.error({ err: error, person, input: input.kind }, 'interaction failed');
+    const busy = isTasaError(error, ErrorCode.StoreUnavailable);
+    const language = await ctx.languageOf(person).catch(() => ctx.config.organization.locale);
+    const t = translatorFor(ctx.i18n, language);
+    const message = notice(
+      t(busy ? 'checkins:errors.tryAgainShortly' : 'checkins:errors.unexpected'),
+    );
+    // Text input is answered in place; a click or form is answered in the person's chat.
+    if (input.kind === 'command' || input.kind === 'homeOpened') return { kind: 'reply', message };
+    await ctx.sendTo(person, message).catch(() => undefined);
+    return input.kind === 'form' ? { kind: 'formErrors', errors: {} } : done;
+  }
+
+  return {
+    async receive(input) {
+      try {
+        if (!(await deps.deliveries.firstTime(input.delivery))) return { kind: 'duplicate' };
+        return await ctx.within(async () => handle(await resolveWho(ctx, input.actor), input));
+      } catch (error) {
+        return failed(input.actor, input, error);
+      }
+    },
+  };
+}

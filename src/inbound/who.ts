@@ -1,0 +1,16 @@
+import type { Actor } from '../chat/actor.ts';
+import type { EngineContext, Who } from '../checkins/context.ts';
+import { translatorFor } from '../i18n/create.ts';
+import { markReachable } from '../people/reachability.ts';
+
+/**
+ * Who acts, once per interaction: their canonical key, their language (the
+ * platform's locale is remembered as a hint) and, since they just wrote or
+ * clicked, that they can be reached again.
+ */
+export async function resolveWho(ctx: EngineContext, actor: Actor): Promise<Who> {
+  const person = ctx.directory.canonicalKey(actor);
+  const language = await ctx.languageOf(person, actor.locale);
+  await markReachable(ctx.store, person);
+  return { person, actor, language, t: translatorFor(ctx.i18n, language) };
+}
