@@ -5,19 +5,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { buildTeamsPackage, writeTeamsPackage } from '../../src/teams/package/build-package.ts';
-import type { Json } from '../../src/teams/package/manifest-files.ts';
+import { buildTeamsPackage, writeTeamsPackage } from '../../manifests/teams/tools/build-package.ts';
+import type { Json } from '../../manifests/teams/tools/manifest-files.ts';
 import {
   availableVersions,
   schemaUrl,
   validateTeamsDocument,
-} from '../../src/teams/package/schema.ts';
-import { packageSettings } from '../../src/teams/package/settings.ts';
+} from '../../manifests/teams/tools/schema.ts';
+import { packageSettings } from '../../manifests/teams/tools/settings.ts';
 import { readZip } from './read-zip.ts';
 
 const exec = promisify(execFile);
 const manifestDir = fileURLToPath(new URL('../../manifests/teams/', import.meta.url));
-const mainScript = fileURLToPath(new URL('../../src/teams/package/main.ts', import.meta.url));
+const mainScript = fileURLToPath(new URL('../../manifests/teams/tools/main.ts', import.meta.url));
 const appId = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const botId = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const ids = { appId, botId: appId };
