@@ -1,10 +1,13 @@
 /**
  * Icons as other editors save them: palettes of a few bits, greyscale, 16-bit
- * samples. The files are put together here byte by byte from the PNG
- * specification, not with the encoder under test.
+ * samples, interlacing. These files are put together byte by byte from the PNG
+ * specification, not by the encoder under test; only the interlaced one comes
+ * from fast-png, as Adam7 by hand would outweigh the rest of this file.
  */
 import { crc32, deflateSync } from 'node:zlib';
+import { encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
+import { drawOutlineIcon } from '../../manifests/teams/tools/draw-icons.ts';
 import { iconProblems } from '../../manifests/teams/tools/icon-checks.ts';
 import { decodePng } from '../../manifests/teams/tools/png.ts';
 
@@ -176,5 +179,15 @@ describe('other valid PNGs', () => {
       }),
     );
     expect(colour(0, 0)).toEqual([0x1d, 0x4e, 0x5f, 255]);
+  });
+
+  it('interlaced (Adam7)', () => {
+    const image = drawOutlineIcon();
+    const png = Buffer.from(
+      encode({ ...image, data: image.pixels, depth: 8, channels: 4 }, { interlace: 'Adam7' }),
+    );
+    expect(png[28]).toBe(1); // IHDR's interlace method
+    expect(decodePng(png).pixels).toEqual(image.pixels);
+    expect(iconProblems('outline', 'outline.png', png)).toEqual([]);
   });
 });
