@@ -20,8 +20,8 @@ export default tseslint.config(
     files: [
       'src/main.ts',
       'src/cli/main.ts',
-      'src/teams/package/main.ts',
-      'src/teams/package/playground.ts',
+      'manifests/teams/tools/main.ts',
+      'manifests/teams/tools/playground.ts',
       'test/**',
       '.config/**',
     ],

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { drawColorIcon, drawOutlineIcon } from '../../src/teams/package/draw-icons.ts';
-import { iconProblems } from '../../src/teams/package/icon-checks.ts';
+import { drawColorIcon, drawOutlineIcon } from '../../manifests/teams/tools/draw-icons.ts';
+import { iconProblems } from '../../manifests/teams/tools/icon-checks.ts';
 import {
   decodePng,
   encodePng,
   readPngHeader,
   type RgbaImage,
-} from '../../src/teams/package/png.ts';
+} from '../../manifests/teams/tools/png.ts';
 
 const icon = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../manifests/teams/${name}`, import.meta.url)));
@@ -54,7 +54,7 @@ describe('the checked-in icons', () => {
     expect(iconProblems('outline', 'outline.png', icon('outline.png'))).toEqual([]);
   });
 
-  it('are what src/teams/package/icons.ts draws (run it after changing the drawing)', () => {
+  it('are what manifests/teams/tools/icons.ts draws (run it after changing the drawing)', () => {
     expect(encodePng(drawColorIcon()).equals(icon('color.png'))).toBe(true);
     expect(encodePng(drawOutlineIcon()).equals(icon('outline.png'))).toBe(true);
   });

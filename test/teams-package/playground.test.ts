@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { playgroundCli, playgroundLaunch } from '../../src/teams/package/playground-launch.ts';
+import { playgroundCli, playgroundLaunch } from '../../manifests/teams/tools/playground-launch.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -1,6 +1,6 @@
 /**
  * A tiny ZIP reader for the tests, written from the format rather than from
- * src/teams/package/zip.ts, so the writer is checked by something else than
+ * the writer (fflate), so the package is checked by something else than
  * itself and CI needs no unzip binary. It goes through the central directory
  * like real unzippers do, and checks each local header, size and CRC.
  */

@@ -3,7 +3,7 @@
  * reason is clear: colour 192×192, outline 32×32 with only white and
  * transparent pixels (Teams tints the outline itself).
  */
-import { decodePng, readPngHeader } from './png.ts';
+import { decodePng, type RgbaImage } from './png.ts';
 
 export type IconRole = 'color' | 'outline';
 
@@ -12,8 +12,8 @@ export const iconSize: Readonly<Record<IconRole, number>> = { color: 192, outlin
 const hex = (values: ArrayLike<number>): string =>
   `#${Array.from(values, (v) => v.toString(16).padStart(2, '0')).join('')}`;
 
-function outlineProblems(file: string, png: Buffer): string[] {
-  const { width, pixels } = decodePng(png);
+function outlineProblems(file: string, image: RgbaImage): string[] {
+  const { width, pixels } = image;
   let transparent = 0;
   let coloured = 0;
   let first = '';
@@ -40,13 +40,14 @@ function outlineProblems(file: string, png: Buffer): string[] {
 /** Every problem of one icon file; empty when Teams will accept it. */
 export function iconProblems(role: IconRole, file: string, png: Buffer): string[] {
   try {
-    const { width, height } = readPngHeader(png);
+    const image = decodePng(png);
+    const { width, height } = image;
     const size = iconSize[role];
     if (width !== size || height !== size)
       return [
         `${file}: the ${role} icon must be ${String(size)}×${String(size)} pixels (found ${String(width)}×${String(height)})`,
       ];
-    return role === 'outline' ? outlineProblems(file, png) : [];
+    return role === 'outline' ? outlineProblems(file, image) : [];
   } catch (error) {
     return [`${file}: ${error instanceof Error ? error.message : String(error)}`];
   }

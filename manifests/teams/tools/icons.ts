@@ -1,5 +1,5 @@
 /**
- * Redraws manifests/teams/color.png and outline.png: `node src/teams/package/icons.ts`.
+ * Redraws manifests/teams/color.png and outline.png: `node manifests/teams/tools/icons.ts`.
  * The PNGs are checked in, so packaging needs no drawing; run this after
  * changing draw-icons.ts (a test fails while the files and the code disagree).
  */
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { drawColorIcon, drawOutlineIcon } from './draw-icons.ts';
 import { encodePng } from './png.ts';
 
-const manifestDir = fileURLToPath(new URL('../../../manifests/teams/', import.meta.url));
+const manifestDir = fileURLToPath(new URL('../', import.meta.url));
 
 for (const [file, image] of [
   ['color.png', drawColorIcon()],
