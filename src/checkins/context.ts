@@ -111,10 +111,25 @@ export function engineContext(deps: EngineDeps) {
       .filter((id) => own.includes(id) || handed.includes(id));
   }
 
-  async function recordsFor(cycle: Cycle, person: string): Promise<Map<string, DepartmentRecord>> {
+  /** The records that matter for a person; `known` ones (just saved) are not read again. */
+  async function recordsFor(
+    cycle: Cycle,
+    person: string,
+    known?: DepartmentRecord,
+  ): Promise<Map<string, DepartmentRecord>> {
     const ids = await departmentsFor(cycle, person);
-    const found = await store.getMany<DepartmentRecord>(ids.map((id) => recordKey(cycle.id, id)));
-    return new Map(ids.map((id, i) => [id, found[i] ?? emptyRecord(cycle.id, id)]));
+    const unread = ids.filter((id) => id !== known?.department);
+    const found =
+      unread.length > 0
+        ? await store.getMany<DepartmentRecord>(unread.map((id) => recordKey(cycle.id, id)))
+        : [];
+    const read = new Map(unread.map((id, i) => [id, found[i] ?? emptyRecord(cycle.id, id)]));
+    return new Map(
+      ids.map((id) => [
+        id,
+        (known?.department === id ? known : read.get(id)) ?? emptyRecord(cycle.id, id),
+      ]),
+    );
   }
 
   /** Sends to a person; returns undefined when they cannot be reached on any platform that is on. */

@@ -19,7 +19,7 @@ import {
   type ViewContext,
 } from './messages.ts';
 import { nextStep, type Step } from './progress.ts';
-import { updateRecord, type DepartmentRecord } from './record.ts';
+import { updateRecord, type DepartmentRecord, type Prompt } from './record.ts';
 
 /** The prompt key of a step: what it asks. */
 export function promptKey(step: Step): string {
@@ -57,8 +57,9 @@ export async function sendStep(
   person: string,
   step: Step,
   summary?: string,
+  known?: Map<string, DepartmentRecord>,
 ): Promise<MessageRef | undefined> {
-  const records = await ctx.recordsFor(cycle, person);
+  const records = known ?? (await ctx.recordsFor(cycle, person));
   const v = await ctx.view(person, cycle);
   const ref = await ctx.sendTo(person, stepMessage(v, step, records.get(step.department), summary));
   if (ref) {
@@ -81,8 +82,10 @@ export async function continueWith(
   ctx: EngineContext,
   cycle: Cycle,
   person: string,
+  changed?: DepartmentRecord,
 ): Promise<void> {
-  const records = await ctx.recordsFor(cycle, person);
+  // The record just saved is not read again.
+  const records = await ctx.recordsFor(cycle, person, changed);
   const step = nextStep(cycle, records, person, ctx.directory);
   if (!step) {
     const v = await ctx.view(person, cycle);
@@ -91,7 +94,7 @@ export async function continueWith(
   }
   const open = records.get(step.department)?.prompts[promptKey(step)] ?? [];
   if (open.some((p) => p.person === person)) return;
-  await sendStep(ctx, cycle, person, step);
+  await sendStep(ctx, cycle, person, step, undefined, records);
 }
 
 /**
@@ -105,15 +108,37 @@ export async function closePrompts(
   keys: readonly string[],
   render: (v: ViewContext, key: string) => MessageView,
 ): Promise<void> {
-  const { result: closed } = await updateRecord(ctx.store, cycle.id, department, (record) => {
-    const taken = keys.flatMap((key) =>
-      (record.prompts[key] ?? []).map((prompt) => ({ key, prompt })),
-    );
-    record.prompts = Object.fromEntries(
-      Object.entries(record.prompts).filter(([key]) => !keys.includes(key)),
-    );
-    return taken;
-  });
+  const { result: closed } = await updateRecord(ctx.store, cycle.id, department, (record) =>
+    takePrompts(record, keys),
+  );
+  await showClosed(ctx, cycle, department, closed, render);
+}
+
+/** An open prompt taken off a record, to be shown as answered. */
+export interface TakenPrompt {
+  key: string;
+  prompt: Prompt;
+}
+
+/** Takes the open prompts for `keys` off a record (inside its update, under its lock). */
+export function takePrompts(record: DepartmentRecord, keys: readonly string[]): TakenPrompt[] {
+  const taken = keys.flatMap((key) =>
+    (record.prompts[key] ?? []).map((prompt) => ({ key, prompt })),
+  );
+  record.prompts = Object.fromEntries(
+    Object.entries(record.prompts).filter(([key]) => !keys.includes(key)),
+  );
+  return taken;
+}
+
+/** Replaces taken prompts' messages with what `render` makes of them in each reader's language. */
+export async function showClosed(
+  ctx: EngineContext,
+  cycle: Cycle,
+  department: string,
+  closed: readonly TakenPrompt[],
+  render: (v: ViewContext, key: string) => MessageView,
+): Promise<void> {
   for (const { key, prompt } of closed) {
     const v = await ctx.view(prompt.person, cycle);
     try {

@@ -2,7 +2,7 @@ import { departmentName } from '../../cycles/cycle.ts';
 import type { Answer, AnswerStatus, Evidence } from '../answer.ts';
 import { isAnswerStatus } from '../answer.ts';
 import type { Actor, EngineContext } from '../context.ts';
-import { closePrompts, continueWith, isLate, resolveTarget } from '../flow.ts';
+import { continueWith, isLate, resolveTarget, showClosed, takePrompts } from '../flow.ts';
 import { limits } from '../limits.ts';
 import { answeredMessage } from '../messages.ts';
 import { updateRecord } from '../record.ts';
@@ -59,28 +59,35 @@ export async function recordAnswer(
     input.evidence === undefined ? undefined : checkEvidence('evidence', input.evidence);
   problems.push(...(evidence?.problems ?? []));
 
-  const { result } = await updateRecord(ctx.store, cycle.id, department, (record) => {
-    if (!mayAnswer(ctx, record, department, keyFactor.id, person))
-      return { kind: 'refused' as const };
-    const existing = record.answers[question.id];
-    const chosen = status ?? existing?.status;
-    if (!chosen) return { kind: 'noStatus' as const };
-    const { history: earlier = [], ...previous } = existing ?? { history: [] };
-    const answer: Answer = {
-      status: chosen,
-      explanation: explanation ?? existing?.explanation ?? '',
-      // Refused links are dropped; the good ones are kept, and so are earlier ones when none were sent.
-      evidence: evidence ? [...evidence.accepted] : (existing?.evidence ?? []),
-      by: person,
-      at: ctx.clock.now().toISOString(),
-      late: isLate(ctx, cycle),
-      revision: (existing?.revision ?? 0) + 1,
-      history: existing ? [...earlier, previous as Omit<Answer, 'history'>] : [],
-    };
-    record.answers[question.id] = answer;
-    record.started[keyFactor.id] ??= { by: person, at: answer.at };
-    return { kind: 'saved' as const, answer, existing };
-  });
+  const { record: savedRecord, result } = await updateRecord(
+    ctx.store,
+    cycle.id,
+    department,
+    (record) => {
+      if (!mayAnswer(ctx, record, department, keyFactor.id, person))
+        return { kind: 'refused' as const };
+      const existing = record.answers[question.id];
+      const chosen = status ?? existing?.status;
+      if (!chosen) return { kind: 'noStatus' as const };
+      const { history: earlier = [], ...previous } = existing ?? { history: [] };
+      const answer: Answer = {
+        status: chosen,
+        explanation: explanation ?? existing?.explanation ?? '',
+        // Refused links are dropped; the good ones are kept, and so are earlier ones when none were sent.
+        evidence: evidence ? [...evidence.accepted] : (existing?.evidence ?? []),
+        by: person,
+        at: ctx.clock.now().toISOString(),
+        late: isLate(ctx, cycle),
+        revision: (existing?.revision ?? 0) + 1,
+        history: existing ? [...earlier, previous as Omit<Answer, 'history'>] : [],
+      };
+      record.answers[question.id] = answer;
+      record.started[keyFactor.id] ??= { by: person, at: answer.at };
+      // Its open prompts are closed in the same change: one lock for the answer and its messages.
+      const closed = takePrompts(record, [question.id]);
+      return { kind: 'saved' as const, answer, existing, closed };
+    },
+  );
 
   const v = await ctx.view(person, cycle, actor.locale);
   if (result.kind === 'refused') {
@@ -104,7 +111,7 @@ export async function recordAnswer(
   }
 
   ctx.metrics.answerRecorded();
-  await closePrompts(ctx, cycle, department, [question.id], (reader) =>
+  await showClosed(ctx, cycle, department, result.closed, (reader) =>
     answeredMessage(reader, department, keyFactor, question, result.answer, true),
   );
   const { existing } = result;
@@ -115,9 +122,9 @@ export async function recordAnswer(
     // The valid part is saved; the person is told, in the form and in chat, what was refused.
     const errors = fieldErrors(v.t, problems);
     await tell(ctx, person, 'notices.partlySaved', { problems: Object.values(errors).join(' ') });
-    await continueWith(ctx, cycle, person);
+    await continueWith(ctx, cycle, person, savedRecord);
     return { ok: false, errors };
   }
-  await continueWith(ctx, cycle, person);
+  await continueWith(ctx, cycle, person, savedRecord);
   return saved;
 }
