@@ -6,7 +6,6 @@ import type { RouteHandler } from '../http/server.ts';
 import { translatorFor } from '../i18n/create.ts';
 import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
 import type { Logger } from '../shared/logger.ts';
-import type { Store } from '../store/store.ts';
 import { teamsAgent } from './agent.ts';
 import { backgroundWork } from './background.ts';
 import { defaultRetryOptions, type RetryOptions } from './calls.ts';
@@ -16,7 +15,7 @@ import { messagesRoute } from './http.ts';
 import { registerListeners } from './listeners/index.ts';
 import { teamsPeople } from './people.ts';
 import { teamsPort } from './port.ts';
-import { referenceBook } from './references.ts';
+import { referenceBook, type TeamsMemory } from './references.ts';
 import { isAnonymous, type TeamsSettings } from './settings.ts';
 import { formTexts } from './texts.ts';
 
@@ -41,7 +40,10 @@ export interface TeamsClientOptions {
 }
 
 export interface TeamsAdapterOptions {
-  store: Store;
+  /** Where conversation references, aliases and sent form cards are kept. */
+  memory: TeamsMemory;
+  /** Records that a person (by their key in the core) can be reached again. */
+  reachable(person: string): Promise<void>;
   logger: Logger;
   /** Who is configured with a Teams id: matched when they write, listed in the people picker. */
   config: OrganizationConfig;
@@ -61,7 +63,7 @@ export function createTeamsAdapter(
   settings: TeamsSettings,
   options: TeamsAdapterOptions,
 ): TeamsAdapter {
-  const { store, logger } = options;
+  const { memory, logger } = options;
   const { adapter, app } = teamsAgent(settings);
   const metrics = options.metrics ?? noMetrics;
   const client = teamsClient(adapter, settings, {
@@ -70,7 +72,7 @@ export function createTeamsAdapter(
     onRateLimitWait: (ms) => metrics.rateLimitWait('teams', ms),
   });
   let started = false;
-  const book = referenceBook(store);
+  const book = referenceBook(memory);
   const people = teamsPeople(options.config, book, logger);
   const background = backgroundWork(logger);
   let core: Core | undefined;
@@ -84,7 +86,7 @@ export function createTeamsAdapter(
   }
 
   return {
-    port: teamsPort({ client, book, store, formTexts: textsFor, people: people.configured }),
+    port: teamsPort({ client, book, memory, formTexts: textsFor, people: people.configured }),
     routes: new Map([['/api/messages', messagesRoute(adapter, app)]]),
     connect(deps) {
       core = deps.core;
@@ -92,7 +94,9 @@ export function createTeamsAdapter(
         ...deps,
         client,
         book,
+        memory,
         people,
+        reachable: options.reachable,
         later: (name, work) => background.run(name, work),
       });
     },

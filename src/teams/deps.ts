@@ -4,7 +4,7 @@ import type { Logger } from '../shared/logger.ts';
 import type { Store } from '../store/store.ts';
 import type { TeamsClient } from './client.ts';
 import type { TeamsPeople } from './people.ts';
-import type { ReferenceBook } from './references.ts';
+import type { ReferenceBook, TeamsMemory } from './references.ts';
 
 /** What the Teams listeners need: the core, and the adapter's own parts. */
 export interface TeamsDeps {
@@ -14,7 +14,10 @@ export interface TeamsDeps {
   logger: Logger;
   client: TeamsClient;
   book: ReferenceBook;
+  memory: TeamsMemory;
   people: TeamsPeople;
+  /** Whoever writes or installs the app can be reached again (by their key in the core). */
+  reachable(person: string): Promise<void>;
   /**
    * Runs work after Teams has been answered. The Bot Connector gives a bot
    * about 15 s and resends what it thinks was not received, so requests are

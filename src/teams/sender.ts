@@ -1,6 +1,5 @@
 import type { Activity, ConversationReference } from '@microsoft/agents-activity';
 import type { Actor } from '../checkins/context.ts';
-import { markReachable } from '../people/reachability.ts';
 import type { TeamsDeps } from './deps.ts';
 import { channelIdOf, proactiveReference } from './references.ts';
 
@@ -24,7 +23,7 @@ const tenantOf = (activity: Activity): string | undefined =>
  * reachable again.
  */
 export async function rememberSender(
-  deps: Pick<TeamsDeps, 'book' | 'people' | 'client' | 'store' | 'core'>,
+  deps: Pick<TeamsDeps, 'book' | 'people' | 'client' | 'reachable' | 'core'>,
   activity: Activity,
 ): Promise<Sender | undefined> {
   const from = activity.from;
@@ -55,7 +54,7 @@ export async function rememberSender(
     );
   }
   const actor: Actor = { platform: 'teams', id, ...(locale ? { locale } : {}) };
-  await markReachable(deps.store, deps.core.engine.context.directory.canonicalKey(actor));
+  await deps.reachable(deps.core.engine.context.directory.canonicalKey(actor));
   return {
     actor,
     reply: incoming,

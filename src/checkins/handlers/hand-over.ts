@@ -1,3 +1,4 @@
+import { createHandOverRepository } from '../../people/hand-overs-repository.ts';
 import type { Actor, EngineContext } from '../context.ts';
 import { closePrompts, continueWith, resolveTarget, sendStep } from '../flow.ts';
 import { introClosedMessage } from '../messages.ts';
@@ -40,9 +41,7 @@ export async function handOver(
   const name = cycle.departments.find((d) => d.id === department)?.name[v.language] ?? department;
   if (!allowed) return explainRefusal(ctx, person, 'errors.notAContact', { department: name });
 
-  const indexKey = `handovers:${cycle.id}:${colleague}`;
-  const handed = (await ctx.store.get<string[]>(indexKey)) ?? [];
-  if (!handed.includes(department)) await ctx.store.set(indexKey, [...handed, department]);
+  await createHandOverRepository(ctx.store).add(cycle.id, colleague, department);
 
   await closePrompts(ctx, cycle, department, keyFactorPromptKeys(keyFactor), (reader) =>
     introClosedMessage(

@@ -30,7 +30,7 @@ export function registerCardForm(app: TeamsApplication, deps: TeamsDeps): void {
         const submitted = readSubmittedForm(activity.value);
         const cardId = activity.replyToId;
         const shown = cardId
-          ? await sentForm(deps.store, sender.reply.conversation.id, cardId)
+          ? await sentForm(deps.memory, sender.reply.conversation.id, cardId)
           : undefined;
         if (!submitted || !cardId || !shown) {
           await deps.client.send(
