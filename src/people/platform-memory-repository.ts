@@ -19,7 +19,8 @@ import type { Store } from '../store/store.ts';
  * not found; they expire on their own within their time to live.
  */
 export interface PlatformMemoryRepository<Reach, Form>
-  extends PlatformMemory<Reach, Form>,
+  extends
+    PlatformMemory<Reach, Form>,
     PersonalData<{
       platformReferences?: { platform: Platform; id: string; reach?: Reach; aliases: string[] }[];
     }> {}

@@ -16,8 +16,7 @@ export interface ReachabilityRepository extends PersonalData<{
 }
 
 export function createReachabilityRepository(store: Store): ReachabilityRepository {
-  const list = async (): Promise<Unreachable[]> =>
-    (await store.get<Unreachable[]>(listKey)) ?? [];
+  const list = async (): Promise<Unreachable[]> => (await store.get<Unreachable[]>(listKey)) ?? [];
   /** Without the person, under the list's lock; checked first, as nearly every call changes nothing. */
   async function remove(person: string): Promise<boolean> {
     if (!(await list()).some((u) => u.person === person)) return false;

@@ -6,8 +6,4 @@ export interface Unreachable {
 }
 
 // Kept where the callers that hold a store have always found them.
-export {
-  markReachable,
-  markUnreachable,
-  unreachablePeople,
-} from './reachability-repository.ts';
+export { markReachable, markUnreachable, unreachablePeople } from './reachability-repository.ts';

@@ -24,5 +24,5 @@ export interface PersonalData<Export extends object = object> {
    * A share kept in records other people also use answers how many records
    * it changed, and is reported under its name.
    */
-  erase(subject: DataSubject): Promise<number | void>;
+  erase(subject: DataSubject): Promise<number | undefined>;
 }
