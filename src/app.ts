@@ -11,6 +11,7 @@ import { readResources } from './i18n/resources.ts';
 import { healthRoutes, startHttpServer, type HttpServer } from './http/server.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import { metricsRoute } from './metrics/route.ts';
+import { createPlatformMemoryRepository } from './people/platform-memory-repository.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
 import { withTimeout } from './shared/timeout.ts';
@@ -76,7 +77,7 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
   }
   const teams = options.teams
     ? (await import('./teams/adapter.ts')).createTeamsAdapter(options.teams, {
-        store,
+        memory: createPlatformMemoryRepository(store, 'teams', () => clock.now().getTime()),
         logger,
         config,
         metrics,

@@ -22,6 +22,14 @@ import { deliverDigestItem, deliverRollupItem } from './reports/post.ts';
 import { reportJob } from './jobs/reports.ts';
 import { retentionJob } from './jobs/retention.ts';
 import { createDirectory, type Directory } from './people/directory.ts';
+import { actionItemsPersonalData } from './action-plans/repository.ts';
+import { recordsPersonalData } from './checkins/record-privacy.ts';
+import { cyclesPersonalData } from './cycles/repository.ts';
+import { createHandOverRepository } from './people/hand-overs-repository.ts';
+import { createPlatformMemoryRepository } from './people/platform-memory-repository.ts';
+import { createPreferencesRepository } from './people/preferences-repository.ts';
+import { createReachabilityRepository } from './people/reachability-repository.ts';
+import { createPrivacy } from './privacy/privacy.ts';
 import { noMetrics, type MetricsSink } from './metrics/sink.ts';
 import { workCalendar, type WorkCalendar } from './scheduler/calendar.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
@@ -149,3 +157,23 @@ export function createCore(options: CoreOptions): Core {
     cycleDeps,
   };
 }
+
+/**
+ * Every repository that keeps something about a person, for data-subject
+ * requests; in the order their shares appear in an export.
+ */
+export function personalDataParts(store: Store) {
+  return [
+    createPreferencesRepository(store),
+    createReachabilityRepository(store),
+    recordsPersonalData(store),
+    actionItemsPersonalData(store),
+    cyclesPersonalData(store),
+    createHandOverRepository(store),
+    createPlatformMemoryRepository(store, 'teams'),
+  ] as const;
+}
+
+/** Data-subject requests (`tasa privacy`) over every share of the organisation's store. */
+export const privacyOf = (store: Store, directory: Pick<Directory, 'refsOf'>) =>
+  createPrivacy(personalDataParts(store), directory);

@@ -13,6 +13,15 @@ import {
   type PlanSummary,
 } from './briefs.ts';
 import { isOpenItem, type ActionItem } from './item.ts';
+import {
+  erased,
+  eraseInItem,
+  exportFromItem,
+  lastActivity,
+  peopleIn,
+  type ActionItemsData,
+} from './item-privacy.ts';
+import type { PersonalData } from '../shared/personal-data.ts';
 
 export type { ItemBrief } from './briefs.ts';
 
@@ -162,4 +171,40 @@ export function updateItem(
     });
     return next;
   });
+}
+
+/** Action items' share of a data-subject request; erasure keeps the items without the person. */
+export function actionItemsPersonalData(store: Store): PersonalData<ActionItemsData> {
+  return {
+    name: 'actionItems',
+    async export({ person }) {
+      const actionItems = [];
+      for (const item of await allItems(store)) {
+        const found = exportFromItem(item, person);
+        if (found) actionItems.push(found);
+      }
+      return { actionItems };
+    },
+    async erase({ person }) {
+      let changed = 0;
+      for (const id of await actionIds(store))
+        if (await updateItem(store, id, (item) => eraseInItem(item, person))) changed++;
+      return changed;
+    },
+  };
+}
+
+/** Retention: people are taken out of items done or cancelled and untouched since `cutoff`. */
+export async function anonymiseItemsInactiveBefore(store: Store, cutoff: string): Promise<number> {
+  let anonymised = 0;
+  for (const id of await actionIds(store)) {
+    const item = await getItem(store, id);
+    const last = item ? lastActivity(item) : undefined;
+    if (!item || isOpenItem(item) || !last || last >= cutoff) continue;
+    for (const person of peopleIn(item)) {
+      if (person === erased) continue;
+      if (await updateItem(store, id, (current) => eraseInItem(current, person))) anonymised++;
+    }
+  }
+  return anonymised;
 }

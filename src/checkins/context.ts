@@ -10,6 +10,7 @@ import { translatorFor, type Translator } from '../i18n/create.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
 import type { Directory } from '../people/directory.ts';
+import { createHandOverRepository } from '../people/hand-overs-repository.ts';
 import { personState, updatePersonState, type PersonState } from '../people/preferences.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -104,7 +105,7 @@ export function engineContext(deps: EngineDeps) {
 
   /** The departments whose records matter for a person: their own, and those that handed them work. */
   async function departmentsFor(cycle: Cycle, person: string): Promise<string[]> {
-    const handed = (await store.get<string[]>(`handovers:${cycle.id}:${person}`)) ?? [];
+    const handed = await createHandOverRepository(store).handedTo(cycle.id, person);
     const own = directory.departmentsOf(person);
     return cycle.departments
       .map((d) => d.id)

@@ -1,5 +1,6 @@
 import type { Cycle } from '../cycles/cycle.ts';
 import type { Directory } from '../people/directory.ts';
+import { createHandOverRepository } from '../people/hand-overs-repository.ts';
 import type { Store } from '../store/store.ts';
 import {
   answerStatuses,
@@ -140,7 +141,7 @@ export async function myOpenQuestions(
   cycle: Cycle,
   person: string,
 ) {
-  const handed = (await store.get<string[]>(`handovers:${cycle.id}:${person}`)) ?? [];
+  const handed = await createHandOverRepository(store).handedTo(cycle.id, person);
   const mine = new Set([...directory.departmentsOf(person), ...handed]);
   const summaries = await departmentSummaries(
     store,

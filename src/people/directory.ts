@@ -22,6 +22,8 @@ export interface Directory {
   contactsOf(departmentId: string): string[];
   /** Where to send a direct message to this person, on a platform that is on. */
   addressOf(key: string): Address | undefined;
+  /** Every platform id a person is known by, on any platform, connected or not. */
+  refsOf(key: string): PersonRef[];
   /** A configured name, else undefined (adapters show a mention instead). */
   nameOf(key: string): string | undefined;
   /** A configured channel on a platform that is on. */
@@ -68,6 +70,10 @@ export function createDirectory(
       const refs = person ? refsOf(person) : [parsePersonKey(key)].filter((r) => r !== undefined);
       const ref = refs.find((r) => enabled.includes(r.platform));
       return ref ? { ...ref, kind: 'person' } : undefined;
+    },
+    refsOf(key) {
+      const person = people.get(key);
+      return person ? refsOf(person) : [parsePersonKey(key)].filter((r) => r !== undefined);
     },
     nameOf: (key) => people.get(key)?.name,
     channelAddress(channel) {

@@ -1,5 +1,4 @@
 import type { Language } from '../i18n/languages.ts';
-import type { Store } from '../store/store.ts';
 
 /** What a person chose, and when Tasa last asked them. Dates are local 'YYYY-MM-DD'. */
 export interface PersonState {
@@ -17,22 +16,8 @@ export interface PersonState {
   lastRemindedOn?: string;
 }
 
-const key = (person: string): string => `person:${person}`;
-
-export async function personState(store: Store, person: string): Promise<PersonState> {
-  return (await store.get<PersonState>(key(person))) ?? {};
-}
-
-/** Changes a person's state; concurrent changes to one person are rare and last-writer-wins is fine. */
-export async function updatePersonState(
-  store: Store,
-  person: string,
-  change: (state: PersonState) => PersonState,
-): Promise<PersonState> {
-  const next = change(await personState(store, person));
-  await store.set(key(person), next);
-  return next;
-}
+// Kept where the callers that hold a store have always found them.
+export { personState, updatePersonState } from './preferences-repository.ts';
 
 /** Whether a person is to be left alone on the given local date. */
 export function isResting(state: PersonState, today: string): boolean {

@@ -4,7 +4,6 @@ import type { InboundPort } from '../inbound/port.ts';
 import type { RouteHandler } from '../http/server.ts';
 import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
 import type { Logger } from '../shared/logger.ts';
-import type { Store } from '../store/store.ts';
 import { teamsAgent } from './agent.ts';
 import { backgroundWork } from './background.ts';
 import { defaultRetryOptions, type RetryOptions } from './calls.ts';
@@ -13,7 +12,7 @@ import { messagesRoute } from './http.ts';
 import { registerListeners } from './listeners/index.ts';
 import { teamsPeople } from './people.ts';
 import { teamsPort } from './port.ts';
-import { referenceBook } from './references.ts';
+import { referenceBook, type TeamsMemory } from './references.ts';
 import { isAnonymous, type TeamsSettings } from './settings.ts';
 
 export interface TeamsAdapter {
@@ -37,7 +36,8 @@ export interface TeamsClientOptions {
 }
 
 export interface TeamsAdapterOptions {
-  store: Store;
+  /** Where conversation references, aliases and sent form cards are kept. */
+  memory: TeamsMemory;
   logger: Logger;
   /** Who is configured with a Teams id: matched when they write, listed in the people picker. */
   config: OrganizationConfig;
@@ -57,7 +57,7 @@ export function createTeamsAdapter(
   settings: TeamsSettings,
   options: TeamsAdapterOptions,
 ): TeamsAdapter {
-  const { store, logger } = options;
+  const { memory, logger } = options;
   const { adapter, app } = teamsAgent(settings);
   const metrics = options.metrics ?? noMetrics;
   const client = teamsClient(adapter, settings, {
@@ -66,20 +66,20 @@ export function createTeamsAdapter(
     onRateLimitWait: (ms) => metrics.rateLimitWait('teams', ms),
   });
   let started = false;
-  const book = referenceBook(store);
+  const book = referenceBook(memory);
   const people = teamsPeople(options.config, book, logger);
   const background = backgroundWork(logger);
 
   return {
-    port: teamsPort({ client, book, store, people: people.configured }),
+    port: teamsPort({ client, book, memory, people: people.configured }),
     routes: new Map([['/api/messages', messagesRoute(adapter, app)]]),
     listen(inbound) {
       registerListeners(app, {
         inbound,
-        store,
         logger,
         client,
         book,
+        memory,
         people,
         later: (name, work) => background.run(name, work),
       });

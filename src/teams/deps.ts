@@ -1,18 +1,17 @@
 import type { InboundPort } from '../inbound/port.ts';
 import type { Logger } from '../shared/logger.ts';
-import type { Store } from '../store/store.ts';
 import type { TeamsClient } from './client.ts';
 import type { TeamsPeople } from './people.ts';
-import type { ReferenceBook } from './references.ts';
+import type { ReferenceBook, TeamsMemory } from './references.ts';
 
 /** What the Teams listeners need: the core's way in, and the adapter's own parts. */
 export interface TeamsDeps {
   inbound: InboundPort;
-  /** Where sent form cards are kept, to show them again with what is wrong. */
-  store: Store;
   logger: Logger;
   client: TeamsClient;
   book: ReferenceBook;
+  /** Where sent form cards are kept, to show them again with what is wrong. */
+  memory: TeamsMemory;
   people: TeamsPeople;
   /**
    * Runs work after Teams has been answered. The Bot Connector gives a bot

@@ -1,18 +1,17 @@
 import type { ConversationReference } from '@microsoft/agents-activity';
 import type { Address } from '../chat/address.ts';
 import { UnreachableError, type ChatPort, type MessageRef } from '../chat/port.ts';
-import type { Store } from '../store/store.ts';
 import type { TeamsClient } from './client.ts';
 import { rememberForm } from './forms.ts';
 import type { ConfiguredPerson } from './people.ts';
-import type { ReferenceBook } from './references.ts';
+import type { ReferenceBook, TeamsMemory } from './references.ts';
 import { cardActivity, messageActivity } from './render/card.ts';
 import { formCard, noWords } from './render/form-card.ts';
 
 export interface TeamsPortDeps {
   client: TeamsClient;
   book: ReferenceBook;
-  store: Store;
+  memory: TeamsMemory;
   people(): readonly ConfiguredPerson[];
 }
 
@@ -62,7 +61,7 @@ export function teamsPort(deps: TeamsPortDeps): ChatPort {
         to,
         cardActivity(formCard(form, form.words ?? noWords, deps.people()), form.title),
       );
-      await rememberForm(deps.store, sent, form);
+      await rememberForm(deps.memory, sent, form);
     },
 
     personLocale: async (to) => (await deps.book.reachOf(to.id))?.locale,

@@ -1,5 +1,6 @@
 import type { ChannelAccount, ConversationReference } from '@microsoft/agents-activity';
-import type { Store } from '../store/store.ts';
+import type { PlatformMemory } from '../chat/platform-memory.ts';
+import type { SentForm } from './forms.ts';
 
 /**
  * Someone Tasa has seen in a team or group chat but has no personal chat
@@ -23,13 +24,12 @@ export interface TeamsReach {
 }
 
 /**
- * Keys: `teams-ref:<id>` holds the reach of a person (under the id as written
- * in tasa.yaml, or their Entra object id when they are not configured) or of
- * a channel (`19:…`); `teams-alias:<other id>` names that id for any other
- * way the same person is known (29: user id, Entra object id, e-mail).
+ * What the adapter keeps: the reach of a person (under the id as written in
+ * tasa.yaml, or their Entra object id when they are not configured) or of a
+ * channel (`19:…`); aliases name that id for any other way the same person is
+ * known (29: user id, Entra object id, e-mail); and the form cards it sent.
  */
-const reachKey = (id: string): string => `teams-ref:${id}`;
-const aliasKey = (id: string): string => `teams-alias:${id.toLowerCase()}`;
+export type TeamsMemory = PlatformMemory<TeamsReach, SentForm>;
 
 /** A channel message's conversation is `19:…@thread.tacv2;messageid=…`: the channel is the part before. */
 export const channelIdOf = (conversationId: string): string => conversationId.split(';')[0] ?? '';
@@ -55,43 +55,38 @@ export function proactiveReference(reference: ConversationReference): Conversati
   return proactive;
 }
 
-export function referenceBook(store: Store): ReferenceBook {
-  const get = (id: string) => store.get<TeamsReach>(reachKey(id));
+export function referenceBook(memory: TeamsMemory): ReferenceBook {
   return {
     async reachOf(id) {
-      const direct = await get(id);
+      const direct = await memory.reach(id);
       if (direct) return direct;
-      const alias = await store.get<string>(aliasKey(id));
-      return alias && alias !== id ? get(alias) : undefined;
+      const alias = await memory.aliasOf(id);
+      return alias && alias !== id ? memory.reach(alias) : undefined;
     },
-    async saveConversation(id, reference, locale) {
-      const known = await get(id);
-      await store.set<TeamsReach>(reachKey(id), {
+    saveConversation: (id, reference, locale) =>
+      memory.updateReach(id, (known) => ({
         reference: proactiveReference(reference),
         ...(known?.member ? { member: known.member } : {}),
         ...((locale ?? known?.locale) ? { locale: locale ?? known?.locale } : {}),
-      });
-    },
-    async saveMember(id, member, locale) {
-      const known = await get(id);
-      await store.set<TeamsReach>(reachKey(id), {
+      })),
+    saveMember: (id, member, locale) =>
+      memory.updateReach(id, (known) => ({
         ...known,
         member,
         ...((locale ?? known?.locale) ? { locale: locale ?? known?.locale } : {}),
-      });
-    },
-    async forget(id) {
-      const known = await get(id);
-      if (!known?.reference) return;
-      const rest = { ...known };
-      delete rest.reference;
-      await store.set<TeamsReach>(reachKey(id), rest);
-    },
-    aliasOf: (id) => store.get<string>(aliasKey(id)),
-    async alias(forms, id) {
-      for (const form of new Set(forms)) {
-        if (form && form.toLowerCase() !== id.toLowerCase()) await store.set(aliasKey(form), id);
-      }
-    },
+      })),
+    forget: (id) =>
+      memory.updateReach(id, (known) => {
+        if (!known?.reference) return undefined;
+        const rest = { ...known };
+        delete rest.reference;
+        return rest;
+      }),
+    aliasOf: (id) => memory.aliasOf(id),
+    alias: (forms, id) =>
+      memory.alias(
+        forms.filter((form): form is string => form !== undefined),
+        id,
+      ),
   };
 }

@@ -12,7 +12,8 @@ import { ruleFlags } from '../../src/action-plans/rules.ts';
 import { runCli } from '../../src/cli/run.ts';
 import { runCommand } from '../../src/commands/run.ts';
 import { createCore } from '../../src/core.ts';
-import { applyRetention, erasePerson } from '../../src/privacy/privacy.ts';
+import { privacyOf } from '../../src/core.ts';
+import { applyRetention } from '../../src/privacy/privacy.ts';
 import { memoryLogger } from '../../src/shared/logger.ts';
 import type { Store } from '../../src/store/store.ts';
 import { i18nFor } from '../helpers/i18n.ts';
@@ -176,7 +177,7 @@ describe('the small records interactive commands read', () => {
     expect(await command('UCOORD', 'status')).not.toContain('under ECCAR06');
     expect(await command('UCOORD', 'status')).toContain('under ECCAR10');
 
-    await erasePerson(world.store, 'slack:UCULT1');
+    await privacyOf(world.store, world.directory).erase('slack:UCULT1');
     await expectInStep(world, people);
     expect(await command('UCULT1', 'my')).not.toMatch(/\bA1 ·/);
 

@@ -3,8 +3,10 @@ import { openWork } from '../../src/checkins/progress.ts';
 import { emptyRecord, recordKey, type DepartmentRecord } from '../../src/checkins/record.ts';
 import { cycleRecords, cycleStatus, myOpenQuestions, statusOf } from '../../src/checkins/status.ts';
 import { getCycle } from '../../src/cycles/repository.ts';
+import { createHandOverRepository } from '../../src/people/hand-overs-repository.ts';
 import { peopleWithOpenWork } from '../../src/jobs/check-ins.ts';
-import { applyRetention, erasePerson } from '../../src/privacy/privacy.ts';
+import { privacyOf } from '../../src/core.ts';
+import { applyRetention } from '../../src/privacy/privacy.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -112,7 +114,7 @@ describe('status read from department summaries', () => {
     await changed('an answer by whoever it was handed to');
 
     // Erased: the hand-over now belongs to the department, no longer to the person.
-    await erasePerson(world.store, 'slack:UHR9');
+    await privacyOf(world.store, world.directory).erase('slack:UHR9');
     expect((await changed('an erasure')).asked).not.toContain('slack:UHR9');
 
     await act(world, 'UEDU2', { kind: 'handOver', keyFactor: 'KF01' });
@@ -147,7 +149,7 @@ describe('status read from department summaries', () => {
       handOvers: { KF06: { to: 'slack:UHR9', by: 'slack:UEDU1', at: '2027-01-04T08:00:00.000Z' } },
     };
     await world.store.set(recordKey('2027-Q1', 'education'), earlier);
-    await world.store.set('handovers:2027-Q1:slack:UHR9', ['education']);
+    await createHandOverRepository(world.store).add('2027-Q1', 'slack:UHR9', 'education');
 
     // Several readers at once, as when many coordinators ask after an upgrade.
     const cycle = (await getCycle(world.store, '2027-Q1'))!;

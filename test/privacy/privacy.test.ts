@@ -3,7 +3,8 @@ import { createItems, getItem } from '../../src/action-plans/repository.ts';
 import { getRecord } from '../../src/checkins/record.ts';
 import { runCli } from '../../src/cli/run.ts';
 import { updatePersonState, personState } from '../../src/people/preferences.ts';
-import { applyRetention, erasePerson, exportPersonData } from '../../src/privacy/privacy.ts';
+import { privacyOf } from '../../src/core.ts';
+import { applyRetention } from '../../src/privacy/privacy.ts';
 import { createWorld } from '../helpers/world.ts';
 import { i18nFor } from '../helpers/i18n.ts';
 
@@ -81,8 +82,7 @@ async function worldWithHistory() {
 describe('privacy', () => {
   it('exports everything attributed to a person', async () => {
     const world = await worldWithHistory();
-    const data = await exportPersonData(
-      world.store,
+    const data = await privacyOf(world.store, world.directory).export(
       'slack:UEDU1',
       new Date('2027-01-05T00:00:00Z'),
     );
@@ -110,7 +110,10 @@ describe('privacy', () => {
 
   it('erases a person: answers keep their content, attributed to the department', async () => {
     const world = await worldWithHistory();
-    expect(await erasePerson(world.store, 'slack:UEDU1')).toEqual({ records: 1, actionItems: 1 });
+    expect(await privacyOf(world.store, world.directory).erase('slack:UEDU1')).toEqual({
+      records: 1,
+      actionItems: 1,
+    });
     const record = await getRecord(world.store, '2027-Q1', 'education');
     expect(record.answers['KF01.Q2']).toMatchObject({
       by: 'department:education',
@@ -125,7 +128,7 @@ describe('privacy', () => {
     expect(item?.owners).toEqual(['slack:UEDU2']);
     expect(JSON.stringify(item)).not.toContain('slack:UEDU1');
     expect(await personState(world.store, 'slack:UEDU1')).toEqual({});
-    const after = await exportPersonData(world.store, 'slack:UEDU1', new Date());
+    const after = await privacyOf(world.store, world.directory).export('slack:UEDU1', new Date());
     expect([after.answers, after.ratings, after.actionItems]).toEqual([[], [], []]);
   });
 

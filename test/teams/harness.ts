@@ -3,6 +3,7 @@ import { startTasa, type RunningTasa } from '../../src/app.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { memoryLogger } from '../../src/shared/logger.ts';
 import { openStore } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/store.ts';
 import type { TeamsSettings } from '../../src/teams/settings.ts';
 import {
   startFakeBotConnector,
@@ -102,13 +103,14 @@ export function submitsOf(card: Card | undefined): CardElement[] {
 
 /** The real Tasa (the Teams adapter on Tasa's own server) talking to a fake Bot Connector. */
 export async function startTeamsTasa(
-  options: { now?: string; teams?: TeamsSettings; config?: string } = {},
+  options: { now?: string; teams?: TeamsSettings; config?: string; store?: Store } = {},
 ) {
   const connector: FakeBotConnector = await startFakeBotConnector();
   for (const user of Object.values(users)) connector.addMember(user);
   const clock = fixedClock(new Date(options.now ?? '2027-01-04T08:00:00Z'));
   const logger = memoryLogger();
-  const store = openStore({ url: 'memory:', dataDir: '.', namespace: 'teams-e2e', clock });
+  const store =
+    options.store ?? openStore({ url: 'memory:', dataDir: '.', namespace: 'teams-e2e', clock });
   const tasa: RunningTasa = await startTasa({
     config: parsedConfig(options.config ?? teamsCityConfig),
     store,
@@ -144,8 +146,7 @@ export async function startTeamsTasa(
   });
 
   /** A Teams user in their personal chat with Tasa. */
-  function person(user: User, locale = 'en-US') {
-    const conversation = `a:personal-${user.id}`;
+  function person(user: User, locale = 'en-US', conversation = `a:personal-${user.id}`) {
     const personal = () => base(user, { id: conversation, conversationType: 'personal' }, locale);
     const cards = () => connector.activitiesIn(conversation);
     const texts = () => cards().map((a) => cardText(cardOf(a)));

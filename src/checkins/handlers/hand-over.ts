@@ -1,4 +1,5 @@
 import { departmentName } from '../../cycles/cycle.ts';
+import { createHandOverRepository } from '../../people/hand-overs-repository.ts';
 import type { Actor, EngineContext } from '../context.ts';
 import { closePrompts, continueWith, resolveTarget, sendStep } from '../flow.ts';
 import { introClosedMessage } from '../messages.ts';
@@ -41,9 +42,7 @@ export async function handOver(
   const name = departmentName(cycle, department, v.language);
   if (!allowed) return explainRefusal(ctx, person, 'errors.notAContact', { department: name });
 
-  const indexKey = `handovers:${cycle.id}:${colleague}`;
-  const handed = (await ctx.store.get<string[]>(indexKey)) ?? [];
-  if (!handed.includes(department)) await ctx.store.set(indexKey, [...handed, department]);
+  await createHandOverRepository(ctx.store).add(cycle.id, colleague, department);
 
   await closePrompts(ctx, cycle, department, keyFactorPromptKeys(keyFactor), (reader) =>
     introClosedMessage(

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { ownerKey } from '../../action-plans/draft.ts';
-import { erasePerson, exportPersonData } from '../../privacy/privacy.ts';
+import { privacyOf } from '../../core.ts';
 import { parseOptions, type CliCommand, type CliContext, type Organization } from '../io.ts';
 
 /** Opens the organisation, finds the person named on the command line, and runs `work` for them. */
@@ -30,7 +30,10 @@ async function forPerson(
 export const privacyExport: CliCommand = (args, context) => {
   const { positional, options } = parseOptions(args);
   return forPerson(positional[0], context, async (person, organization) => {
-    const data = await exportPersonData(organization.store, person, new Date());
+    const data = await privacyOf(organization.store, organization.directory).export(
+      person,
+      new Date(),
+    );
     const json = JSON.stringify(data, null, 2);
     const file = options.get('out');
     if (file) {
@@ -51,12 +54,12 @@ export const privacyErase: CliCommand = (args, context) => {
       context.err(context.t('cli:privacy.confirm', { person }));
       return 2;
     }
-    const report = await erasePerson(organization.store, person);
+    const report = await privacyOf(organization.store, organization.directory).erase(person);
     context.out(
       context.t('cli:privacy.erased', {
         person,
-        records: report.records,
-        items: report.actionItems,
+        records: report.records ?? 0,
+        items: report.actionItems ?? 0,
       }),
     );
     return 0;

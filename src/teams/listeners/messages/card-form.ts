@@ -41,7 +41,7 @@ export function registerCardForm(app: TeamsApplication, deps: TeamsDeps): void {
         const submitted = readSubmittedForm(activity.value);
         const cardId = activity.replyToId;
         const shown = cardId
-          ? await sentForm(deps.store, sender.reply.conversation.id, cardId)
+          ? await sentForm(deps.memory, sender.reply.conversation.id, cardId)
           : undefined;
         const values = submitted?.values ?? {};
         if (shown) await pickedPeople(deps, shown.form, values);
