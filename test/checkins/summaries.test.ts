@@ -3,7 +3,7 @@ import { openWork } from '../../src/checkins/progress.ts';
 import { emptyRecord, recordKey, type DepartmentRecord } from '../../src/checkins/record.ts';
 import { cycleRecords, cycleStatus, myOpenQuestions, statusOf } from '../../src/checkins/status.ts';
 import { getCycle } from '../../src/cycles/repository.ts';
-import { peopleWithOpenWork } from '../../src/jobs/check-ins.ts';
+import { peopleWithOpenWork } from '../../src/checkins/schedule.ts';
 import { applyRetention, erasePerson } from '../../src/privacy/privacy.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { openStore } from '../../src/store/open.ts';
