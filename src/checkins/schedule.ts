@@ -55,7 +55,14 @@ export async function fanOutCheckIns(
       const to = deps.directory.addressOf(person);
       if (!to) deps.logger.warn({ person }, 'contact cannot be reached on any enabled platform');
       const reminder = options.reminder ? { reminder: true } : {};
-      return to && { key: person, kind: 'checkIn', to, payload: { person, cycle: cycle.id, day, ...reminder } };
+      return (
+        to && {
+          key: person,
+          kind: 'checkIn',
+          to,
+          payload: { person, cycle: cycle.id, day, ...reminder },
+        }
+      );
     },
   });
   return asked ?? 0;

@@ -10,7 +10,14 @@ export function reportJob(deps: ReportDeps, kind: 'rollup' | 'digest', cron: str
     async run(slot) {
       const day = slot.id.slice(0, 10);
       const logger = deps.engine.context.logger;
-      if (!onWorkingDay({ calendar: deps.calendar, logger }, day, kind === 'rollup' ? 'roll-up' : 'digest')) return;
+      if (
+        !onWorkingDay(
+          { calendar: deps.calendar, logger },
+          day,
+          kind === 'rollup' ? 'roll-up' : 'digest',
+        )
+      )
+        return;
       const outcome =
         kind === 'rollup' ? await requestRollup(deps, day) : await requestDigest(deps, day);
       logger.info({ day, kind, outcome }, 'scheduled report');
