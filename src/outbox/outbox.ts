@@ -30,7 +30,7 @@ export interface OutboxOptions {
   sendClaimTtlMs?: number;
   /** Attempts before an item is given up on. */
   maxAttempts?: number;
-  /** Where each delivery runs, so its sends carry the item's key (see sendOncePort). */
+  /** Where each delivery runs, so its sends carry the item's key (see src/delivery/send-once.ts). */
   scope?: DeliveryScopeRunner;
 }
 
