@@ -30,6 +30,7 @@ export function remindersJob(deps: ReminderJobDeps, cron: string): Job {
     cron,
     async run(slot) {
       const day = slot.id.slice(0, 10);
+      // Undefined on a day off: neither reminders nor escalations then.
       const reminded = await fanOut(deps, {
         what: 'reminders',
         day,
@@ -43,8 +44,11 @@ export function remindersJob(deps: ReminderJobDeps, cron: string): Job {
           ).keys(),
         itemFor: async (owner) => {
           const to = deps.directory.addressOf(owner);
-          if (!to) await reportUnreachable(deps.engine, owner, 'no platform');
-          return to && { key: owner, kind: 'actionReminder', to, payload: { owner, day } };
+          if (!to) {
+            await reportUnreachable(deps.engine, owner, 'no platform');
+            return undefined;
+          }
+          return { key: owner, kind: 'actionReminder', to, payload: { owner, day } };
         },
       });
       if (reminded === undefined) return;

@@ -53,16 +53,17 @@ export async function fanOutCheckIns(
     },
     itemFor: (person) => {
       const to = deps.directory.addressOf(person);
-      if (!to) deps.logger.warn({ person }, 'contact cannot be reached on any enabled platform');
-      const reminder = options.reminder ? { reminder: true } : {};
-      return (
-        to && {
-          key: person,
-          kind: 'checkIn',
-          to,
-          payload: { person, cycle: cycle.id, day, ...reminder },
-        }
-      );
+      if (!to) {
+        deps.logger.warn({ person }, 'contact cannot be reached on any enabled platform');
+        return undefined;
+      }
+      const payload = { person, cycle: cycle.id, day };
+      return {
+        key: person,
+        kind: 'checkIn',
+        to,
+        payload: options.reminder ? { ...payload, reminder: true } : payload,
+      };
     },
   });
   return asked ?? 0;
