@@ -10,14 +10,8 @@ export function reportJob(deps: ReportDeps, kind: 'rollup' | 'digest', cron: str
     async run(slot) {
       const day = slot.id.slice(0, 10);
       const logger = deps.engine.context.logger;
-      if (
-        !onWorkingDay(
-          { calendar: deps.calendar, logger },
-          day,
-          kind === 'rollup' ? 'roll-up' : 'digest',
-        )
-      )
-        return;
+      const what = kind === 'rollup' ? 'roll-up' : 'digest';
+      if (!onWorkingDay({ calendar: deps.calendar, logger }, day, what)) return;
       const outcome =
         kind === 'rollup' ? await requestRollup(deps, day) : await requestDigest(deps, day);
       logger.info({ day, kind, outcome }, 'scheduled report');
