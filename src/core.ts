@@ -1,27 +1,15 @@
 import type { i18n } from 'i18next';
+import { actionPlanDeliverers, remindersJob } from './action-plans/schedule.ts';
 import type { Catalogue } from './catalogue/load.ts';
 import type { Platform } from './chat/address.ts';
-import { countedPort } from './chat/counted-port.ts';
-import { pacedPort } from './chat/paced-port.ts';
-import { sendOncePort } from './chat/send-once-port.ts';
-import { createDeliveryScope } from './outbox/delivery-scope.ts';
 import type { ChatPort } from './chat/port.ts';
 import { createCheckInEngine, type CheckInEngine } from './checkins/engine.ts';
+import { checkInDeliverers, checkInsJob, fanOutCheckIns } from './checkins/schedule.ts';
 import type { OrganizationConfig } from './config/schema.ts';
 import type { CycleDeps } from './cycles/lifecycle.ts';
 import { createDeliveriesRepository } from './inbound/deliveries-repository.ts';
 import type { InboundPort } from './inbound/port.ts';
 import { createInbound } from './inbound/receive.ts';
-import { checkInsJob, deliverCheckInItem } from './jobs/check-ins.ts';
-import { openCycleJob } from './jobs/open-cycle.ts';
-import { createRunner, type Runner } from './jobs/runner.ts';
-import { createOutbox, type Deliver, type Outbox } from './outbox/outbox.ts';
-import { deliverEscalationItem, deliverReminderItem, remindersJob } from './jobs/reminders.ts';
-import { UnreachableError } from './chat/port.ts';
-import { deliverDigestItem, deliverRollupItem } from './reports/post.ts';
-import { reportJob } from './jobs/reports.ts';
-import { retentionJob } from './jobs/retention.ts';
-import { createDirectory, type Directory } from './people/directory.ts';
 import { actionItemsPersonalData } from './action-plans/repository.ts';
 import { recordsPersonalData } from './checkins/record-privacy.ts';
 import { cyclesPersonalData } from './cycles/repository.ts';
@@ -30,8 +18,21 @@ import { createPlatformMemoryRepository } from './people/platform-memory-reposit
 import { createPreferencesRepository } from './people/preferences-repository.ts';
 import { createReachabilityRepository } from './people/reachability-repository.ts';
 import { createPrivacy } from './privacy/privacy.ts';
+import { openCycleJob } from './cycles/schedule.ts';
+import { counting } from './delivery/counting.ts';
+import { decorate } from './delivery/decorate.ts';
+import { pacing } from './delivery/pacing.ts';
+import { createDeliveryScope } from './delivery/scope.ts';
+import { sendOnce } from './delivery/send-once.ts';
 import { noMetrics, type MetricsSink } from './metrics/sink.ts';
+import { dispatch, type Deliverers } from './outbox/items.ts';
+import { createOutbox, type Outbox } from './outbox/outbox.ts';
+import { createDirectory, type Directory } from './people/directory.ts';
+import { retentionJob } from './privacy/retention-schedule.ts';
+import { reportDeliverers } from './reports/post.ts';
+import { reportJob } from './reports/schedule.ts';
 import { workCalendar, type WorkCalendar } from './scheduler/calendar.ts';
+import { createRunner, type Runner } from './scheduler/runner.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
@@ -73,15 +74,19 @@ export function createCore(options: CoreOptions): Core {
   const directory = createDirectory(config, options.platforms);
   const calendar = workCalendar(config.organization.timezone, config.organization.holidays);
   const metrics = options.metrics ?? noMetrics;
-  const paced = pacedPort(options.port, {
-    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-    now: options.now ?? (() => Date.now()),
-    logger,
-    onRateLimitWait: (platform, ms) => metrics.rateLimitWait(platform, ms),
-  });
   const scope = createDeliveryScope();
-  // Outermost, so that a send retried after a rate limit is still one send of its delivery.
-  const port = sendOncePort(countedPort(paced, metrics), scope, logger);
+  // Outermost first: one send of a delivery, counted once, however many paced retries it took.
+  const port = decorate(
+    options.port,
+    sendOnce(scope, logger),
+    counting(metrics),
+    pacing({
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      now: options.now ?? (() => Date.now()),
+      logger,
+      onRateLimitWait: (platform, ms) => metrics.rateLimitWait(platform, ms),
+    }),
+  );
   const engine = createCheckInEngine({
     store,
     port,
@@ -94,12 +99,10 @@ export function createCore(options: CoreOptions): Core {
     localDate: calendar.localDate,
     metrics,
   });
-  const deliveries: Record<string, Deliver> = {
-    checkIn: deliverCheckInItem(store, engine),
-    actionReminder: deliverReminderItem({ engine }),
-    actionEscalation: deliverEscalationItem({ engine }),
-    rollup: deliverRollupItem(engine),
-    digest: deliverDigestItem(engine),
+  const deliverers: Deliverers = {
+    ...checkInDeliverers(engine),
+    ...actionPlanDeliverers(engine),
+    ...reportDeliverers(engine),
   };
   const outbox = createOutbox({
     store,
@@ -108,11 +111,7 @@ export function createCore(options: CoreOptions): Core {
     metrics,
     scope,
     ...(options.sendClaimTtlMs ? { sendClaimTtlMs: options.sendClaimTtlMs } : {}),
-    deliver: (item) => {
-      const deliver = deliveries[item.kind];
-      if (!deliver) throw new UnreachableError(`no delivery for ${item.kind}`);
-      return deliver(item);
-    },
+    deliver: dispatch(deliverers),
   });
   const jobDeps = {
     store,
@@ -133,7 +132,9 @@ export function createCore(options: CoreOptions): Core {
     logger,
     metrics,
     jobs: [
-      openCycleJob(jobDeps, config.schedule.openCycle),
+      openCycleJob(jobDeps, config.schedule.openCycle, (cycle, day, batch) =>
+        fanOutCheckIns(jobDeps, cycle, day, batch),
+      ),
       checkInsJob(jobDeps, config.schedule.checkIns),
       remindersJob({ ...jobDeps, engine }, config.schedule.reminders),
       reportJob({ engine, outbox, calendar }, 'rollup', config.schedule.rollup),

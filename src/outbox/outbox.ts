@@ -1,37 +1,12 @@
-import type { Address } from '../chat/address.ts';
 import { UnreachableError } from '../chat/port.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { DeliveryScopeRunner } from '../delivery/scope.ts';
 import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
+import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import { withLock } from '../store/lock.ts';
 import type { Store } from '../store/store.ts';
-import type { DeliveryScopeRunner } from './delivery-scope.ts';
-
-/** One message a job means to send, recorded before it is sent. */
-export interface OutboxItem {
-  id: string;
-  batch: string;
-  kind: string;
-  to: Address;
-  payload: Record<string, string>;
-  state: 'pending' | 'sent' | 'skipped' | 'failed';
-  attempts: number;
-  /** When the first attempt to send began; an item with it set may already be at the platform. */
-  startedAt?: string;
-  doneAt?: string;
-  reason?: string;
-}
-
-export interface NewItem {
-  /** Unique within the batch, e.g. the person's key. */
-  key: string;
-  kind: string;
-  to: Address;
-  payload: Record<string, string>;
-}
-
-/** Sends one item; 'skipped' when there turned out to be nothing to say. */
-export type Deliver = (item: OutboxItem) => Promise<'sent' | 'skipped'>;
+import type { Deliver, ItemState, NewItem, OutboxItem } from './items.ts';
+import { readItem, type StoredItem } from './read-item.ts';
 
 export interface Outbox {
   /** Records a fan-out. Enqueuing the same batch again changes nothing. */
@@ -55,7 +30,7 @@ export interface OutboxOptions {
   sendClaimTtlMs?: number;
   /** Attempts before an item is given up on. */
   maxAttempts?: number;
-  /** Where each delivery runs, so its sends carry the item's key (see sendOncePort). */
+  /** Where each delivery runs, so its sends carry the item's key (see src/delivery/send-once.ts). */
   scope?: DeliveryScopeRunner;
 }
 
@@ -85,12 +60,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   const openBatches = async (): Promise<string[]> => (await store.get<string[]>(openKey)) ?? [];
 
-  async function finish(
-    item: OutboxItem,
-    state: OutboxItem['state'],
-    reason?: string,
-  ): Promise<void> {
-    const done: OutboxItem = {
+  async function finish(item: StoredItem, state: ItemState, reason?: string): Promise<void> {
+    const done: StoredItem = {
       ...item,
       state,
       doneAt: options.clock.now().toISOString(),
@@ -108,21 +79,32 @@ export function createOutbox(options: OutboxOptions): Outbox {
     for (const id of batch.items) {
       // Shutting down: a fan-out can take minutes, and the process has seconds.
       if (stopped) return false;
-      const item = await store.get<OutboxItem>(itemKey(id));
+      const item = await store.get<StoredItem>(itemKey(id));
       if (!item || item.state !== 'pending') continue;
       open++;
       const claim = await store.claim(`outbox:sending:${id}`, claimTtl);
       if (!claim) continue;
       // Read again under the claim: another replica may have just finished it.
-      const found = await store.get<OutboxItem>(itemKey(id));
+      const found = await store.get<StoredItem>(itemKey(id));
       if (!found || found.state !== 'pending') {
+        await store.release(claim);
+        open--;
+        continue;
+      }
+      const readable = readItem(found);
+      if (!readable) {
+        // Retrying cannot make it readable: failed once, and the batch moves on.
+        logger.error({ item: id, kind: found.kind }, 'outbox item unreadable');
+        await finish(found, 'failed', 'unreadable');
+        totals.failed++;
+        metrics.outboxItem(found.kind, 'failed');
         await store.release(claim);
         open--;
         continue;
       }
       const earlierAttemptAt = found.startedAt ? new Date(found.startedAt) : undefined;
       const current: OutboxItem = {
-        ...found,
+        ...readable,
         startedAt: found.startedAt ?? options.clock.now().toISOString(),
       };
       try {
@@ -176,7 +158,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         if (await store.get<Batch>(batchKey(batch))) return;
         const ids = items.map((item) => `${batch}:${item.key}`);
         for (const [index, item] of items.entries()) {
-          const record: OutboxItem = {
+          const record: StoredItem = {
             id: ids[index] ?? '',
             batch,
             kind: item.kind,
@@ -220,7 +202,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       for (const id of await openBatches()) {
         const batch = await store.get<Batch>(batchKey(id));
         for (const itemId of batch?.items ?? []) {
-          if ((await store.get<OutboxItem>(itemKey(itemId)))?.state === 'pending') count++;
+          if ((await store.get<StoredItem>(itemKey(itemId)))?.state === 'pending') count++;
         }
       }
       return count;

@@ -5,7 +5,8 @@ import type { CheckInEngine } from '../checkins/engine.ts';
 import type { Cycle } from '../cycles/cycle.ts';
 import { cycleIndex, getCycle, openCycleOf } from '../cycles/repository.ts';
 import { formatDate } from '../i18n/format.ts';
-import type { Outbox, OutboxItem } from '../outbox/outbox.ts';
+import type { Deliverers, ItemOf } from '../outbox/items.ts';
+import type { Outbox } from '../outbox/outbox.ts';
 import type { WorkCalendar } from '../scheduler/calendar.ts';
 import { digestData, saveSnapshot } from './digest.ts';
 import { digestMessage } from './digest-message.ts';
@@ -71,11 +72,16 @@ export const requestDigest = (deps: ReportDeps, today: string) => request(deps, 
 
 const lastRollupKey = 'report:rollup:last';
 
+/** The week's roll-up and digest, worked out at send time. */
+export function reportDeliverers(engine: CheckInEngine): Pick<Deliverers, 'rollup' | 'digest'> {
+  return { rollup: deliverRollup(engine), digest: deliverDigest(engine) };
+}
+
 /** Posts the roll-up: the summary in the channel, the detail in its thread. */
-export function deliverRollupItem(engine: CheckInEngine) {
-  return async (item: OutboxItem): Promise<'sent' | 'skipped'> => {
+function deliverRollup(engine: CheckInEngine) {
+  return async (item: ItemOf<'rollup'>): Promise<'sent' | 'skipped'> => {
     const ctx = engine.context;
-    const { cycle: cycleId = '', week = '', today = '' } = item.payload;
+    const { cycle: cycleId, week, today } = item.payload;
     const cycle = await getCycle(ctx.store, cycleId);
     if (!cycle) return 'skipped';
     const since = await ctx.store.get<string>(lastRollupKey);
@@ -89,10 +95,10 @@ export function deliverRollupItem(engine: CheckInEngine) {
 }
 
 /** Posts the weekly digest with its picture, and keeps the week's numbers for next week. */
-export function deliverDigestItem(engine: CheckInEngine) {
-  return async (item: OutboxItem): Promise<'sent' | 'skipped'> => {
+function deliverDigest(engine: CheckInEngine) {
+  return async (item: ItemOf<'digest'>): Promise<'sent' | 'skipped'> => {
     const ctx = engine.context;
-    const { cycle: cycleId = '', week = '', today = '' } = item.payload;
+    const { cycle: cycleId, week, today } = item.payload;
     const cycle = await getCycle(ctx.store, cycleId);
     if (!cycle) return 'skipped';
     const ids = (await cycleIndex(ctx.store)).ids;

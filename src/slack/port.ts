@@ -14,7 +14,7 @@ const unreachable = new Set([
   'cannot_dm_bot',
 ]);
 
-/** The message metadata type that carries a delivery key (see sendOncePort). */
+/** The message metadata type that carries a delivery key (see src/delivery/send-once.ts). */
 const deliveryEvent = 'tasa_delivery';
 /** A delivery looks back over at most this many pages of 200 messages. */
 const lookBackPages = 5;

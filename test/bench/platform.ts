@@ -32,7 +32,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { platformPace } from '../../src/chat/paced-port.ts';
+import { platformPace } from '../../src/delivery/pacing.ts';
 import { commandBench, type Latencies } from './commands.ts';
 import { fanOutBench } from './fanout.ts';
 import type { Populated } from './generate.ts';

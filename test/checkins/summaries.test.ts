@@ -4,7 +4,7 @@ import { emptyRecord, recordKey, type DepartmentRecord } from '../../src/checkin
 import { cycleRecords, cycleStatus, myOpenQuestions, statusOf } from '../../src/checkins/status.ts';
 import { getCycle } from '../../src/cycles/repository.ts';
 import { createHandOverRepository } from '../../src/people/hand-overs-repository.ts';
-import { peopleWithOpenWork } from '../../src/jobs/check-ins.ts';
+import { peopleWithOpenWork } from '../../src/checkins/schedule.ts';
 import { privacyOf } from '../../src/core.ts';
 import { applyRetention } from '../../src/privacy/privacy.ts';
 import { fixedClock } from '../../src/shared/clock.ts';

@@ -144,9 +144,10 @@ describe('/metrics', () => {
     };
     const tasa = await bareTasa({ store, clock, backlogTimeoutMs: 200 });
     const to = { platform: 'slack', kind: 'person', id: 'UEDU1' } as const;
+    const payload = { person: 'slack:UEDU1', cycle: '2027-Q1', day: '2027-01-04' };
     await tasa.core.outbox.enqueue('metrics-test', [
-      { key: 'a', kind: 'checkIn', to, payload: {} },
-      { key: 'b', kind: 'checkIn', to, payload: {} },
+      { key: 'a', kind: 'checkIn', to, payload },
+      { key: 'b', kind: 'checkIn', to, payload },
     ]);
     expect((await scrape(tasa.port)).value('tasa_outbox_backlog')).toBe(2);
 

@@ -2,10 +2,12 @@ import { LogLevel, WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Address } from '../../src/chat/address.ts';
 import type { ChatPort } from '../../src/chat/port.ts';
-import { sendOncePort } from '../../src/chat/send-once-port.ts';
 import type { MessageView } from '../../src/chat/views.ts';
-import { createDeliveryScope } from '../../src/outbox/delivery-scope.ts';
-import { createOutbox, type OutboxItem } from '../../src/outbox/outbox.ts';
+import { decorate } from '../../src/delivery/decorate.ts';
+import { createDeliveryScope } from '../../src/delivery/scope.ts';
+import { sendOnce } from '../../src/delivery/send-once.ts';
+import type { OutboxItem } from '../../src/outbox/items.ts';
+import { createOutbox } from '../../src/outbox/outbox.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { memoryLogger } from '../../src/shared/logger.ts';
 import { slackPort } from '../../src/slack/port.ts';
@@ -49,7 +51,7 @@ describe('a message a dead replica had already handed to the platform', () => {
   function replica(platform: ChatPort, dies: 'after the summary' | 'never') {
     const logger = memoryLogger();
     const scope = createDeliveryScope();
-    const port = sendOncePort(platform, scope, logger);
+    const port = decorate(platform, sendOnce(scope, logger));
     const outbox = createOutbox({
       store,
       clock,
@@ -57,9 +59,10 @@ describe('a message a dead replica had already handed to the platform', () => {
       scope,
       sendClaimTtlMs: claimTtlMs,
       deliver: async (item: OutboxItem) => {
-        const summary = await port.send(item.to, view(`Summary ${item.payload.week}`));
+        const week = item.kind === 'rollup' ? item.payload.week : '';
+        const summary = await port.send(item.to, view(`Summary ${week}`));
         if (dies === 'after the summary') await never;
-        await port.send(item.to, view(`Detail ${item.payload.week}`), { thread: summary });
+        await port.send(item.to, view(`Detail ${week}`), { thread: summary });
         return 'sent';
       },
     });
@@ -68,7 +71,12 @@ describe('a message a dead replica had already handed to the platform', () => {
 
   const enqueueOne = (outbox: ReturnType<typeof replica>['outbox']) =>
     outbox.enqueue('rollup:2027-W10', [
-      { key: 'channel', kind: 'rollup', to: contact, payload: { week: '2027-W10' } },
+      {
+        key: 'channel',
+        kind: 'rollup',
+        to: contact,
+        payload: { cycle: '2027-Q1', week: '2027-W10', today: '2027-03-12' },
+      },
     ]);
 
   it('is found on Slack and not posted again; the rest of the delivery follows in its thread', async () => {

@@ -1,7 +1,7 @@
+import { fanOutCheckIns } from '../../checkins/schedule.ts';
 import { closeCycle, openCycle } from '../../cycles/lifecycle.ts';
 import { openCycleOf } from '../../cycles/repository.ts';
 import { formatDate } from '../../i18n/format.ts';
-import { fanOutCheckIns } from '../../jobs/check-ins.ts';
 import { parseDate } from '../dates.ts';
 import {
   CommandUsageError,

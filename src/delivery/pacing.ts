@@ -1,6 +1,7 @@
-import type { Platform } from './address.ts';
-import { RateLimitedError, UnreachableError, type ChatPort } from './port.ts';
+import type { Address, Platform } from '../chat/address.ts';
+import { RateLimitedError } from '../chat/port.ts';
 import type { Logger } from '../shared/logger.ts';
+import type { PortHooks } from './decorate.ts';
 
 export interface Pace {
   /** Least time between two messages to one conversation. */
@@ -19,7 +20,7 @@ export const platformPace: Record<Platform, Pace> = {
   teams: { perConversationMs: 150, perSecond: 30 },
 };
 
-export interface PacedPortOptions {
+export interface PacingOptions {
   pace?: Record<Platform, Pace>;
   /** Injected so tests need not wait. */
   sleep(ms: number): Promise<void>;
@@ -30,8 +31,12 @@ export interface PacedPortOptions {
   onRateLimitWait?(platform: Platform, ms: number): void;
 }
 
-/** Wraps a port so every send keeps to the platform's pace and honours Retry-After. */
-export function pacedPort(port: ChatPort, options: PacedPortOptions): ChatPort {
+/**
+ * Keeps every new message and update to the platform's pace and honours
+ * Retry-After. Forms answer a click, and reading back is rare (only after a
+ * crash) and not a message: neither is paced.
+ */
+export function pacing(options: PacingOptions): PortHooks {
   const pace = options.pace ?? platformPace;
   const nextPerConversation = new Map<string, number>();
   const nextGlobal = new Map<Platform, number>();
@@ -72,25 +77,15 @@ export function pacedPort(port: ChatPort, options: PacedPortOptions): ChatPort {
     }
   }
 
+  const conversationOf = (to: Address): string => `${to.platform}:${to.kind}:${to.id}`;
   return {
-    send: (to, message, sendOptions) =>
-      withRetries(to.platform, `${to.platform}:${to.kind}:${to.id}`, () =>
-        port.send(to, message, sendOptions),
-      ),
-    sendFiles: async (to, files, comment) => {
-      if (!port.sendFiles) throw new UnreachableError(`${to.platform} cannot receive files`);
-      const send = port.sendFiles.bind(port);
-      await withRetries(to.platform, `${to.platform}:${to.kind}:${to.id}`, () =>
-        send(to, files, comment),
-      );
-    },
-    update: (ref, message) =>
+    send: (next) => (to, message, sendOptions) =>
+      withRetries(to.platform, conversationOf(to), () => next(to, message, sendOptions)),
+    sendFiles: (next) => (to, files, comment) =>
+      withRetries(to.platform, conversationOf(to), () => next(to, files, comment)),
+    update: (next) => (ref, message) =>
       withRetries(ref.address.platform, `${ref.address.platform}:${ref.conversation}`, () =>
-        port.update(ref, message),
+        next(ref, message),
       ),
-    openForm: (to, trigger, form) => port.openForm(to, trigger, form),
-    personLocale: async (to) => port.personLocale?.(to),
-    // Reading back is rare (only after a crash) and not a message: not paced.
-    findSent: async (to, key, since, options) => port.findSent?.(to, key, since, options),
   };
 }

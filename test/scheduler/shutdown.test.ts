@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRunner } from '../../src/jobs/runner.ts';
-import { createOutbox, type OutboxItem } from '../../src/outbox/outbox.ts';
+import type { OutboxItem } from '../../src/outbox/items.ts';
+import { createOutbox } from '../../src/outbox/outbox.ts';
+import { createRunner } from '../../src/scheduler/runner.ts';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { memoryLogger } from '../../src/shared/logger.ts';
@@ -31,7 +32,12 @@ describe('stopping in the middle of a fan-out', () => {
     const to = { platform: 'slack', kind: 'person', id: 'U1' } as const;
     await outbox.enqueue(
       'fan-out',
-      Array.from({ length: 100 }, (_, i) => ({ key: `p${i}`, kind: 'checkIn', to, payload: {} })),
+      Array.from({ length: 100 }, (_, i) => ({
+        key: `p${i}`,
+        kind: 'checkIn' as const,
+        to,
+        payload: { person: `slack:U${i}`, cycle: '2027-Q1', day: '2027-01-04' },
+      })),
     );
 
     const ticking = runner.tick();

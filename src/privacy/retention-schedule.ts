@@ -1,4 +1,4 @@
-import { applyRetention } from '../privacy/privacy.ts';
+import { applyRetention } from './privacy.ts';
 import type { Job } from '../scheduler/scheduler.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';

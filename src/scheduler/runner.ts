@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Outbox } from '../outbox/outbox.ts';
-import type { Scheduler } from '../scheduler/scheduler.ts';
+import type { Scheduler } from './scheduler.ts';
 import type { Logger } from '../shared/logger.ts';
 
 export interface Runner {

@@ -11,7 +11,7 @@ import {
 import { cycleRecords } from '../../src/checkins/status.ts';
 import type { Cycle } from '../../src/cycles/cycle.ts';
 import { openCycle } from '../../src/cycles/lifecycle.ts';
-import { peopleWithOpenWork } from '../../src/jobs/check-ins.ts';
+import { peopleWithOpenWork } from '../../src/checkins/schedule.ts';
 import { createDirectory, type Directory } from '../../src/people/directory.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { openStore } from '../../src/store/open.ts';

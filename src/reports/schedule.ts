@@ -1,5 +1,6 @@
-import { requestDigest, requestRollup, type ReportDeps } from '../reports/post.ts';
+import { onWorkingDay } from '../people/fan-out.ts';
 import type { Job } from '../scheduler/scheduler.ts';
+import { requestDigest, requestRollup, type ReportDeps } from './post.ts';
 
 /** The coordinating body's roll-up and the steering group's digest, on their schedules (working days). */
 export function reportJob(deps: ReportDeps, kind: 'rollup' | 'digest', cron: string): Job {
@@ -9,10 +10,8 @@ export function reportJob(deps: ReportDeps, kind: 'rollup' | 'digest', cron: str
     async run(slot) {
       const day = slot.id.slice(0, 10);
       const logger = deps.engine.context.logger;
-      if (!deps.calendar.isWorkingDay(day)) {
-        logger.info({ day, kind }, 'no roll-up or digest on a day off');
-        return;
-      }
+      const what = kind === 'rollup' ? 'roll-up' : 'digest';
+      if (!onWorkingDay({ calendar: deps.calendar, logger }, day, what)) return;
       const outcome =
         kind === 'rollup' ? await requestRollup(deps, day) : await requestDigest(deps, day);
       logger.info({ day, kind, outcome }, 'scheduled report');

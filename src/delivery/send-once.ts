@@ -1,21 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../shared/logger.ts';
-import type { ChatPort } from './port.ts';
-
-/** One attempt at delivering a recorded message (an outbox item), as the sends inside it see it. */
-export interface DeliveryAttempt {
-  /** The outbox item's id: stable across attempts and replicas. */
-  readonly id: string;
-  /** When an earlier attempt began, if there was one: it may have reached the platform. */
-  readonly earlierAttemptAt?: Date;
-  /** Sends made so far in this attempt. */
-  sends: number;
-}
-
-/** Tells a send which delivery attempt, if any, it is part of. */
-export interface DeliveryScope {
-  current(): DeliveryAttempt | undefined;
-}
+import type { PortHooks } from './decorate.ts';
+import type { DeliveryScope } from './scope.ts';
 
 /**
  * The key of the n-th message of a delivery. A delivery re-run after a crash
@@ -33,18 +19,18 @@ export function deliveryKey(id: string, n: number): string {
  * them died after the platform had one: every send inside a delivery carries
  * its key, and when an earlier attempt may have sent it, the platform is asked
  * first. Platforms that cannot read back (Teams) get it again: at least once.
+ * Placed outermost, so that a send retried after a rate limit is still one send.
  */
-export function sendOncePort(port: ChatPort, scope: DeliveryScope, logger: Logger): ChatPort {
+export function sendOnce(scope: DeliveryScope, logger: Logger): PortHooks {
   return {
-    ...port,
-    send: async (to, message, options) => {
+    send: (next, inner) => async (to, message, options) => {
       const attempt = scope.current();
-      if (!attempt) return port.send(to, message, options);
+      if (!attempt) return next(to, message, options);
       attempt.sends++;
       const key = deliveryKey(attempt.id, attempt.sends);
-      if (attempt.earlierAttemptAt && port.findSent) {
+      if (attempt.earlierAttemptAt) {
         try {
-          const found = await port.findSent(to, key, attempt.earlierAttemptAt, options);
+          const found = await inner.findSent(to, key, attempt.earlierAttemptAt, options);
           if (found) {
             logger.info(
               { item: attempt.id, send: attempt.sends, platform: to.platform },
@@ -60,7 +46,7 @@ export function sendOncePort(port: ChatPort, scope: DeliveryScope, logger: Logge
           );
         }
       }
-      return port.send(to, message, { ...options, key });
+      return next(to, message, { ...options, key });
     },
   };
 }

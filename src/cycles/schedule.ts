@@ -1,13 +1,16 @@
-import type { CycleDeps } from '../cycles/lifecycle.ts';
-import { openCycle } from '../cycles/lifecycle.ts';
 import type { Job } from '../scheduler/scheduler.ts';
 import type { Logger } from '../shared/logger.ts';
-import { fanOutCheckIns, type CheckInJobDeps } from './check-ins.ts';
+import type { Cycle } from './cycle.ts';
+import { openCycle, type CycleDeps } from './lifecycle.ts';
 
-/** Opens the quarter's cycle on schedule, closing one still open, and asks everyone at once. */
+/**
+ * Opens the quarter's cycle on schedule, closing one still open, then hands
+ * it on (to ask everyone at once) with the local day and a batch id of its own.
+ */
 export function openCycleJob(
-  deps: CycleDeps & CheckInJobDeps & { logger: Logger },
+  deps: CycleDeps & { logger: Logger },
   cron: string,
+  opened: (cycle: Cycle, day: string, batch: string) => Promise<unknown>,
 ): Job {
   return {
     name: 'openCycle',
@@ -22,12 +25,7 @@ export function openCycleJob(
         { cycle: result.cycle.id, closed: result.closed?.id, due: result.cycle.dueDate },
         'cycle opened',
       );
-      await fanOutCheckIns(
-        deps,
-        result.cycle,
-        slot.id.slice(0, 10),
-        `cycleOpened:${result.cycle.id}`,
-      );
+      await opened(result.cycle, slot.id.slice(0, 10), `cycleOpened:${result.cycle.id}`);
     },
   };
 }
