@@ -11,6 +11,7 @@ import { readResources } from './i18n/resources.ts';
 import { healthRoutes, startHttpServer, type HttpServer } from './http/server.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import { metricsRoute } from './metrics/route.ts';
+import { configuredPeople } from './people/configured.ts';
 import { createPlatformMemoryRepository } from './people/platform-memory-repository.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
@@ -79,7 +80,7 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     ? (await import('./teams/adapter.ts')).createTeamsAdapter(options.teams, {
         memory: createPlatformMemoryRepository(store, 'teams', () => clock.now().getTime()),
         logger,
-        config,
+        people: configuredPeople(config, 'teams'),
         metrics,
         ...(options.teamsClientOptions ? { clientOptions: options.teamsClientOptions } : {}),
       })

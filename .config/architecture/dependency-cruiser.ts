@@ -122,15 +122,24 @@ const config: IConfiguration = {
     {
       name: 'store-only-in-repositories',
       comment:
-        'Only repositories (repository.ts, *-repository.ts) call the store, so each record has ' +
-        'one place that knows its keys, its locks and its format. The kernel and the platforms ' +
-        'are left out here because their own rules forbid the store altogether.',
+        'Only repositories (repository.ts, *-repository.ts) and the infrastructure that owns its ' +
+        'own keys (the outbox, the scheduler) use the store, so each record has one place that ' +
+        'knows its keys, its locks and its format. The store handle itself may be passed along ' +
+        '(a type-only import) to reach a repository. The kernel and the platforms are left out ' +
+        'here because their own rules forbid the store altogether.',
       severity: 'error',
       from: {
         path: '^src/',
-        pathNot: anyOf(store, repository, compositionRoot, kernel, platforms),
+        pathNot: anyOf(
+          store,
+          repository,
+          compositionRoot,
+          kernel,
+          platforms,
+          '^src/(outbox|scheduler)/',
+        ),
       },
-      to: { path: store },
+      to: { path: store, dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'not-to-unresolvable',

@@ -2,7 +2,7 @@ import { frameworkDefinitions } from '../catalogue/definitions.ts';
 import type { PersonRef } from '../chat/address.ts';
 import type { InputProblem } from '../checkins/validate.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
-import { parseDate } from '../commands/dates.ts';
+import { parseDate } from '../shared/dates.ts';
 import type { Directory } from '../people/directory.ts';
 import { frameworkOf, isActionStatus, type ActionItem, type Serves } from './item.ts';
 

@@ -6,7 +6,7 @@ import type { Directory } from '../people/directory.ts';
 import { fanOut, mayAskToday, type FanOutDeps } from '../people/fan-out.ts';
 import { updatePersonState } from '../people/preferences.ts';
 import { unreachablePeople } from '../people/reachability.ts';
-import { reportUnreachable } from '../people/report-unreachable.ts';
+import { reportUnreachable } from '../checkins/report-unreachable.ts';
 import type { Job } from '../scheduler/scheduler.ts';
 import { planView } from './handlers.ts';
 import { escalationMessage, reminderMessage } from './messages.ts';

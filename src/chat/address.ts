@@ -27,3 +27,9 @@ export function parsePersonKey(key: string): PersonRef | undefined {
 }
 
 export const personAddress = (person: PersonRef): Address => ({ ...person, kind: 'person' });
+
+/** A configured person as a platform's people picker lists them: their id there, and a name. */
+export interface ConfiguredPerson {
+  id: string;
+  name?: string;
+}

@@ -16,7 +16,7 @@ import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Store } from '../store/store.ts';
 import type { ViewContext } from './messages.ts';
-import { emptyRecord, recordKey, type DepartmentRecord } from './record.ts';
+import { emptyRecord, recordKey, type DepartmentRecord } from './record-repository.ts';
 
 /** What the check-in engine is built from. */
 export interface EngineDeps {

@@ -19,7 +19,7 @@ import {
   type ViewContext,
 } from './messages.ts';
 import { nextStep, type Step } from './progress.ts';
-import { updateRecord, type DepartmentRecord, type Prompt } from './record.ts';
+import { updateRecord, type DepartmentRecord, type Prompt } from './record-repository.ts';
 
 /** The prompt key of a step: what it asks. */
 export function promptKey(step: Step): string {

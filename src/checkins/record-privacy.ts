@@ -1,7 +1,7 @@
 import { cycleIndex, getCycle } from '../cycles/repository.ts';
 import type { PersonalData } from '../shared/personal-data.ts';
 import type { Answer, Rating } from './answer.ts';
-import { getRecord, updateRecord, type DepartmentRecord } from './record.ts';
+import { getRecord, updateRecord, type DepartmentRecord } from './record-repository.ts';
 
 /** The store the department records are kept in. */
 type RecordStore = Parameters<typeof updateRecord>[0];

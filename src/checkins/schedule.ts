@@ -4,12 +4,12 @@ import { openCycleOf } from '../cycles/repository.ts';
 import type { Deliverers } from '../outbox/items.ts';
 import type { Directory } from '../people/directory.ts';
 import { fanOut, mayAskToday, type FanOutDeps } from '../people/fan-out.ts';
-import { reportUnreachable } from '../people/report-unreachable.ts';
+import { reportUnreachable } from './report-unreachable.ts';
 import type { Job } from '../scheduler/scheduler.ts';
 import type { Store } from '../store/store.ts';
 import type { CheckInEngine } from './engine.ts';
 import { peopleWithOpenWorkIn } from './progress.ts';
-import { departmentSummaries } from './summaries.ts';
+import { departmentSummaries } from './summary-repository.ts';
 
 export interface CheckInJobDeps extends FanOutDeps {
   directory: Directory;

@@ -9,8 +9,8 @@ import {
   type KeyFactorRating,
 } from './answer.ts';
 import { openWork, type Records } from './progress.ts';
-import { emptyRecord, recordKey, type DepartmentRecord } from './record.ts';
-import { departmentSummaries } from './summaries.ts';
+import { emptyRecord, recordKey, type DepartmentRecord } from './record-repository.ts';
+import { departmentSummaries } from './summary-repository.ts';
 
 export interface Count {
   answered: number;

@@ -1,5 +1,5 @@
 import type { Answer, HandOver, Rating } from './answer.ts';
-import type { DepartmentRecord } from './record.ts';
+import type { DepartmentRecord } from './department-record.ts';
 
 /**
  * What progress and status read of a department record: what is answered

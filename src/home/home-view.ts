@@ -9,7 +9,7 @@ import type { Store } from '../store/store.ts';
 import { myActionBlocks } from '../commands/handlers/my.ts';
 import { planView } from '../action-plans/handlers.ts';
 import { flagLines } from '../action-plans/messages.ts';
-import { planFlags } from '../action-plans/plan-summary.ts';
+import { planFlags } from '../action-plans/plan-summary-repository.ts';
 
 /**
  * A person's home: their open questions by key factor with a way to continue,

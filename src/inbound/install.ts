@@ -1,7 +1,7 @@
 import type { MessageView } from '../chat/views.ts';
 import type { Who } from '../checkins/context.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
-import { reportUnreachable } from '../people/report-unreachable.ts';
+import { reportUnreachable } from '../checkins/report-unreachable.ts';
 
 /** The greeting in a person's own chat when they add Tasa: who Tasa is, and what to ask. */
 export function welcome(who: Who, help: MessageView): MessageView {

@@ -1,6 +1,22 @@
+import type { Language } from '../i18n/languages.ts';
 import type { DataSubject, PersonalData } from '../shared/personal-data.ts';
 import type { Store } from '../store/store.ts';
-import type { PersonState } from './preferences.ts';
+
+/** What a person chose, and when Tasa last asked them. Dates are local 'YYYY-MM-DD'. */
+export interface PersonState {
+  /** Chosen with `lang`; wins over everything else. */
+  language?: Language;
+  /** What their chat platform last reported. */
+  platformLanguage?: Language;
+  /** Away (holiday, leave) until and including this date: nobody asks or reminds them. */
+  awayUntil?: string;
+  /** Asked to be reminded later: not asked again before this date. */
+  snoozedUntil?: string;
+  /** The last day a scheduled check-in reached them (at most one a day). */
+  lastPromptedOn?: string;
+  /** The last day an action-plan reminder reached them (at most one a day). */
+  lastRemindedOn?: string;
+}
 
 /** Keys: `person:<person key>` holds what one person chose (see PersonState). */
 const key = (person: string): string => `person:${person}`;

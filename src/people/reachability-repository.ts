@@ -1,7 +1,13 @@
 import type { PersonalData } from '../shared/personal-data.ts';
 import { withLock } from '../store/lock.ts';
 import type { Store } from '../store/store.ts';
-import type { Unreachable } from './reachability.ts';
+
+/** A configured person Tasa could not reach, and why (e.g. the Teams app is not installed). */
+export interface Unreachable {
+  person: string;
+  reason: string;
+  since: string;
+}
 
 /** Keys: `unreachable` lists every configured person Tasa could not reach. */
 const listKey = 'unreachable';

@@ -2,7 +2,7 @@ import { isOpenItem, type ActionItem } from '../action-plans/item.ts';
 import { daysBetween } from '../action-plans/reminders.ts';
 import { keyFactorRatings, type KeyFactorRating } from '../checkins/answer.ts';
 import { cycleRecords, statusOf, type CycleStatus } from '../checkins/status.ts';
-import { departmentSummaries } from '../checkins/summaries.ts';
+import { departmentSummaries } from '../checkins/summary-repository.ts';
 import type { DepartmentProgress } from '../checkins/summary.ts';
 import type { Cycle } from '../cycles/cycle.ts';
 import type { Store } from '../store/store.ts';

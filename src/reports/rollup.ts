@@ -2,7 +2,7 @@ import { isOpenItem, type ActionItem } from '../action-plans/item.ts';
 import { daysBetween } from '../action-plans/reminders.ts';
 import { ruleFlags, type RuleFlag } from '../action-plans/rules.ts';
 import { answerStatuses, keyFactorRatings } from '../checkins/answer.ts';
-import type { DepartmentRecord } from '../checkins/record.ts';
+import type { DepartmentRecord } from '../checkins/record-repository.ts';
 import { statusOf, type CycleStatus } from '../checkins/status.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
 import type { Cycle } from '../cycles/cycle.ts';

@@ -1,5 +1,3 @@
-import type { PersonRef } from '../chat/address.ts';
-
 /**
  * Whom a data-subject request is about: the key their work is recorded
  * under (e.g. `slack:U0EDU1`) and every platform id they are known by, since
@@ -8,7 +6,7 @@ import type { PersonRef } from '../chat/address.ts';
  */
 export interface DataSubject {
   readonly person: string;
-  readonly refs: readonly PersonRef[];
+  readonly refs: readonly { platform: string; id: string }[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ChatPort } from '../chat/port.ts';
-import type { OrganizationConfig } from '../config/schema.ts';
+import type { ConfiguredPerson } from '../chat/address.ts';
 import type { InboundPort } from '../inbound/port.ts';
 import type { RouteHandler } from '../http/server.ts';
 import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
@@ -40,7 +40,7 @@ export interface TeamsAdapterOptions {
   memory: TeamsMemory;
   logger: Logger;
   /** Who is configured with a Teams id: matched when they write, listed in the people picker. */
-  config: OrganizationConfig;
+  people: readonly ConfiguredPerson[];
   clientOptions?: TeamsClientOptions;
   /** Counts the waits the Bot Connector asks for with 429. */
   metrics?: MetricsSink;
@@ -67,7 +67,7 @@ export function createTeamsAdapter(
   });
   let started = false;
   const book = referenceBook(memory);
-  const people = teamsPeople(options.config, book, logger);
+  const people = teamsPeople(options.people, book, logger);
   const background = backgroundWork(logger);
 
   return {

@@ -1,13 +1,8 @@
-import type { Address } from '../chat/address.ts';
-import type { MessageRef } from '../chat/port.ts';
 import type { FormView } from '../chat/views.ts';
-import type { TeamsMemory } from './references.ts';
+import type { MessageRef } from '../chat/port.ts';
+import type { SentForm, TeamsMemory } from './references.ts';
 
-/** A form card as sent, so it can be shown again with what is wrong, or closed. */
-export interface SentForm {
-  form: FormView;
-  to: Address;
-}
+export type { SentForm } from './references.ts';
 
 // A form left open longer than this is answered with "out of date, open it again".
 const formTtlMs = 30 * 24 * 60 * 60 * 1000;

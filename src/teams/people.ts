@@ -1,5 +1,5 @@
+import type { ConfiguredPerson } from '../chat/address.ts';
 import type { ChannelAccount } from '@microsoft/agents-activity';
-import type { OrganizationConfig } from '../config/schema.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { ReferenceBook } from './references.ts';
 
@@ -13,11 +13,7 @@ export interface TeamsMember {
   userPrincipalName?: string;
 }
 
-/** A configured Teams person: the id as written in tasa.yaml, and their name. */
-export interface ConfiguredPerson {
-  id: string;
-  name?: string;
-}
+export type { ConfiguredPerson } from '../chat/address.ts';
 
 export interface TeamsPeople {
   /**
@@ -34,24 +30,11 @@ export interface TeamsPeople {
 
 const lower = (value: string | undefined): string | undefined => value?.trim().toLowerCase();
 
-export function configuredTeamsPeople(config: OrganizationConfig): ConfiguredPerson[] {
-  const people = new Map<string, ConfiguredPerson>();
-  for (const person of [...config.coordinators, ...config.departments.flatMap((d) => d.contacts)]) {
-    if (!person.teams) continue;
-    const key = person.teams.toLowerCase();
-    const known = people.get(key);
-    if (!known || (!known.name && person.name))
-      people.set(key, { id: person.teams, ...(person.name ? { name: person.name } : {}) });
-  }
-  return [...people.values()];
-}
-
 export function teamsPeople(
-  config: OrganizationConfig,
+  configured: readonly ConfiguredPerson[],
   book: ReferenceBook,
   logger: Logger,
 ): TeamsPeople {
-  const configured = configuredTeamsPeople(config);
   const byForm = new Map(configured.map((p) => [p.id.toLowerCase(), p.id]));
   const needsLookup = configured.some((p) => p.id.includes('@'));
   // Users already looked up without a match, so strangers do not cost a lookup per message.

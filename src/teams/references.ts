@@ -1,6 +1,7 @@
 import type { ChannelAccount, ConversationReference } from '@microsoft/agents-activity';
 import type { PlatformMemory } from '../chat/platform-memory.ts';
-import type { SentForm } from './forms.ts';
+import type { Address } from '../chat/address.ts';
+import type { FormView } from '../chat/views.ts';
 
 /**
  * Someone Tasa has seen in a team or group chat but has no personal chat
@@ -29,6 +30,12 @@ export interface TeamsReach {
  * channel (`19:…`); aliases name that id for any other way the same person is
  * known (29: user id, Entra object id, e-mail); and the form cards it sent.
  */
+/** A form card as sent, so it can be shown again with what is wrong, or closed. */
+export interface SentForm {
+  form: FormView;
+  to: Address;
+}
+
 export type TeamsMemory = PlatformMemory<TeamsReach, SentForm>;
 
 /** A channel message's conversation is `19:…@thread.tacv2;messageid=…`: the channel is the part before. */

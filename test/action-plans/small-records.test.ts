@@ -6,7 +6,7 @@ import {
   type PlanSummary,
 } from '../../src/action-plans/briefs.ts';
 import { isOpenItem } from '../../src/action-plans/item.ts';
-import { openItemsOf, planFlags } from '../../src/action-plans/plan-summary.ts';
+import { openItemsOf, planFlags } from '../../src/action-plans/plan-summary-repository.ts';
 import { createItems, itemBriefs, updateItem } from '../../src/action-plans/repository.ts';
 import { ruleFlags } from '../../src/action-plans/rules.ts';
 import { runCli } from '../../src/cli/run.ts';

@@ -19,7 +19,11 @@ import {
   type Evidence,
   type Rating,
 } from '../../src/checkins/answer.ts';
-import { emptyRecord, recordKey, type DepartmentRecord } from '../../src/checkins/record.ts';
+import {
+  emptyRecord,
+  recordKey,
+  type DepartmentRecord,
+} from '../../src/checkins/record-repository.ts';
 import { summarise, summaryKey } from '../../src/checkins/summary.ts';
 import { parseConfig } from '../../src/config/load.ts';
 import type { OrganizationConfig } from '../../src/config/schema.ts';

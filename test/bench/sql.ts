@@ -11,7 +11,7 @@
 import KeyvSqlite from '@keyv/sqlite';
 import { answerStatuses, keyFactorRatings } from '../../src/checkins/answer.ts';
 import type { CycleStatus } from '../../src/checkins/status.ts';
-import { recordKey } from '../../src/checkins/record.ts';
+import { recordKey } from '../../src/checkins/record-repository.ts';
 import type { Cycle } from '../../src/cycles/cycle.ts';
 import { plusDays } from '../../src/reports/period.ts';
 import type { RollupData } from '../../src/reports/rollup.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cycleStatus, myOpenQuestions } from '../../src/checkins/status.ts';
-import { getRecord } from '../../src/checkins/record.ts';
+import { getRecord } from '../../src/checkins/record-repository.ts';
 import { getCycle } from '../../src/cycles/repository.ts';
 import { createWorld, type World } from '../helpers/world.ts';
 import { drive } from '../helpers/drive.ts';

@@ -7,7 +7,7 @@ import {
   recordKey,
   updateRecord,
   type DepartmentRecord,
-} from '../../src/checkins/record.ts';
+} from '../../src/checkins/record-repository.ts';
 import { cycleRecords } from '../../src/checkins/status.ts';
 import type { Cycle } from '../../src/cycles/cycle.ts';
 import { openCycle } from '../../src/cycles/lifecycle.ts';

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { openWork } from '../../src/checkins/progress.ts';
-import { emptyRecord, recordKey, type DepartmentRecord } from '../../src/checkins/record.ts';
+import {
+  emptyRecord,
+  recordKey,
+  type DepartmentRecord,
+} from '../../src/checkins/record-repository.ts';
 import { cycleRecords, cycleStatus, myOpenQuestions, statusOf } from '../../src/checkins/status.ts';
 import { getCycle } from '../../src/cycles/repository.ts';
 import { createHandOverRepository } from '../../src/people/hand-overs-repository.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/run.ts';
 import { createCore } from '../../src/core.ts';
-import { parseDate } from '../../src/commands/dates.ts';
+import { parseDate } from '../../src/shared/dates.ts';
 import { personState } from '../../src/people/preferences.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { memoryLogger } from '../../src/shared/logger.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createItems, getItem } from '../../src/action-plans/repository.ts';
-import { getRecord } from '../../src/checkins/record.ts';
+import { getRecord } from '../../src/checkins/record-repository.ts';
 import { runCli } from '../../src/cli/run.ts';
 import { updatePersonState, personState } from '../../src/people/preferences.ts';
 import { privacyOf } from '../../src/core.ts';

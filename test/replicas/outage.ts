@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'vitest';
 import { createItems } from '../../src/action-plans/repository.ts';
 import type { Action } from '../../src/chat/actions.ts';
-import { getRecord } from '../../src/checkins/record.ts';
+import { getRecord } from '../../src/checkins/record-repository.ts';
 import {
   cityYaml,
   duplicates,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ActionItem } from '../../src/action-plans/item.ts';
 import { createItems } from '../../src/action-plans/repository.ts';
-import { emptyRecord, recordKey } from '../../src/checkins/record.ts';
+import { emptyRecord, recordKey } from '../../src/checkins/record-repository.ts';
 import { runCli } from '../../src/cli/run.ts';
 import type { Cycle } from '../../src/cycles/cycle.ts';
 import { saveCycle } from '../../src/cycles/repository.ts';

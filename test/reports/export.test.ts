@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/action-plans/csv.ts';
 import type { ActionItem } from '../../src/action-plans/item.ts';
 import type { Answer } from '../../src/checkins/answer.ts';
-import { emptyRecord, type DepartmentRecord } from '../../src/checkins/record.ts';
+import { emptyRecord, type DepartmentRecord } from '../../src/checkins/record-repository.ts';
 import type { Cycle } from '../../src/cycles/cycle.ts';
 import { createI18n, translatorFor } from '../../src/i18n/create.ts';
 import type { Language } from '../../src/i18n/languages.ts';

@@ -6,7 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionItem } from '../../src/action-plans/item.ts';
 import { answerStatuses } from '../../src/checkins/answer.ts';
-import { emptyRecord, type DepartmentRecord } from '../../src/checkins/record.ts';
+import { emptyRecord, type DepartmentRecord } from '../../src/checkins/record-repository.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import type { Cycle } from '../../src/cycles/cycle.ts';
 import { createI18n, translatorFor } from '../../src/i18n/create.ts';

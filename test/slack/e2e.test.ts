@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getRecord } from '../../src/checkins/record.ts';
+import { getRecord } from '../../src/checkins/record-repository.ts';
 import { createItems, getItem } from '../../src/action-plans/repository.ts';
 import { waitFor } from '../helpers/fake-slack-api.ts';
 import {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getRecord } from '../../src/checkins/record.ts';
+import { getRecord } from '../../src/checkins/record-repository.ts';
 import { unreachablePeople } from '../../src/people/reachability.ts';
 import type { TeamsReach } from '../../src/teams/references.ts';
 import {

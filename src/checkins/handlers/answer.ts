@@ -5,7 +5,7 @@ import type { Actor, EngineContext } from '../context.ts';
 import { continueWith, isLate, resolveTarget, showClosed, takePrompts } from '../flow.ts';
 import { limits } from '../limits.ts';
 import { answeredMessage } from '../messages.ts';
-import { updateRecord } from '../record.ts';
+import { updateRecord } from '../record-repository.ts';
 import { checkEvidence, textProblem, type InputProblem } from '../validate.ts';
 import { explainRefusal, fieldErrors, mayAnswer, saved, tell, type FormResult } from './shared.ts';
 

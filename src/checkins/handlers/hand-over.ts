@@ -4,7 +4,7 @@ import type { Actor, EngineContext } from '../context.ts';
 import { closePrompts, continueWith, resolveTarget, sendStep } from '../flow.ts';
 import { introClosedMessage } from '../messages.ts';
 import { stepFor } from '../progress.ts';
-import { updateRecord } from '../record.ts';
+import { updateRecord } from '../record-repository.ts';
 import { explainRefusal, fieldErrors, mayAnswer, saved, tell, type FormResult } from './shared.ts';
 import { keyFactorPromptKeys } from './skip.ts';
 

@@ -4,7 +4,7 @@ import type { Actor, EngineContext } from '../context.ts';
 import { closePrompts, continueWith, isLate, resolveTarget } from '../flow.ts';
 import { limits } from '../limits.ts';
 import { notice, ratedMessage } from '../messages.ts';
-import { getRecord, updateRecord } from '../record.ts';
+import { getRecord, updateRecord } from '../record-repository.ts';
 import { textProblem, type InputProblem } from '../validate.ts';
 import { explainRefusal, fieldErrors, mayAnswer, saved, type FormResult } from './shared.ts';
 

@@ -1,7 +1,7 @@
 import type { EngineContext } from '../context.ts';
 import { notice } from '../messages.ts';
 import { isAssignee } from '../progress.ts';
-import type { DepartmentRecord } from '../record.ts';
+import type { DepartmentRecord } from '../record-repository.ts';
 import type { InputProblem } from '../validate.ts';
 import type { Translator } from '../../i18n/create.ts';
 

@@ -3,7 +3,7 @@ import type { Actor, EngineContext } from '../context.ts';
 import { closePrompts, continueWith, resolveTarget } from '../flow.ts';
 import { limits } from '../limits.ts';
 import { introClosedMessage } from '../messages.ts';
-import { updateRecord } from '../record.ts';
+import { updateRecord } from '../record-repository.ts';
 import { textProblem } from '../validate.ts';
 import { explainRefusal, fieldErrors, mayAnswer, saved, tell, type FormResult } from './shared.ts';
 

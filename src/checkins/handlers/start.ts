@@ -2,7 +2,7 @@ import { departmentName } from '../../cycles/cycle.ts';
 import type { Actor, EngineContext } from '../context.ts';
 import { closePrompts, continueWith, resolveTarget } from '../flow.ts';
 import { introClosedMessage } from '../messages.ts';
-import { updateRecord } from '../record.ts';
+import { updateRecord } from '../record-repository.ts';
 import { explainRefusal, mayAnswer } from './shared.ts';
 
 /** "Start": the key factor is under way; its first open question follows. */

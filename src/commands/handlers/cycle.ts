@@ -2,7 +2,7 @@ import { fanOutCheckIns } from '../../checkins/schedule.ts';
 import { closeCycle, openCycle } from '../../cycles/lifecycle.ts';
 import { openCycleOf } from '../../cycles/repository.ts';
 import { formatDate } from '../../i18n/format.ts';
-import { parseDate } from '../dates.ts';
+import { parseDate } from '../../shared/dates.ts';
 import {
   CommandUsageError,
   type Command,

@@ -7,7 +7,7 @@ import type { Store } from '../../store/store.ts';
 import { planView } from '../../action-plans/handlers.ts';
 import { isOpenItem } from '../../action-plans/item.ts';
 import { itemsMessage } from '../../action-plans/messages.ts';
-import { openItemsOf } from '../../action-plans/plan-summary.ts';
+import { openItemsOf } from '../../action-plans/plan-summary-repository.ts';
 import { itemsById } from '../../action-plans/repository.ts';
 
 /** My open action items, with their buttons; nothing when I own none. */

@@ -1,7 +1,7 @@
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage, languages } from '../../i18n/languages.ts';
 import { updatePersonState } from '../../people/preferences.ts';
-import { parseDate } from '../dates.ts';
+import { parseDate } from '../../shared/dates.ts';
 import { CommandUsageError, type Command, type CommandReply } from '../types.ts';
 
 const reply = (text: string): CommandReply => ({ text, blocks: [{ type: 'text', text }] });

@@ -4,7 +4,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { unreachablePeople } from '../../people/reachability.ts';
 import { planView } from '../../action-plans/handlers.ts';
 import { flagLines } from '../../action-plans/messages.ts';
-import { planFlags } from '../../action-plans/plan-summary.ts';
+import { planFlags } from '../../action-plans/plan-summary-repository.ts';
 import type { Block } from '../../chat/views.ts';
 import { CommandUsageError, type Command } from '../types.ts';
 

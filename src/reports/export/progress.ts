@@ -1,4 +1,4 @@
-import type { DepartmentRecord } from '../../checkins/record.ts';
+import type { DepartmentRecord } from '../../checkins/record-repository.ts';
 import type { FrozenKeyFactor } from '../../cycles/cycle.ts';
 
 export interface Answered {

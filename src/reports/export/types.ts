@@ -1,6 +1,6 @@
 import type { ActionItem } from '../../action-plans/item.ts';
 import type { Catalogue } from '../../catalogue/load.ts';
-import type { DepartmentRecord } from '../../checkins/record.ts';
+import type { DepartmentRecord } from '../../checkins/record-repository.ts';
 import type { Cycle } from '../../cycles/cycle.ts';
 import type { Translator } from '../../i18n/create.ts';
 import type { Language } from '../../i18n/languages.ts';

@@ -1,47 +1,12 @@
-import type { MessageRef } from '../chat/port.ts';
 import type { Store } from '../store/store.ts';
 import { withLock } from '../store/lock.ts';
-import type { Answer, HandOver, Rating, Skip, Stamp } from './answer.ts';
+import { emptyRecord, type DepartmentRecord } from './department-record.ts';
+
+export { emptyRecord, type DepartmentRecord, type Prompt } from './department-record.ts';
 import { sameSummary, summarise, summaryKey, type DepartmentSummary } from './summary.ts';
-
-/** A message that asked someone something; updated in place once it is answered. */
-export interface Prompt {
-  person: string;
-  ref: MessageRef;
-}
-
-/**
- * Everything one department said in one cycle. Kept as one record and changed
- * under a lock, so two contacts answering at once never overwrite each other.
- */
-export interface DepartmentRecord {
-  cycle: string;
-  department: string;
-  answers: Record<string, Answer>;
-  ratings: Record<string, Rating>;
-  skips: Record<string, Skip>;
-  handOvers: Record<string, HandOver>;
-  /** Key factors someone has started, with who and when. */
-  started: Record<string, Stamp>;
-  /** Open prompts by what they ask: a question id, or `<key factor>:intro` / `<key factor>:rating`. */
-  prompts: Record<string, Prompt[]>;
-}
 
 export const recordKey = (cycle: string, department: string): string =>
   `record:${cycle}:${department}`;
-
-export function emptyRecord(cycle: string, department: string): DepartmentRecord {
-  return {
-    cycle,
-    department,
-    answers: {},
-    ratings: {},
-    skips: {},
-    handOvers: {},
-    started: {},
-    prompts: {},
-  };
-}
 
 export async function getRecord(
   store: Store,

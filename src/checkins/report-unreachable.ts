@@ -1,6 +1,6 @@
-import type { CheckInEngine } from '../checkins/engine.ts';
-import { notice } from '../checkins/messages.ts';
-import { markUnreachable } from './reachability.ts';
+import type { CheckInEngine } from './engine.ts';
+import { notice } from './messages.ts';
+import { markUnreachable } from '../people/reachability.ts';
 
 /** Records an unreachable person and tells every coordinator, once, what to do about it. */
 export async function reportUnreachable(

@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.ts';
 import { withLock } from '../store/lock.ts';
-import { emptyRecord, recordKey, type DepartmentRecord } from './record.ts';
+import { emptyRecord, recordKey, type DepartmentRecord } from './record-repository.ts';
 import { summarise, summaryKey, type DepartmentSummary } from './summary.ts';
 
 /**
