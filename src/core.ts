@@ -11,6 +11,7 @@ import { createDeliveriesRepository } from './inbound/deliveries-repository.ts';
 import type { InboundPort } from './inbound/port.ts';
 import { createInbound } from './inbound/receive.ts';
 import { actionItemsPersonalData } from './action-plans/repository.ts';
+import { createPromptRepository } from './checkins/prompt-repository.ts';
 import { recordsPersonalData } from './checkins/record-privacy.ts';
 import { cyclesPersonalData } from './cycles/repository.ts';
 import { createHandOverRepository } from './people/hand-overs-repository.ts';
@@ -168,6 +169,7 @@ export function personalDataParts(store: Store) {
     createPreferencesRepository(store),
     createReachabilityRepository(store),
     recordsPersonalData(store),
+    createPromptRepository(store).personalData,
     actionItemsPersonalData(store),
     cyclesPersonalData(store),
     createHandOverRepository(store),

@@ -3,7 +3,7 @@ import { getCycle } from '../cycles/repository.ts';
 import { formatDate } from '../i18n/format.ts';
 import { updatePersonState } from '../people/preferences.ts';
 import type { EngineContext } from './context.ts';
-import { sendStep } from './flow.ts';
+import { sendStep } from './prompts.ts';
 import { nextStep, openWork } from './progress.ts';
 
 export type CheckInOutcome = 'sent' | 'nothing-open' | 'unreachable';

@@ -16,6 +16,7 @@ import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Store } from '../store/store.ts';
 import type { ViewContext } from './messages.ts';
+import { createPromptRepository } from './prompt-repository.ts';
 import { emptyRecord, recordKey, type DepartmentRecord } from './record-repository.ts';
 
 /** What the check-in engine is built from. */
@@ -144,9 +145,11 @@ export function engineContext(deps: EngineDeps) {
   }
 
   const metrics = deps.metrics ?? noMetrics;
+  const prompts = createPromptRepository(store);
   return {
     ...deps,
     metrics,
+    prompts,
     languageOf,
     stateOf,
     forget,

@@ -1,4 +1,3 @@
-import type { MessageRef } from '../chat/port.ts';
 import type { MessageView } from '../chat/views.ts';
 import {
   departmentOf,
@@ -11,15 +10,9 @@ import {
 } from '../cycles/cycle.ts';
 import { getCycle } from '../cycles/repository.ts';
 import type { EngineContext } from './context.ts';
-import {
-  introMessage,
-  notice,
-  questionMessage,
-  ratingMessage,
-  type ViewContext,
-} from './messages.ts';
-import { nextStep, type Step } from './progress.ts';
-import { updateRecord, type DepartmentRecord, type Prompt } from './record-repository.ts';
+import { introMessage, questionMessage, ratingMessage, type ViewContext } from './messages.ts';
+import type { Step } from './progress.ts';
+import type { DepartmentRecord } from './record-repository.ts';
 
 /** The prompt key of a step: what it asks. */
 export function promptKey(step: Step): string {
@@ -47,106 +40,6 @@ export function stepMessage(
       );
     case 'rating':
       return ratingMessage(v, step.department, step.keyFactor, record?.ratings[step.keyFactor.id]);
-  }
-}
-
-/** Sends a step to a person and remembers the message, so it can be closed once answered. */
-export async function sendStep(
-  ctx: EngineContext,
-  cycle: Cycle,
-  person: string,
-  step: Step,
-  summary?: string,
-  known?: Map<string, DepartmentRecord>,
-): Promise<MessageRef | undefined> {
-  const records = known ?? (await ctx.recordsFor(cycle, person));
-  const v = await ctx.view(person, cycle);
-  const ref = await ctx.sendTo(person, stepMessage(v, step, records.get(step.department), summary));
-  if (ref) {
-    const key = promptKey(step);
-    await updateRecord(ctx.store, cycle.id, step.department, (record) => {
-      record.prompts[key] = [
-        ...(record.prompts[key] ?? []).filter((p) => p.person !== person),
-        { person, ref },
-      ];
-    });
-  }
-  return ref;
-}
-
-/**
- * After something was answered: the person's next step, unless its message
- * is already in front of them; or a thank-you when everything is done.
- */
-export async function continueWith(
-  ctx: EngineContext,
-  cycle: Cycle,
-  person: string,
-  changed?: DepartmentRecord,
-): Promise<void> {
-  // The record just saved is not read again.
-  const records = await ctx.recordsFor(cycle, person, changed);
-  const step = nextStep(cycle, records, person, ctx.directory);
-  if (!step) {
-    const v = await ctx.view(person, cycle);
-    await ctx.sendTo(person, notice(v.t('checkins:done.all', { cycle: cycle.id })));
-    return;
-  }
-  const open = records.get(step.department)?.prompts[promptKey(step)] ?? [];
-  if (open.some((p) => p.person === person)) return;
-  await sendStep(ctx, cycle, person, step, undefined, records);
-}
-
-/**
- * Replaces every open prompt for `key` with what `render` makes of it in each
- * reader's language, and forgets them: old buttons cannot answer twice.
- */
-export async function closePrompts(
-  ctx: EngineContext,
-  cycle: Cycle,
-  department: string,
-  keys: readonly string[],
-  render: (v: ViewContext, key: string) => MessageView,
-): Promise<void> {
-  const { result: closed } = await updateRecord(ctx.store, cycle.id, department, (record) =>
-    takePrompts(record, keys),
-  );
-  await showClosed(ctx, cycle, department, closed, render);
-}
-
-/** An open prompt taken off a record, to be shown as answered. */
-export interface TakenPrompt {
-  key: string;
-  prompt: Prompt;
-}
-
-/** Takes the open prompts for `keys` off a record (inside its update, under its lock). */
-export function takePrompts(record: DepartmentRecord, keys: readonly string[]): TakenPrompt[] {
-  const taken = keys.flatMap((key) =>
-    (record.prompts[key] ?? []).map((prompt) => ({ key, prompt })),
-  );
-  record.prompts = Object.fromEntries(
-    Object.entries(record.prompts).filter(([key]) => !keys.includes(key)),
-  );
-  return taken;
-}
-
-/** Replaces taken prompts' messages with what `render` makes of them in each reader's language. */
-export async function showClosed(
-  ctx: EngineContext,
-  cycle: Cycle,
-  department: string,
-  closed: readonly TakenPrompt[],
-  render: (v: ViewContext, key: string) => MessageView,
-): Promise<void> {
-  for (const { key, prompt } of closed) {
-    const v = await ctx.view(prompt.person, cycle);
-    try {
-      await ctx.port.update(prompt.ref, render(v, key));
-    } catch (error) {
-      // The answer is saved; a message that cannot be updated (deleted, too old) only keeps stale buttons.
-      ctx.logger.warn({ err: error, department, key }, 'could not update an answered prompt');
-    }
   }
 }
 

@@ -2,7 +2,8 @@ import { departmentName } from '../../cycles/cycle.ts';
 import type { Answer, AnswerStatus, Evidence } from '../answer.ts';
 import { isAnswerStatus } from '../answer.ts';
 import type { Actor, EngineContext } from '../context.ts';
-import { continueWith, isLate, resolveTarget, showClosed, takePrompts } from '../flow.ts';
+import { isLate, resolveTarget } from '../flow.ts';
+import { continueWith, showClosed, takeFromBooks, takePrompts } from '../prompts.ts';
 import { limits } from '../limits.ts';
 import { answeredMessage } from '../messages.ts';
 import { updateRecord } from '../record-repository.ts';
@@ -111,7 +112,17 @@ export async function recordAnswer(
   }
 
   ctx.metrics.answerRecorded();
-  await showClosed(ctx, cycle, department, result.closed, (reader) =>
+  // Every reader's message for the question is closed; the answerer's own book is saved once
+  // below, with their next question in it.
+  const { taken, kept } = await takeFromBooks(
+    ctx,
+    cycle,
+    department,
+    [question.id],
+    savedRecord,
+    person,
+  );
+  await showClosed(ctx, cycle, department, [...taken, ...result.closed], (reader) =>
     answeredMessage(reader, department, keyFactor, question, result.answer, true),
   );
   const { existing } = result;
@@ -122,9 +133,9 @@ export async function recordAnswer(
     // The valid part is saved; the person is told, in the form and in chat, what was refused.
     const errors = fieldErrors(v.t, problems);
     await tell(ctx, person, 'notices.partlySaved', { problems: Object.values(errors).join(' ') });
-    await continueWith(ctx, cycle, person, savedRecord);
+    await continueWith(ctx, cycle, person, savedRecord, kept);
     return { ok: false, errors };
   }
-  await continueWith(ctx, cycle, person, savedRecord);
+  await continueWith(ctx, cycle, person, savedRecord, kept);
   return saved;
 }

@@ -1,5 +1,6 @@
 import type { EngineContext } from '../context.ts';
-import { resolveTarget, sendStep } from '../flow.ts';
+import { resolveTarget } from '../flow.ts';
+import { sendStep } from '../prompts.ts';
 import { explainRefusal } from './shared.ts';
 
 /** "Back": the previous question again, with its answer, to change it while the cycle is open. */

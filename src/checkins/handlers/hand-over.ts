@@ -1,7 +1,8 @@
 import { departmentName } from '../../cycles/cycle.ts';
 import { createHandOverRepository } from '../../people/hand-overs-repository.ts';
 import type { Actor, EngineContext } from '../context.ts';
-import { closePrompts, continueWith, resolveTarget, sendStep } from '../flow.ts';
+import { resolveTarget } from '../flow.ts';
+import { closePrompts, continueWith, sendStep, takePrompts } from '../prompts.ts';
 import { introClosedMessage } from '../messages.ts';
 import { stepFor } from '../progress.ts';
 import { updateRecord } from '../record-repository.ts';
@@ -34,23 +35,31 @@ export async function handOver(
     };
   }
 
-  const { result: allowed, record } = await updateRecord(ctx.store, cycle.id, department, (r) => {
-    if (!mayAnswer(ctx, r, department, keyFactor.id, person)) return false;
+  const keys = keyFactorPromptKeys(keyFactor);
+  const { result: taken, record } = await updateRecord(ctx.store, cycle.id, department, (r) => {
+    if (!mayAnswer(ctx, r, department, keyFactor.id, person)) return undefined;
     r.handOvers[keyFactor.id] = { to: colleague, by: person, at: ctx.clock.now().toISOString() };
-    return true;
+    return takePrompts(r, keys);
   });
+  const allowed = taken !== undefined;
   const name = departmentName(cycle, department, v.language);
   if (!allowed) return explainRefusal(ctx, person, 'errors.notAContact', { department: name });
 
   await createHandOverRepository(ctx.store).add(cycle.id, colleague, department);
 
-  await closePrompts(ctx, cycle, department, keyFactorPromptKeys(keyFactor), (reader) =>
-    introClosedMessage(
-      reader,
-      department,
-      keyFactor,
-      reader.t('checkins:handOver.closed', { name: reader.nameOf(colleague) }),
-    ),
+  await closePrompts(
+    ctx,
+    cycle,
+    department,
+    keys,
+    (reader) =>
+      introClosedMessage(
+        reader,
+        department,
+        keyFactor,
+        reader.t('checkins:handOver.closed', { name: reader.nameOf(colleague) }),
+      ),
+    { record, taken },
   );
   const step = stepFor(record, department, keyFactor);
   if (step) {

@@ -1,10 +1,11 @@
 import { departmentName } from '../../cycles/cycle.ts';
 import { isKeyFactorRating, type Rating } from '../answer.ts';
 import type { Actor, EngineContext } from '../context.ts';
-import { closePrompts, continueWith, isLate, resolveTarget } from '../flow.ts';
+import { isLate, resolveTarget } from '../flow.ts';
+import { closePrompts, continueWith, takePrompts } from '../prompts.ts';
 import { limits } from '../limits.ts';
 import { notice, ratedMessage } from '../messages.ts';
-import { getRecord, updateRecord } from '../record-repository.ts';
+import { updateRecord } from '../record-repository.ts';
 import { textProblem, type InputProblem } from '../validate.ts';
 import { explainRefusal, fieldErrors, mayAnswer, saved, type FormResult } from './shared.ts';
 
@@ -48,7 +49,12 @@ export async function rateKeyFactor(
     return { ok: false, errors: fieldErrors(v.t, problems) };
   const chosen = input.rating;
 
-  const { result } = await updateRecord(ctx.store, cycle.id, department, (record) => {
+  const keys = [`${keyFactor.id}:rating`];
+  const { result: change, record: savedRecord } = await updateRecord(
+    ctx.store,
+    cycle.id,
+    department,
+    (record) => {
     if (!mayAnswer(ctx, record, department, keyFactor.id, person)) return undefined;
     const existing = record.ratings[keyFactor.id];
     const { history: earlier = [], ...previous } = existing ?? { history: [] };
@@ -62,21 +68,28 @@ export async function rateKeyFactor(
       history: existing ? [...earlier, previous as Omit<Rating, 'history'>] : [],
     };
     record.ratings[keyFactor.id] = rating;
-    return rating;
-  });
-  if (!result) {
+    return { rating, taken: takePrompts(record, keys) };
+  },
+  );
+  const result = change?.rating;
+  if (!change || !result) {
     const name = departmentName(cycle, department, v.language);
     return explainRefusal(ctx, person, 'errors.notAContact', { department: name }, input.note);
   }
-  await closePrompts(ctx, cycle, department, [`${keyFactor.id}:rating`], (reader) =>
-    ratedMessage(reader, department, keyFactor, result),
+  await closePrompts(
+    ctx,
+    cycle,
+    department,
+    keys,
+    (reader) => ratedMessage(reader, department, keyFactor, result),
+    { record: savedRecord, taken: change.taken },
   );
   const name = departmentName(cycle, department, v.language);
   const done = v.t('checkins:done.keyFactor', {
     keyFactor: keyFactor.title[v.language],
     department: name,
   });
-  const record = await getRecord(ctx.store, cycle.id, department);
+  const record = savedRecord;
   const gaps = keyFactor.questions.filter((q) =>
     ['no', 'partly'].includes(record.answers[q.id]?.status ?? ''),
   );

@@ -1,6 +1,6 @@
 import { openCycleOf } from '../../cycles/repository.ts';
 import type { EngineContext } from '../context.ts';
-import { sendStep } from '../flow.ts';
+import { sendStep } from '../prompts.ts';
 import { nextStep } from '../progress.ts';
 import { tell } from './shared.ts';
 

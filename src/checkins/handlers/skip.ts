@@ -1,6 +1,7 @@
 import { departmentName } from '../../cycles/cycle.ts';
 import type { Actor, EngineContext } from '../context.ts';
-import { closePrompts, continueWith, resolveTarget } from '../flow.ts';
+import { resolveTarget } from '../flow.ts';
+import { closePrompts, continueWith, takePrompts } from '../prompts.ts';
 import { limits } from '../limits.ts';
 import { introClosedMessage } from '../messages.ts';
 import { updateRecord } from '../record-repository.ts';
@@ -37,21 +38,28 @@ export async function skipKeyFactor(
   const tooLong = textProblem('reason', reason, limits.reason);
   if (tooLong) return { ok: false, errors: fieldErrors(v.t, [tooLong]) };
 
-  const { result: allowed } = await updateRecord(ctx.store, cycle.id, department, (record) => {
-    if (!mayAnswer(ctx, record, department, keyFactor.id, person)) return false;
-    record.skips[keyFactor.id] = { reason, by: person, at: ctx.clock.now().toISOString() };
-    return true;
+  const keys = keyFactorPromptKeys(keyFactor);
+  const { result: taken, record } = await updateRecord(ctx.store, cycle.id, department, (r) => {
+    if (!mayAnswer(ctx, r, department, keyFactor.id, person)) return undefined;
+    r.skips[keyFactor.id] = { reason, by: person, at: ctx.clock.now().toISOString() };
+    return takePrompts(r, keys);
   });
   const name = departmentName(cycle, department, v.language);
-  if (!allowed)
+  if (!taken)
     return explainRefusal(ctx, person, 'errors.notAContact', { department: name }, reason);
-  await closePrompts(ctx, cycle, department, keyFactorPromptKeys(keyFactor), (reader) =>
-    introClosedMessage(
-      reader,
-      department,
-      keyFactor,
-      reader.t('checkins:skip.closed', { name: reader.nameOf(person), reason }),
-    ),
+  await closePrompts(
+    ctx,
+    cycle,
+    department,
+    keys,
+    (reader) =>
+      introClosedMessage(
+        reader,
+        department,
+        keyFactor,
+        reader.t('checkins:skip.closed', { name: reader.nameOf(person), reason }),
+      ),
+    { record, taken },
   );
   await tell(ctx, person, 'skip.done', {
     keyFactor: keyFactor.title[v.language],

@@ -1,6 +1,7 @@
 import { departmentName } from '../../cycles/cycle.ts';
 import type { Actor, EngineContext } from '../context.ts';
-import { closePrompts, continueWith, resolveTarget } from '../flow.ts';
+import { resolveTarget } from '../flow.ts';
+import { closePrompts, continueWith, takePrompts } from '../prompts.ts';
 import { introClosedMessage } from '../messages.ts';
 import { updateRecord } from '../record-repository.ts';
 import { explainRefusal, mayAnswer } from './shared.ts';
@@ -18,25 +19,32 @@ export async function startKeyFactor(
     return;
   }
   const { cycle, department, keyFactor } = target;
-  const { result: allowed } = await updateRecord(ctx.store, cycle.id, department, (record) => {
-    if (!mayAnswer(ctx, record, department, keyFactor.id, person)) return false;
-    record.started[keyFactor.id] ??= { by: person, at: ctx.clock.now().toISOString() };
-    return true;
+  const keys = [`${keyFactor.id}:intro`];
+  const { result: taken, record } = await updateRecord(ctx.store, cycle.id, department, (r) => {
+    if (!mayAnswer(ctx, r, department, keyFactor.id, person)) return undefined;
+    r.started[keyFactor.id] ??= { by: person, at: ctx.clock.now().toISOString() };
+    return takePrompts(r, keys);
   });
-  if (!allowed) {
+  if (!taken) {
     const v = await ctx.view(person, cycle, actor.locale);
     await explainRefusal(ctx, person, 'errors.notAContact', {
       department: departmentName(cycle, department, v.language),
     });
     return;
   }
-  await closePrompts(ctx, cycle, department, [`${keyFactor.id}:intro`], (v) =>
-    introClosedMessage(
-      v,
-      department,
-      keyFactor,
-      v.t('checkins:intro.started', { name: v.nameOf(person) }),
-    ),
+  await closePrompts(
+    ctx,
+    cycle,
+    department,
+    keys,
+    (v) =>
+      introClosedMessage(
+        v,
+        department,
+        keyFactor,
+        v.t('checkins:intro.started', { name: v.nameOf(person) }),
+      ),
+    { record, taken },
   );
-  await continueWith(ctx, cycle, person);
+  await continueWith(ctx, cycle, person, record);
 }
