@@ -38,14 +38,14 @@ const likePrefix = (prefix: string): string => `${prefix.replace(/[\\%_]/g, '\\$
  *
  * node:sqlite answers synchronously, on the event loop's thread. That is fine
  * because every call here is one statement on the primary key of a local
- * file: tens of microseconds for a read, a getMany of the store's largest
- * batch (500 keys) in about a millisecond, a write in what the disk's sync
- * takes; parsing the JSON that comes back costs more, and did with the
- * asynchronous driver too. Two things would not be fine, and are avoided:
- * waiting for another process's lock on this thread (SQLite waits at most
- * 20 ms itself, longer waits sleep between retries), and a long run of calls
- * that never lets the event loop turn (a report reading thousands of records
- * would hold up every request meanwhile), so each call first lets it turn once.
+ * file: about 10 µs for a read, 2–3 ms for the store's largest getMany (500
+ * records of 2 kB), a write in what the disk's sync takes; parsing the JSON
+ * that comes back costs more, and did with the asynchronous driver too. Two
+ * things would not be fine, and are avoided: waiting for another process's
+ * lock on this thread (SQLite waits at most 20 ms itself; longer waits sleep
+ * between retries), and a long run of calls that never lets the event loop
+ * turn (a report reading thousands of records would hold up every request
+ * meanwhile), so each call first lets it turn once.
  */
 export class SqliteStore extends EventEmitter implements KeyvStoreAdapter {
   readonly opts: { dialect: 'sqlite'; table: string };

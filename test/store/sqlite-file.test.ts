@@ -8,14 +8,14 @@ import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/store.ts';
 
 /*
- * test/fixtures/tasa-0.1.0.sqlite was written by Tasa 0.1.0, whose embedded
- * store was @keyv/sqlite 4.0.8 on the sqlite3 addon, through openStore with
+ * test/fixtures/tasa-keyv-sqlite3.sqlite was written by the embedded store of
+ * earlier versions, @keyv/sqlite 4.0.8 on the sqlite3 addon, through openStore with
  * the clock at 2027-01-04T09:00:00Z: the values below under the namespace
  * "helsinki" (one of them with a 1 ms TTL, one with a 100-year TTL), one
  * under "espoo", a claim "checkins:2027-W01" for a year and a claim
  * "rollup:2026-W52" for one second.
  */
-const fixture = new URL('../fixtures/tasa-0.1.0.sqlite', import.meta.url);
+const fixture = new URL('../fixtures/tasa-keyv-sqlite3.sqlite', import.meta.url);
 const written = new Date('2027-01-04T09:00:00Z');
 
 const opened: Store[] = [];
@@ -42,7 +42,7 @@ function open(dir: string, namespace = 'helsinki', at = new Date(written.getTime
   return store;
 }
 
-describe('a tasa.sqlite file written by Tasa 0.1.0', () => {
+describe('a tasa.sqlite file written by @keyv/sqlite on the sqlite3 addon', () => {
   it('reads back every value, in every namespace', async () => {
     const dir = dataDir();
     const store = open(dir);
