@@ -1,15 +1,14 @@
-# Build stage: compiles the TypeScript and the native SQLite binding (from
-# source, so nothing is fetched outside the npm registry), then drops the
-# development dependencies.
+# Build stage: compiles the TypeScript, then drops the development dependencies.
+# Nothing native is built: SQLite is Node's own (node:sqlite), so no compilers.
 FROM node:24-slim AS build
 WORKDIR /app
-RUN apt-get update \
- && apt-get install -y --no-install-recommends python3 make g++ \
- && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-# Build against the headers the image already has, so nothing is fetched from nodejs.org.
-ENV npm_config_build_from_source=true npm_config_nodedir=/usr/local
-RUN npm ci
+# --ignore-scripts: the only install script in the tree is that of the `node`
+# development dependency, which fetches a Node 24 binary for the npm scripts on
+# machines whose own Node is older; the image has Node 24 already. (Not
+# --omit=optional: @resvg/resvg-js ships its native renderer as optional
+# dependencies, and the heatmap needs it.)
+RUN npm ci --ignore-scripts
 COPY tsconfig.json ./
 COPY .config/tsconfig.build.json ./.config/
 COPY src ./src
@@ -20,8 +19,8 @@ RUN npm run build \
  && npm prune --omit=dev
 
 FROM node:24-slim
-# MALLOC_ARENA_MAX: the SQLite driver reads on worker threads, and glibc's
-# per-thread arenas otherwise keep tens of MB after a large read.
+# MALLOC_ARENA_MAX: glibc's per-thread arenas otherwise keep tens of MB after
+# a large piece of work on one of libuv's worker threads.
 ENV NODE_ENV=production PORT=3000 TASA_DATA_DIR=/data MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Keyv, { type KeyvStoreAdapter } from 'keyv';
-import KeyvSqlite from '@keyv/sqlite';
 import { ErrorCode, TasaError } from '../shared/errors.ts';
 import type { Clock } from '../shared/clock.ts';
 import { withTimeout } from '../shared/timeout.ts';
@@ -11,6 +10,7 @@ import { memoryClaims } from './claims/memory.ts';
 import { sqlClaims } from './claims/sql.ts';
 import { redisClaims } from './claims/redis.ts';
 import { PostgresStore } from './postgres.ts';
+import { SqliteStore } from './sqlite.ts';
 import { redisConnection } from './redis.ts';
 
 export interface StoreOptions {
@@ -43,14 +43,15 @@ const networkDeadlineMs = 4_000;
 
 function sqliteBackend(file: string): Backend {
   mkdirSync(dirname(file), { recursive: true });
-  // busyTimeout: several processes may share the file; writers wait instead of failing.
-  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
-  // WAL lets readers and a writer share the file. The mode is kept in the file, so if
-  // another connection holds the lock right now (SQLITE_BUSY) it has usually set it already.
-  adapter.query('PRAGMA journal_mode = WAL').catch(() => undefined);
-  const query = (sql: string, params: unknown[]): Promise<unknown[]> =>
-    adapter.query(sql, ...params) as Promise<unknown[]>;
-  return { kind: 'sqlite', adapter, claims: sqlClaims('sqlite', query, () => adapter.close()) };
+  // Several processes may share the file (the command line next to the server): a call
+  // waits up to 10 s for another one's write lock instead of failing.
+  const adapter = new SqliteStore(file, 10_000);
+  const query = (sql: string, params: unknown[]): Promise<unknown[]> => adapter.query(sql, params);
+  return {
+    kind: 'sqlite',
+    adapter,
+    claims: sqlClaims('sqlite', query, () => adapter.disconnect()),
+  };
 }
 
 function postgresBackend(url: string): Backend {

@@ -19,8 +19,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
-import KeyvSqlite from '@keyv/sqlite';
 import type { PlanView } from '../../src/action-plans/messages.ts';
 import { allItems } from '../../src/action-plans/repository.ts';
 import { isOpenItem } from '../../src/action-plans/item.ts';
@@ -103,15 +103,17 @@ const populated = JSON.parse(
 
 // Moves the WAL into the main file, so the file's size is the data's and every
 // measure reads the same settled file.
-const admin = new KeyvSqlite({ uri: `sqlite://${file}` });
-await admin.query('PRAGMA wal_checkpoint(TRUNCATE)');
-const [{ rows, recordBytes, itemBytes }] = (await admin.query(
-  `SELECT count(*) AS rows,
+const admin = new DatabaseSync(file, { timeout: 10_000 });
+admin.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+const { rows, recordBytes, itemBytes } = admin
+  .prepare(
+    `SELECT count(*) AS rows,
      sum(CASE WHEN key LIKE 'tasa:${benchNamespace}:record:%' THEN length(value) END) AS recordBytes,
      sum(CASE WHEN key LIKE 'tasa:${benchNamespace}:action:%' THEN length(value) END) AS itemBytes
    FROM keyv`,
-)) as [{ rows: number; recordBytes: number; itemBytes: number }];
-await admin.close();
+  )
+  .get() as { rows: number; recordBytes: number; itemBytes: number };
+admin.close();
 const fileBytes =
   statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
 log(`generated in ${populated.seconds.toFixed(1)} s; measuring (1 warm-up + ${runs} runs each) …`);

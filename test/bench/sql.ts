@@ -5,10 +5,10 @@
  * roll-up within 3× of it" means the store and the TypeScript around it add
  * little on top of reading the data.
  *
- * It goes through @keyv/sqlite's adapter (the sqlite3 driver the store uses),
- * on a second connection to the file, so both sides pay the same driver.
+ * It goes through node:sqlite (the driver the store uses), on a second
+ * connection to the file, so both sides pay the same driver.
  */
-import KeyvSqlite from '@keyv/sqlite';
+import { DatabaseSync } from 'node:sqlite';
 import { answerStatuses, keyFactorRatings } from '../../src/checkins/answer.ts';
 import type { CycleStatus } from '../../src/checkins/status.ts';
 import { recordKey } from '../../src/checkins/record-repository.ts';
@@ -88,13 +88,14 @@ SELECT 'items', 'dueThisWeek', NULL, count(*), NULL FROM items
   WHERE status IN ('planned', 'in_progress') AND due >= $today AND due <= $weekEnd
 `;
 
-interface Row {
+/** A type, not an interface, so that node:sqlite's row records convert to it. */
+type Row = {
   kind: 'department' | 'status' | 'rating' | 'items';
   name: string;
   what: string | null;
   n: number;
   total: number | null;
-}
+};
 
 export interface SqlAggregation {
   run(): Promise<SqlCounts>;
@@ -108,7 +109,8 @@ export function sqlAggregation(
   cycle: Cycle,
   today: string,
 ): SqlAggregation {
-  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
+  const db = new DatabaseSync(file, { timeout: 10_000 });
+  const statement = db.prepare(query);
   const prefix = `tasa:${namespace}:`;
   const recordPrefix = prefix + recordKey(cycle.id, '');
   const actionPrefix = `${prefix}action:`;
@@ -125,7 +127,7 @@ export function sqlAggregation(
   };
   return {
     async run() {
-      const rows = (await adapter.query(query, params)) as Row[];
+      const rows = statement.all(params) as Row[];
       const counts: SqlCounts = {
         departments: new Map(),
         statuses: new Map(),
@@ -148,7 +150,7 @@ export function sqlAggregation(
       }
       return counts;
     },
-    close: () => adapter.close(),
+    close: async () => db.close(),
   };
 }
 
