@@ -37,6 +37,7 @@ import { createRunner, type Runner } from './scheduler/runner.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
+import { readAhead } from './store/read-ahead.ts';
 import type { Store } from './store/store.ts';
 
 export interface CoreOptions {
@@ -88,8 +89,10 @@ export function createCore(options: CoreOptions): Core {
       onRateLimitWait: (platform, ms) => metrics.rateLimitWait(platform, ms),
     }),
   );
+  // Interactions read what they need in one call at their start (see readAhead).
+  const ahead = readAhead(store);
   const engine = createCheckInEngine({
-    store,
+    store: ahead.store,
     port,
     clock,
     logger,
@@ -151,6 +154,7 @@ export function createCore(options: CoreOptions): Core {
     core: services,
     cycleDeps,
     deliveries: createDeliveriesRepository(store),
+    ahead,
   });
   return {
     ...services,

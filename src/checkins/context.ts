@@ -4,7 +4,6 @@ import type { ChatPort, MessageRef } from '../chat/port.ts';
 import type { MessageView } from '../chat/views.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
 import type { Cycle } from '../cycles/cycle.ts';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Actor } from '../chat/actor.ts';
 import { translatorFor, type Translator } from '../i18n/create.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
@@ -54,29 +53,13 @@ export function languageFromLocale(locale: string | undefined): Language | undef
 /** Helpers shared by the handlers. */
 export function engineContext(deps: EngineDeps) {
   const { store, directory } = deps;
-  // One interaction reads a person's state once, however many messages it renders for them.
-  const interaction = new AsyncLocalStorage<Map<string, Promise<PersonState>>>();
-  const stateOf = (person: string): Promise<PersonState> => {
-    const memo = interaction.getStore();
-    if (!memo) return personState(store, person);
-    let state = memo.get(person);
-    if (!state) {
-      state = personState(store, person);
-      memo.set(person, state);
-      state.catch(() => memo.delete(person));
-    }
-    return state;
-  };
-  const forget = (person: string): void => void interaction.getStore()?.delete(person);
-  /** Runs one interaction's work with its own memo of people's states. */
-  const within = <T>(work: () => Promise<T>): Promise<T> => interaction.run(new Map(), work);
+  const stateOf = (person: string): Promise<PersonState> => personState(store, person);
 
   /** The person's chosen language, else their platform's, else the organisation's. */
   async function languageOf(person: string, hint?: string): Promise<Language> {
     const state = await stateOf(person);
     const fromPlatform = languageFromLocale(hint);
     if (fromPlatform && state.platformLanguage !== fromPlatform) {
-      forget(person);
       await updatePersonState(store, person, (s) => ({ ...s, platformLanguage: fromPlatform }));
     }
     if (state.language) return state.language;
@@ -88,7 +71,6 @@ export function engineContext(deps: EngineDeps) {
       address ? await deps.port.personLocale?.(address).catch(() => undefined) : undefined,
     );
     if (reported) {
-      forget(person);
       await updatePersonState(store, person, (s) => ({ ...s, platformLanguage: reported }));
     }
     return reported ?? deps.config.organization.locale;
@@ -152,8 +134,6 @@ export function engineContext(deps: EngineDeps) {
     prompts,
     languageOf,
     stateOf,
-    forget,
-    within,
     view,
     departmentsFor,
     recordsFor,

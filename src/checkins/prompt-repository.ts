@@ -13,6 +13,9 @@ import type { Store } from '../store/store.ts';
 export type OpenPrompts = Record<string, MessageRef>;
 
 const bookKey = (cycle: string, person: string): string => `prompts:${cycle}:${person}`;
+
+/** The key of a person's prompt book, for reading it ahead with others. */
+export const promptBookKey = bookKey;
 const entry = (department: string, key: string): string => `${department}/${key}`;
 
 /** A prompt taken out of someone's book, to be shown as answered. */
@@ -41,22 +44,22 @@ export interface PromptRepository {
 
 export function createPromptRepository(store: Store): PromptRepository {
   function book(cycle: string, person: string, stored: OpenPrompts | undefined): PromptBook {
-    const open: OpenPrompts = { ...stored };
+    const open = new Map(Object.entries(stored ?? {}));
     let changed = false;
     return {
       person,
-      has: (department, key) => entry(department, key) in open,
+      has: (department, key) => open.has(entry(department, key)),
       add(department, key, ref) {
-        open[entry(department, key)] = ref;
+        open.set(entry(department, key), ref);
         changed = true;
       },
       take(department, keys) {
         const taken: TakenPrompt[] = [];
         for (const key of keys) {
-          const ref = open[entry(department, key)];
+          const ref = open.get(entry(department, key));
           if (!ref) continue;
           taken.push({ key, prompt: { person, ref } });
-          delete open[entry(department, key)];
+          open.delete(entry(department, key));
           changed = true;
         }
         return taken;
@@ -64,8 +67,8 @@ export function createPromptRepository(store: Store): PromptRepository {
       async save() {
         if (!changed) return;
         changed = false;
-        await (Object.keys(open).length > 0
-          ? store.set(bookKey(cycle, person), open)
+        await (open.size > 0
+          ? store.set(bookKey(cycle, person), Object.fromEntries(open))
           : store.delete(bookKey(cycle, person)));
       },
     };

@@ -40,11 +40,12 @@ export function updateRecord<T>(
       // Most changes (prompts, texts) leave the summary as it is.
       await store.set(key, record);
     } else {
-      // The old summary goes first: if the process stops between the writes, the
-      // summary is missing and rebuilt from the record on the next read, never wrong.
-      if (saved !== undefined) await store.delete(summaryAt);
-      await store.set(key, record);
-      await store.set(summaryAt, summary);
+      // One write for both: a summary never disagrees with its record, even when the
+      // process stops or the store fails in the middle.
+      await store.setMany([
+        { key, value: record },
+        { key: summaryAt, value: summary },
+      ]);
     }
     return { record, result };
   });

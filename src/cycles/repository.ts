@@ -12,6 +12,9 @@ export interface CycleIndex {
 const indexKey = 'cycles';
 const cycleKey = (id: string): string => `cycle:${id}`;
 
+/** The key a cycle is read from, for reading it ahead with others. */
+export const cycleReadKey = cycleKey;
+
 export async function cycleIndex(store: Store): Promise<CycleIndex> {
   return (await store.get<CycleIndex>(indexKey)) ?? { ids: [] };
 }

@@ -2,12 +2,14 @@ import type { Actor, Interaction } from '../chat/actor.ts';
 import type { Who } from '../checkins/context.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
 import { notice } from '../checkins/messages.ts';
+import { interactionKeys } from '../checkins/read-ahead-keys.ts';
 import { runCommand } from '../commands/run.ts';
 import type { CommandServices } from '../commands/types.ts';
 import type { CycleDeps } from '../cycles/lifecycle.ts';
 import { homeView } from '../home/home-view.ts';
 import { translatorFor } from '../i18n/create.ts';
 import { ErrorCode, isTasaError } from '../shared/errors.ts';
+import type { ReadAhead } from '../store/read-ahead.ts';
 import { click } from './click.ts';
 import type { DeliveriesRepository } from './deliveries-repository.ts';
 import { submitForm } from './form.ts';
@@ -19,6 +21,8 @@ export interface InboundDeps {
   core: CommandServices;
   cycleDeps: CycleDeps;
   deliveries: DeliveriesRepository;
+  /** The store the core reads through, so that an interaction's reads are fetched together. */
+  ahead: ReadAhead;
 }
 
 const done: Outcome = { kind: 'done' };
@@ -89,7 +93,13 @@ export function createInbound(deps: InboundDeps): InboundPort {
     async receive(input) {
       try {
         if (!(await deps.deliveries.firstTime(input.delivery))) return { kind: 'duplicate' };
-        return await ctx.within(async () => handle(await resolveWho(ctx, input.actor), input));
+        return await deps.ahead.within(async () => {
+          const person = ctx.directory.canonicalKey(input.actor);
+          const about =
+            input.kind === 'click' ? input.action : input.kind === 'form' ? input.about : undefined;
+          await deps.ahead.fetch(interactionKeys(ctx.directory, person, about));
+          return handle(await resolveWho(ctx, input.actor), input);
+        });
       } catch (error) {
         return failed(input.actor, input, error);
       }

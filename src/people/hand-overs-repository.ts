@@ -10,6 +10,9 @@ import type { Store } from '../store/store.ts';
  */
 const key = (cycle: string, person: string): string => `handovers:${cycle}:${person}`;
 
+/** The key of what was handed to a person in a cycle, for reading it ahead with others. */
+export const handOversKey = key;
+
 export interface HandOverRepository extends PersonalData<Record<never, never>> {
   /** Departments that handed work to a person in a cycle. */
   handedTo(cycle: string, person: string): Promise<string[]>;

@@ -21,6 +21,9 @@ export interface PersonState {
 /** Keys: `person:<person key>` holds what one person chose (see PersonState). */
 const key = (person: string): string => `person:${person}`;
 
+/** The key a person's state is read from, for reading it ahead with others. */
+export const preferencesKey = key;
+
 export interface PreferencesRepository extends PersonalData<{ preferences: PersonState }> {
   get(person: string): Promise<PersonState>;
   /** Concurrent changes to one person are rare and last-writer-wins is fine. */

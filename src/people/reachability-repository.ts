@@ -12,6 +12,9 @@ export interface Unreachable {
 /** Keys: `unreachable` lists every configured person Tasa could not reach. */
 const listKey = 'unreachable';
 
+/** The key the unreachable list is read from, for reading it ahead with others. */
+export const reachabilityKey = listKey;
+
 export interface ReachabilityRepository extends PersonalData<{
   unreachable?: { reason: string; since: string };
 }> {

@@ -163,6 +163,10 @@ export function openStore(options: StoreOptions): Store {
     set: async (key, value, ttlMs) => {
       await wrap('set', () => call(() => keyv.set(key, value, ttlMs)));
     },
+    setMany: async (entries) => {
+      if (entries.length === 0) return;
+      await wrap('setMany', () => call(() => keyv.setMany(entries.map((e) => ({ ...e })))));
+    },
     delete: (key) => wrap('delete', () => call(() => keyv.delete(key))),
     claim: (key, ttlMs) =>
       wrap('claim', async () => {

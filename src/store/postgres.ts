@@ -97,6 +97,16 @@ export class PostgresStore extends EventEmitter implements KeyvStoreAdapter {
     );
   }
 
+  /** Several values in one statement: all of them are written, or none. */
+  async setMany(entries: { key: string; value: string }[]): Promise<void> {
+    await this.#rows(
+      `INSERT INTO ${table} (key, value)
+       SELECT * FROM unnest($1::text[], $2::text[])
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      [entries.map((e) => e.key), entries.map((e) => e.value)],
+    );
+  }
+
   async delete(key: string): Promise<boolean> {
     const rows = await this.#rows(`DELETE FROM ${table} WHERE key = $1 RETURNING key`, [key]);
     return rows.length > 0;

@@ -143,6 +143,18 @@ export class SqliteStore extends EventEmitter implements KeyvStoreAdapter {
     );
   }
 
+  /** Several values in one statement: all of them are written, or none. */
+  async setMany(entries: { key: string; value: string }[]): Promise<void> {
+    await this.#run(() =>
+      this.#statement(
+        `INSERT INTO ${table} (key, value)
+         SELECT json_extract(e.value, '$[0]'), json_extract(e.value, '$[1]') FROM json_each(?) AS e
+         WHERE true
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      ).run(JSON.stringify(entries.map((e) => [e.key, e.value]))),
+    );
+  }
+
   async delete(key: string): Promise<boolean> {
     const result = await this.#run(() =>
       this.#statement(`DELETE FROM ${table} WHERE key = ?`).run(key),

@@ -10,6 +10,12 @@ export interface Store {
   /** Several values in one round trip, in the order of the keys. */
   getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]>;
   set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
+  /**
+   * Several values at once, all or none (one statement on SQLite and
+   * PostgreSQL, MULTI on Redis): values read together are never seen half
+   * written.
+   */
+  setMany(entries: readonly { key: string; value: unknown }[]): Promise<void>;
   delete(key: string): Promise<boolean>;
   /**
    * First caller wins: resolves to a claim when this caller holds `key` for

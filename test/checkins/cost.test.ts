@@ -5,7 +5,7 @@ import { countingStore } from '../helpers/counting-store.ts';
 import { createWorld } from '../helpers/world.ts';
 
 describe('what one answer click costs', () => {
-  it('reads what it needs once and takes at most two record locks', async () => {
+  it('reads what it needs once and writes the record once, under one lock', async () => {
     const clock = fixedClock(new Date('2027-01-04T08:00:00Z'));
     const counted = countingStore(
       openStore({ url: 'memory:', dataDir: '.', namespace: 'test', clock }),
@@ -23,8 +23,7 @@ describe('what one answer click costs', () => {
 
     const summary = counted.calls.map((c) => `${c.method} ${c.key}`);
     console.info(`one answer click: ${counted.calls.length} store calls\n${summary.join('\n')}`);
-    // The answer and its closed prompts share one lock; the next question's prompt takes another.
-    expect(counted.locks('record:'), summary.join('\n')).toBeLessThanOrEqual(2);
-    expect(counted.calls.length, summary.join('\n')).toBeLessThanOrEqual(15);
+    expect(counted.locks('record:'), summary.join('\n')).toBe(1);
+    expect(counted.calls.length, summary.join('\n')).toBeLessThanOrEqual(8);
   });
 });

@@ -1,7 +1,7 @@
 import type { Store } from '../../src/store/store.ts';
 
 export interface StoreCall {
-  method: 'get' | 'getMany' | 'set' | 'delete' | 'claim' | 'release';
+  method: 'get' | 'getMany' | 'set' | 'setMany' | 'delete' | 'claim' | 'release';
   key: string;
 }
 
@@ -15,6 +15,10 @@ export function countingStore(inner: Store) {
     get: (key) => (note('get', key), inner.get(key)),
     getMany: (keys) => (note('getMany', keys.join(',')), inner.getMany(keys)),
     set: (key, value, ttl) => (note('set', key), inner.set(key, value, ttl)),
+    setMany: (entries) => (
+      note('setMany', entries.map((e) => e.key).join(',')),
+      inner.setMany(entries)
+    ),
     delete: (key) => (note('delete', key), inner.delete(key)),
     claim: (key, ttl) => (note('claim', key), inner.claim(key, ttl)),
     release: (claim) => (note('release', claim.key), inner.release(claim)),

@@ -65,6 +65,21 @@ export function storeContract(options: ContractOptions): void {
     expect(await store.getMany([])).toEqual([]);
   });
 
+  it('writes several values in one call', async () => {
+    const store = open();
+    await store.set('record:a', { n: 0 });
+    await store.setMany([
+      { key: 'record:a', value: { n: 1, text: 'it’s “quoted” \\ and ünïcode' } },
+      { key: 'summary:a', value: { answered: 1 } },
+    ]);
+    expect(await store.getMany(['record:a', 'summary:a'])).toEqual([
+      { n: 1, text: 'it’s “quoted” \\ and ünïcode' },
+      { answered: 1 },
+    ]);
+    await store.setMany([]);
+    expect(await store.get('record:a')).toMatchObject({ n: 1 });
+  });
+
   it('keeps organisations apart', async () => {
     const helsinki = open(`helsinki-${randomUUID()}`);
     const espoo = open(`espoo-${randomUUID()}`);

@@ -55,21 +55,21 @@ export async function rateKeyFactor(
     cycle.id,
     department,
     (record) => {
-    if (!mayAnswer(ctx, record, department, keyFactor.id, person)) return undefined;
-    const existing = record.ratings[keyFactor.id];
-    const { history: earlier = [], ...previous } = existing ?? { history: [] };
-    const rating: Rating = {
-      rating: chosen,
-      limitingFactors: input.limitingFactors ?? existing?.limitingFactors ?? [],
-      note: note ?? existing?.note ?? '',
-      by: person,
-      at: ctx.clock.now().toISOString(),
-      late: isLate(ctx, cycle),
-      history: existing ? [...earlier, previous as Omit<Rating, 'history'>] : [],
-    };
-    record.ratings[keyFactor.id] = rating;
-    return { rating, taken: takePrompts(record, keys) };
-  },
+      if (!mayAnswer(ctx, record, department, keyFactor.id, person)) return undefined;
+      const existing = record.ratings[keyFactor.id];
+      const { history: earlier = [], ...previous } = existing ?? { history: [] };
+      const rating: Rating = {
+        rating: chosen,
+        limitingFactors: input.limitingFactors ?? existing?.limitingFactors ?? [],
+        note: note ?? existing?.note ?? '',
+        by: person,
+        at: ctx.clock.now().toISOString(),
+        late: isLate(ctx, cycle),
+        history: existing ? [...earlier, previous as Omit<Rating, 'history'>] : [],
+      };
+      record.ratings[keyFactor.id] = rating;
+      return { rating, taken: takePrompts(record, keys) };
+    },
   );
   const result = change?.rating;
   if (!change || !result) {
