@@ -6,6 +6,13 @@ import { parseDate } from '../shared/dates.ts';
 import type { Directory } from '../people/directory.ts';
 import { frameworkOf, isActionStatus, type ActionItem, type Serves } from './item.ts';
 
+/**
+ * An action item's owners answer for it, and each is told and reminded: a few
+ * people, not a mailing list. Ten covers a joint measure of several
+ * departments and keeps one form from messaging dozens of people.
+ */
+export const maxOwners = 10;
+
 /** What a form or an import row says about an item, before it is checked. */
 export interface ItemInput {
   title?: string;
@@ -137,6 +144,8 @@ export function checkItem(
   if (owners.length === 0 && !problems.some((p) => p.field === 'owners')) {
     problems.push({ field: 'owners', key: 'ownersRequired', params: {} });
   }
+  if (owners.length > maxOwners)
+    problems.push({ field: 'owners', key: 'tooManyOwners', params: { max: String(maxOwners) } });
 
   const date = (field: 'start' | 'due', text: string | undefined, required: boolean) =>
     readDate(field, text, context.today, required, problems);

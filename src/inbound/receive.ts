@@ -1,3 +1,4 @@
+import type { Action } from '../chat/actions.ts';
 import type { Actor, Interaction } from '../chat/actor.ts';
 import type { Who } from '../checkins/context.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
@@ -10,6 +11,7 @@ import { homeView } from '../home/home-view.ts';
 import { translatorFor } from '../i18n/create.ts';
 import { ErrorCode, isTasaError } from '../shared/errors.ts';
 import type { ReadAhead } from '../store/read-ahead.ts';
+import { authorise } from './authorise.ts';
 import { click } from './click.ts';
 import type { DeliveriesRepository } from './deliveries-repository.ts';
 import { submitForm } from './form.ts';
@@ -47,9 +49,14 @@ export function createInbound(deps: InboundDeps): InboundPort {
     };
     switch (input.kind) {
       case 'click':
+        if (!(await authorise(ctx, who, input.action))) return refuse(who, input.action);
         await click(engine, who, input.action, interaction);
         return done;
       case 'form':
+        if (input.about && !(await authorise(ctx, who, input.about, input.values))) {
+          await input.checked?.({});
+          return refuse(who, input.about);
+        }
         return submitForm(engine, who, input.about, input.values, input.checked);
       case 'command':
         return {
@@ -71,6 +78,24 @@ export function createInbound(deps: InboundDeps): InboundPort {
         await removed(engine, who.person);
         return done;
     }
+  }
+
+  /**
+   * A refusal reads nothing of what was asked for: a forged button learns no
+   * more than the department's name from the configuration.
+   */
+  async function refuse(who: Who, about: Action): Promise<Outcome> {
+    ctx.logger.warn({ person: who.person }, 'refused an action the person may not take');
+    const department = ctx.config.departments.find(
+      (d) => 'cycle' in about && d.id === about.department,
+    );
+    const name =
+      typeof department?.name === 'string' ? department.name : department?.name[who.language];
+    const text = department
+      ? who.t('checkins:errors.notAContact', { department: name ?? department.id })
+      : who.t('checkins:errors.notAllowed');
+    await ctx.sendTo(who.person, notice(text));
+    return { kind: 'formErrors', errors: { _form: text } };
   }
 
   /** A failure, told to the person in their language (the organisation's when the store is away). */

@@ -71,6 +71,8 @@ export function createWorld(
     catalogue,
     platforms: ['slack', 'teams'],
     port: chat.port,
+    // The fake platform has no pace to keep: conversations run at once.
+    sleep: () => Promise.resolve(),
   });
   const { engine } = core;
   const tap = drive(core);
@@ -149,6 +151,7 @@ export function createWorld(
     chat,
     logger,
     engine,
+    core,
     inbound: core.inbound,
     directory,
     catalogue,

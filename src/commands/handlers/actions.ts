@@ -12,10 +12,16 @@ async function select(
   context: CommandContext,
   filter: string,
 ): Promise<{ items: ActionItem[]; label?: string }> {
-  const { deps, core, actor } = context;
-  const all = (await allItems(deps.store)).sort(
-    (a, b) => Number(isOpenItem(b)) - Number(isOpenItem(a)) || a.due.localeCompare(b.due),
-  );
+  const { deps, core, actor, person } = context;
+  // Coordinators see the whole plan; a contact their departments' items and what they own.
+  const own = core.directory.departmentsOf(person);
+  const visible = (item: ActionItem): boolean =>
+    core.directory.isCoordinator(person) ||
+    item.owners.includes(person) ||
+    (item.department !== undefined && own.includes(item.department));
+  const all = (await allItems(deps.store))
+    .filter(visible)
+    .sort((a, b) => Number(isOpenItem(b)) - Number(isOpenItem(a)) || a.due.localeCompare(b.due));
   if (filter === '') return { items: all };
   const today = deps.localDate(deps.clock.now());
   if (filter.toLowerCase() === 'overdue') {
@@ -48,8 +54,16 @@ export const actionsCommand: Command = {
   id: 'actions',
   coordinatorOnly: false,
   async run(context, args) {
+    const { directory } = context.core;
     const filter = args.join(' ').trim();
     const { items, label } = await select(context, filter);
+    const outsider =
+      !directory.isCoordinator(context.person) &&
+      directory.departmentsOf(context.person).length === 0;
+    if (outsider && items.length === 0) {
+      const text = context.t('actions:errors.listNotAllowed');
+      return { text, blocks: [{ type: 'text', text }] };
+    }
     const v = await planView(context.core.engine.context, context.person);
     const title = label
       ? v.t('actions:list.titleFiltered', { filter: label })
