@@ -48,9 +48,15 @@ export interface CommandResult {
   /** The reply on the response_url, ms after the request was sent, all rounds but the first. */
   reply: Latencies;
   firstReply: Latencies;
-  /** Tasa's longest event-loop delay, all rounds but the first, and in the first. */
+  /**
+   * Tasa's event-loop delay, from just before a round to just after its last
+   * reply: the longest and the 99th percentile over all rounds but the first,
+   * and in the first.
+   */
   stallMs: number;
+  stallP99Ms: number;
   firstStallMs: number;
+  firstStallP99Ms: number;
   /**
    * Processor time Tasa spent per command, all rounds but the first, and in the
    * first: steadier than latencies on a machine shared with other work.
@@ -150,10 +156,15 @@ export async function commandBench(options: {
     ],
     { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
   );
-  /** The child's longest event-loop delay, and the processor time it used, since the previous call. */
-  const stalls = async (): Promise<{ maxMs: number; cpuMs: number }> => {
-    const answer = once(child, 'message') as Promise<[{ maxMs: number; cpuMs: number }]>;
-    child.send('stalls');
+  /**
+   * The child's longest event-loop delay and its 99th percentile since the
+   * previous call (with `keep`, since the last call without), and the
+   * processor time it used since the previous call.
+   */
+  type Loop = { maxMs: number; p99Ms: number; cpuMs: number };
+  const stalls = async (keep = false): Promise<Loop> => {
+    const answer = once(child, 'message') as Promise<[Loop]>;
+    child.send(keep ? 'stalls:keep' : 'stalls');
     return (await answer)[0];
   };
   try {
@@ -215,7 +226,7 @@ export async function commandBench(options: {
     const pooled: number[] = [];
     const fresh: number[] = [];
     const reply: number[] = [];
-    let stallMs = 0;
+    let loop: Loop = { maxMs: Number.NaN, p99Ms: Number.NaN, cpuMs: 0 };
     let cpuMs = 0;
     for (const [kind, agent] of [
       [pooled, pool],
@@ -225,8 +236,8 @@ export async function commandBench(options: {
         const measured = await round(agent);
         kind.push(...measured.ack);
         reply.push(...measured.reply);
-        const loop = await stalls();
-        stallMs = Math.max(stallMs, loop.maxMs);
+        // Kept: the delays of all these rounds together.
+        loop = await stalls(true);
         cpuMs += loop.cpuMs;
       }
     }
@@ -242,8 +253,10 @@ export async function commandBench(options: {
       ack: { pooled: latencies(pooled), fresh: latencies(fresh), first: latencies(first.ack) },
       reply: latencies(reply),
       firstReply: latencies(first.reply),
-      stallMs,
+      stallMs: loop.maxMs,
+      stallP99Ms: loop.p99Ms,
       firstStallMs: firstLoop.maxMs,
+      firstStallP99Ms: firstLoop.p99Ms,
       cpuMsPerCommand: cpuMs / (2 * options.rounds * options.concurrency),
       firstCpuMsPerCommand: firstLoop.cpuMs / options.concurrency,
       failed,

@@ -13,9 +13,11 @@
  * the middle would measure the job, not the commands.
  *
  * Prints `{"port": N}` on stdout when it serves; stops on SIGTERM. Over IPC
- * it answers `'stalls'` with the event loop's longest delay since the last
- * question (a request cannot even be acknowledged while the loop is blocked)
- * and the processor time Tasa used meanwhile.
+ * it answers `'stalls'` with the event loop's longest delay and 99th
+ * percentile since the last question (a request cannot even be acknowledged
+ * while the loop is blocked) and the processor time Tasa used meanwhile.
+ * `'stalls:keep'` answers the same but keeps the delays, so that its delay
+ * figures are those since the last `'stalls'` (several rounds together).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pino } from 'pino';
@@ -44,16 +46,16 @@ const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
 let cpu = process.cpuUsage();
 process.on('message', (message) => {
-  if (message !== 'stalls') return;
+  if (message !== 'stalls' && message !== 'stalls:keep') return;
   const used = process.cpuUsage(cpu);
   cpu = process.cpuUsage();
-  // The histogram is in nanoseconds, and includes the 5 ms resolution itself.
+  // The histogram is in nanoseconds, and each delay includes the 5 ms resolution itself.
   process.send?.({
     maxMs: loop.max / 1e6,
     p99Ms: loop.percentile(99) / 1e6,
     cpuMs: (used.user + used.system) / 1000,
   });
-  loop.reset();
+  if (message === 'stalls') loop.reset();
 });
 process.stdout.write(`${JSON.stringify({ port: tasa.port })}\n`);
 process.once('SIGTERM', () => {
