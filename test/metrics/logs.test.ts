@@ -96,26 +96,34 @@ describe('logs', () => {
     let failing = false;
     const world = await startSlackTasa('2027-01-04T08:00:00Z', {
       logger,
-      store: (inner): Store => ({
-        ...inner,
-        async set(key, value, ttlMs) {
-          if (failing && key.startsWith('record:')) {
-            // What a SQL driver attaches to its error: the statement and its parameters.
-            const driver = Object.assign(new Error('value too long for type character varying'), {
-              code: '22001',
-              query: 'INSERT INTO keyv (key, value) VALUES ($1, $2)',
-              parameters: [key, JSON.stringify(value)],
-            });
-            throw new TasaError(
-              ErrorCode.StoreUnavailable,
-              'store set failed',
-              { backend: 'postgres', value },
-              { cause: driver },
-            );
-          }
-          return inner.set(key, value, ttlMs);
-        },
-      }),
+      store: (inner): Store => {
+        const refuse = (key: string, value: unknown) => {
+          if (!failing || !key.startsWith('record:')) return;
+          // What a SQL driver attaches to its error: the statement and its parameters.
+          const driver = Object.assign(new Error('value too long for type character varying'), {
+            code: '22001',
+            query: 'INSERT INTO keyv (key, value) VALUES ($1, $2)',
+            parameters: [key, JSON.stringify(value)],
+          });
+          throw new TasaError(
+            ErrorCode.StoreUnavailable,
+            'store set failed',
+            { backend: 'postgres', value },
+            { cause: driver },
+          );
+        };
+        return {
+          ...inner,
+          async set(key, value, ttlMs) {
+            refuse(key, value);
+            return inner.set(key, value, ttlMs);
+          },
+          async setMany(entries) {
+            for (const { key, value } of entries) refuse(key, value);
+            return inner.setMany(entries);
+          },
+        };
+      },
     });
     cleanups.push(() => world.stop());
     const explain = async (explanation: string) => {
