@@ -111,7 +111,8 @@ export function createInbound(deps: InboundDeps): InboundPort {
     // Text input is answered in place; a click or form is answered in the person's chat.
     if (input.kind === 'command' || input.kind === 'homeOpened') return { kind: 'reply', message };
     await ctx.sendTo(person, message).catch(() => undefined);
-    return input.kind === 'form' ? { kind: 'formErrors', errors: {} } : done;
+    // A form stays open with its text where the platform can keep it (`_form`: the form as a whole).
+    return input.kind === 'form' ? { kind: 'formErrors', errors: { _form: message.text } } : done;
   }
 
   return {

@@ -15,7 +15,7 @@ export function registerTasaForm(app: App, deps: SlackDeps): void {
       return;
     }
     let acknowledged = false;
-    await deps.inbound.receive({
+    const outcome = await deps.inbound.receive({
       kind: 'form',
       actor: await slackActor(deps, body.user.id),
       about: parsed.context,
@@ -29,7 +29,13 @@ export function registerTasaForm(app: App, deps: SlackDeps): void {
           : ack());
       },
     });
-    // A retried or failed submission never reached the checks: close the modal all the same.
-    if (!acknowledged) await ack();
+    if (acknowledged) return;
+    // Failed before the checks (e.g. the store is away): the modal stays open with what was
+    // typed, the reason under its first field. A retried submission just closes.
+    const first = Object.keys(view.state.values)[0];
+    const reason = outcome.kind === 'formErrors' ? outcome.errors._form : undefined;
+    await (reason && first
+      ? ack({ response_action: 'errors', errors: { [first]: reason } })
+      : ack());
   });
 }
