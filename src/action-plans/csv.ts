@@ -4,12 +4,21 @@ export interface CsvRecord {
   fields: string[];
 }
 
+/** The records, and the line of a quote never closed: it would swallow every row after it. */
+export interface CsvText {
+  records: CsvRecord[];
+  unclosedQuote?: number;
+}
+
+/** The records of a CSV text, for text Tasa wrote itself (see readCsv). */
+export const parseCsv = (text: string): CsvRecord[] => readCsv(text).records;
+
 /**
  * A small RFC 4180 reader: quoted fields may hold commas, quotes ("") and
  * line breaks; the delimiter is a comma or, as spreadsheets in Finland and
  * Sweden often write, a semicolon (taken from the header line).
  */
-export function parseCsv(text: string): CsvRecord[] {
+export function readCsv(text: string): CsvText {
   const source = text.replace(/^\uFEFF/, '');
   const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
   const delimiter =
@@ -20,6 +29,7 @@ export function parseCsv(text: string): CsvRecord[] {
   let quoted = false;
   let line = 1;
   let recordLine = 1;
+  let quoteLine = 1;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (quoted) {
@@ -34,6 +44,7 @@ export function parseCsv(text: string): CsvRecord[] {
       }
     } else if (c === '"' && field === '') {
       quoted = true;
+      quoteLine = line;
     } else if (c === delimiter) {
       fields.push(field);
       field = '';
@@ -51,5 +62,5 @@ export function parseCsv(text: string): CsvRecord[] {
   }
   fields.push(field);
   if (fields.some((f) => f.trim() !== '')) records.push({ line: recordLine, fields });
-  return records;
+  return quoted ? { records, unclosedQuote: quoteLine } : { records };
 }
