@@ -20,7 +20,8 @@ export const parseCsv = (text: string): CsvRecord[] => readCsv(text).records;
  */
 export function readCsv(text: string): CsvText {
   const source = text.replace(/^\uFEFF/, '');
-  const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
+  const firstEnd = source.indexOf('\n');
+  const firstLine = firstEnd < 0 ? source : source.slice(0, firstEnd);
   const delimiter =
     (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const records: CsvRecord[] = [];
@@ -30,26 +31,39 @@ export function readCsv(text: string): CsvText {
   let line = 1;
   let recordLine = 1;
   let quoteLine = 1;
-  for (let i = 0; i < source.length; i++) {
+  const linesIn = (from: number, to: number): number => {
+    let count = 0;
+    for (let at = source.indexOf('\n', from); at >= 0 && at < to; at = source.indexOf('\n', at + 1))
+      count++;
+    return count;
+  };
+  // Runs of plain text are taken as slices, not a character at a time: a cell may be megabytes.
+  let i = 0;
+  while (i < source.length) {
     const c = source[i];
     if (quoted) {
-      if (c === '"' && source[i + 1] === '"') {
+      const close = source.indexOf('"', i);
+      const end = close < 0 ? source.length : close;
+      field += source.slice(i, end);
+      line += linesIn(i, end);
+      if (close < 0) i = end;
+      else if (source[close + 1] === '"') {
         field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
+        i = close + 2;
       } else {
-        if (c === '\n') line++;
-        field += c;
+        quoted = false;
+        i = close + 1;
       }
     } else if (c === '"' && field === '') {
       quoted = true;
       quoteLine = line;
+      i++;
     } else if (c === delimiter) {
       fields.push(field);
       field = '';
+      i++;
     } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && source[i + 1] === '\n') i++;
+      i += c === '\r' && source[i + 1] === '\n' ? 2 : 1;
       fields.push(field);
       if (fields.some((f) => f.trim() !== '')) records.push({ line: recordLine, fields });
       fields = [];
@@ -57,10 +71,16 @@ export function readCsv(text: string): CsvText {
       line++;
       recordLine = line;
     } else {
-      field += c;
+      let end = i + 1;
+      while (end < source.length && !isBreak(source[end], delimiter)) end++;
+      field += source.slice(i, end);
+      i = end;
     }
   }
   fields.push(field);
   if (fields.some((f) => f.trim() !== '')) records.push({ line: recordLine, fields });
   return quoted ? { records, unclosedQuote: quoteLine } : { records };
 }
+
+const isBreak = (c: string | undefined, delimiter: string): boolean =>
+  c === delimiter || c === '\n' || c === '\r';
