@@ -1,5 +1,4 @@
 import {
-  isAlias,
   isMap,
   isScalar,
   isSeq,
@@ -216,7 +215,8 @@ export function readActionFile(fileName: string, text: string, checks: ImportChe
         params: { value },
       });
     }
-    if (result.fields && strangers.length === 0) good.push({ line: row.line, fields: result.fields });
+    if (result.fields && strangers.length === 0)
+      good.push({ line: row.line, fields: result.fields });
   }
   if (rows.length === 0) problems.push({ line: 1, field: 'file', key: 'noRows', params: {} });
   return problems.length > 0

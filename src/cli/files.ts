@@ -108,7 +108,7 @@ function writeAll(opened: OpenedFile, pages: Iterable<Uint8Array>): void {
   try {
     if (!opened.created) ftruncateSync(opened.fd, 0);
     for (const page of pages) {
-      for (let done = 0; done < page.byteLength; )
+      for (let done = 0; done < page.byteLength;)
         done += writeSync(opened.fd, page, done, page.byteLength - done);
     }
   } catch (error) {

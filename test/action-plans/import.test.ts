@@ -186,11 +186,9 @@ describe('importing a file that is not what it seems', () => {
     ).toEqual([
       'Line 2: file: This row has 6 cells but the header has 4: a text holding the delimiter must be in quotes.',
     ]);
-    expect(await problemsIn('twice.csv', `${header},title\nA,KF01,UEDU1,2027-06-30,B\n`)).toEqual(
-      [
-        'Line 1: header: The column “title” appears twice.',
-      ],
-    );
+    expect(await problemsIn('twice.csv', `${header},title\nA,KF01,UEDU1,2027-06-30,B\n`)).toEqual([
+      'Line 1: header: The column “title” appears twice.',
+    ]);
   });
 
   it('refuses owners the config does not name, with their line', async () => {
@@ -211,14 +209,21 @@ describe('importing a file that is not what it seems', () => {
   });
 
   it('refuses YAML aliases, and a billion laughs at once', async () => {
-    const alias = 'name: &t Complaints desk\nactions:\n  - title: *t\n    serves: [ECCAR03]\n    owners: [UCOORD]\n    due: 2027-12-31\n';
+    const alias =
+      'name: &t Complaints desk\nactions:\n  - title: *t\n    serves: [ECCAR03]\n    owners: [UCOORD]\n    due: 2027-12-31\n';
     expect(await problemsIn('alias.yaml', alias)).toEqual([
       'Line 3: file: Aliases (*t) are not allowed in an action file; write the values out.',
     ]);
     const laughs = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
     for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].entries())
-      laughs.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefgh'[i] ?? 'a'}`).join(', ')}]`);
-    laughs.push('actions:\n  - { title: *i, serves: [ECCAR03], owners: [UCOORD], due: 2027-12-31 }');
+      laughs.push(
+        `${name}: &${name} [${Array(9)
+          .fill(`*${'abcdefgh'[i] ?? 'a'}`)
+          .join(', ')}]`,
+      );
+    laughs.push(
+      'actions:\n  - { title: *i, serves: [ECCAR03], owners: [UCOORD], due: 2027-12-31 }',
+    );
     const problems = await problemsIn('laughs.yaml', `${laughs.join('\n')}\n`);
     expect(problems[0]).toBe(
       'Line 2: file: Aliases (*a) are not allowed in an action file; write the values out.',
@@ -226,7 +231,8 @@ describe('importing a file that is not what it seems', () => {
   });
 
   it('refuses values that are not text where text belongs', async () => {
-    const yaml = 'actions:\n  - title: 2027\n    serves: { KF01: yes }\n    owners: [UCOORD]\n    due: 2027-12-31\n';
+    const yaml =
+      'actions:\n  - title: 2027\n    serves: { KF01: yes }\n    owners: [UCOORD]\n    due: 2027-12-31\n';
     expect(await problemsIn('types.yaml', yaml)).toEqual([
       'Line 2: title: “title” must be text; put a number or true/false in quotes.',
       'Line 3: serves: “serves” must be text or a list of texts.',
@@ -234,7 +240,8 @@ describe('importing a file that is not what it seems', () => {
   });
 
   it('refuses unknown YAML keys as CSV refuses unknown columns, naming the key and the action', async () => {
-    const yaml = 'version: 2\nactions:\n  - title: Complaints desk\n    serves: [ECCAR03]\n    owners: [UCOORD]\n    due: 2027-12-31\n  - title: Hate crime reporting\n    descripton: Typo\n    serves: ECCAR10\n    owners: UCOORD\n    due: 2027-11-30\n  - just a line\n';
+    const yaml =
+      'version: 2\nactions:\n  - title: Complaints desk\n    serves: [ECCAR03]\n    owners: [UCOORD]\n    due: 2027-12-31\n  - title: Hate crime reporting\n    descripton: Typo\n    serves: ECCAR10\n    owners: UCOORD\n    due: 2027-11-30\n  - just a line\n';
     expect(await problemsIn('keys.yaml', yaml)).toEqual([
       'Line 1: file: Unknown key “version”; the file holds a list of actions, or the key “actions” with one.',
       'Line 8: descripton: Action 2 has an unknown key “descripton”; the keys are: title, description, serves, department, owners, start, due, status.',

@@ -87,7 +87,11 @@ describe('tasa check-config', () => {
     const file = join(dir, 'laughs.yaml');
     const laughs = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
     for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].entries())
-      laughs.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefgh'[i] ?? 'a'}`).join(', ')}]`);
+      laughs.push(
+        `${name}: &${name} [${Array(9)
+          .fill(`*${'abcdefgh'[i] ?? 'a'}`)
+          .join(', ')}]`,
+      );
     writeFileSync(file, `${laughs.join('\n')}\n`);
     const result = await tasa('check-config', file);
     expect(result.code).toBe(1);
@@ -98,10 +102,7 @@ describe('tasa check-config', () => {
 
   it('lists the config problems for a command that needs the config, not a stack trace', async () => {
     const file = join(dir, 'negative.yaml');
-    writeFileSync(
-      file,
-      readFileSync(example, 'utf8').replace('dueInDays: 42', 'dueInDays: -1'),
-    );
+    writeFileSync(file, readFileSync(example, 'utf8').replace('dueInDays: 42', 'dueInDays: -1'));
     const result = await tasaWith({ TASA_CONFIG: file }, 'privacy', 'export', 'UCOORD');
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
@@ -244,7 +245,13 @@ describe('tasa framework show', () => {
 
 describe('command line options', () => {
   it('reads a flag such as --force without taking the next word as its value', () => {
-    const { positional, options, flags } = parseOptions(['--force', '--lang', 'fi', 'p', '--out=x']);
+    const { positional, options, flags } = parseOptions([
+      '--force',
+      '--lang',
+      'fi',
+      'p',
+      '--out=x',
+    ]);
     expect([...flags]).toEqual(['force']);
     expect(Object.fromEntries(options)).toEqual({ lang: 'fi', out: 'x' });
     expect(positional).toEqual(['p']);

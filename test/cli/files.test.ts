@@ -171,7 +171,10 @@ describe('tasa privacy export --out', () => {
     const dir = folder();
     const cases: [string, string][] = [
       [join(file, 'x'), `Cannot use ${join(file, 'x')}: part of the path is a file, not a folder.`],
-      [join(dir, 'missing', 'x.json'), `Cannot use ${join(dir, 'missing', 'x.json')}: its folder does not exist.`],
+      [
+        join(dir, 'missing', 'x.json'),
+        `Cannot use ${join(dir, 'missing', 'x.json')}: its folder does not exist.`,
+      ],
       [dir, `${dir} is a folder; give the name of a file.`],
     ];
     for (const [out, message] of cases) {
