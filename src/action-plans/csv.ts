@@ -4,14 +4,24 @@ export interface CsvRecord {
   fields: string[];
 }
 
+/** The records, and the line of a quote never closed: it would swallow every row after it. */
+export interface CsvText {
+  records: CsvRecord[];
+  unclosedQuote?: number;
+}
+
+/** The records of a CSV text, for text Tasa wrote itself (see readCsv). */
+export const parseCsv = (text: string): CsvRecord[] => readCsv(text).records;
+
 /**
  * A small RFC 4180 reader: quoted fields may hold commas, quotes ("") and
  * line breaks; the delimiter is a comma or, as spreadsheets in Finland and
  * Sweden often write, a semicolon (taken from the header line).
  */
-export function parseCsv(text: string): CsvRecord[] {
+export function readCsv(text: string): CsvText {
   const source = text.replace(/^\uFEFF/, '');
-  const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
+  const firstEnd = source.indexOf('\n');
+  const firstLine = firstEnd < 0 ? source : source.slice(0, firstEnd);
   const delimiter =
     (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const records: CsvRecord[] = [];
@@ -20,25 +30,40 @@ export function parseCsv(text: string): CsvRecord[] {
   let quoted = false;
   let line = 1;
   let recordLine = 1;
-  for (let i = 0; i < source.length; i++) {
+  let quoteLine = 1;
+  const linesIn = (from: number, to: number): number => {
+    let count = 0;
+    for (let at = source.indexOf('\n', from); at >= 0 && at < to; at = source.indexOf('\n', at + 1))
+      count++;
+    return count;
+  };
+  // Runs of plain text are taken as slices, not a character at a time: a cell may be megabytes.
+  let i = 0;
+  while (i < source.length) {
     const c = source[i];
     if (quoted) {
-      if (c === '"' && source[i + 1] === '"') {
+      const close = source.indexOf('"', i);
+      const end = close < 0 ? source.length : close;
+      field += source.slice(i, end);
+      line += linesIn(i, end);
+      if (close < 0) i = end;
+      else if (source[close + 1] === '"') {
         field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
+        i = close + 2;
       } else {
-        if (c === '\n') line++;
-        field += c;
+        quoted = false;
+        i = close + 1;
       }
     } else if (c === '"' && field === '') {
       quoted = true;
+      quoteLine = line;
+      i++;
     } else if (c === delimiter) {
       fields.push(field);
       field = '';
+      i++;
     } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && source[i + 1] === '\n') i++;
+      i += c === '\r' && source[i + 1] === '\n' ? 2 : 1;
       fields.push(field);
       if (fields.some((f) => f.trim() !== '')) records.push({ line: recordLine, fields });
       fields = [];
@@ -46,10 +71,16 @@ export function parseCsv(text: string): CsvRecord[] {
       line++;
       recordLine = line;
     } else {
-      field += c;
+      let end = i + 1;
+      while (end < source.length && !isBreak(source[end], delimiter)) end++;
+      field += source.slice(i, end);
+      i = end;
     }
   }
   fields.push(field);
   if (fields.some((f) => f.trim() !== '')) records.push({ line: recordLine, fields });
-  return records;
+  return quoted ? { records, unclosedQuote: quoteLine } : { records };
 }
+
+const isBreak = (c: string | undefined, delimiter: string): boolean =>
+  c === delimiter || c === '\n' || c === '\r';

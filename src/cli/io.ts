@@ -29,23 +29,46 @@ export interface Organization {
 /** A command returns the process exit code. */
 export type CliCommand = (args: string[], context: CliContext) => Promise<number> | number;
 
-/** Splits `--name value` / `--name=value` options from positional arguments. */
-export function parseOptions(args: string[]): {
+/** Options that stand alone, taking no value: `--force` must not swallow the word after it. */
+export const cliFlags: readonly string[] = ['dry-run', 'force', 'yes'];
+
+/** Splits `--name value` / `--name=value` options and `--flag`s from positional arguments. */
+export function parseOptions(
+  args: string[],
+  flags: readonly string[] = cliFlags,
+): {
   positional: string[];
   options: Map<string, string>;
+  flags: Set<string>;
 } {
   const positional: string[] = [];
   const options = new Map<string, string>();
+  const given = new Set<string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split('=', 2);
+      const [name = '', inline] = arg.slice(2).split('=', 2);
+      if (flags.includes(name) && inline === undefined) {
+        given.add(name);
+        continue;
+      }
       const value = inline ?? args[i + 1] ?? '';
       if (inline === undefined) i++;
-      options.set(name ?? '', value);
+      options.set(name, value);
     } else {
       positional.push(arg);
     }
   }
-  return { positional, options };
+  return { positional, options, flags: given };
+}
+
+/** Ends a command whose reason has already been printed; `runCli` returns its exit code. */
+export class CommandFailed extends Error {
+  readonly exitCode: number;
+
+  constructor(exitCode: number) {
+    super(`command failed with exit code ${exitCode}`);
+    this.name = 'CommandFailed';
+    this.exitCode = exitCode;
+  }
 }

@@ -7,9 +7,9 @@ import { loadCatalogue } from '../catalogue/load.ts';
 import { createI18n, translatorFor } from '../i18n/create.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { readResources } from '../i18n/resources.ts';
-import { parseOptions } from './io.ts';
+import { usableConfig } from './commands/check-config.ts';
+import { CommandFailed, parseOptions, type CliContext } from './io.ts';
 import { runCli } from './run.ts';
-import { loadConfigFile } from '../config/load.ts';
 import { parseEnvironment } from '../env.ts';
 import { createDirectory } from '../people/directory.ts';
 import { workCalendar } from '../scheduler/calendar.ts';
@@ -22,7 +22,7 @@ const requested = parseOptions(argv).options.get('lang') ?? (process.env.LANG ??
 const language: Language = isLanguage(requested) ? requested : 'en';
 const i18n = createI18n(readResources(), language);
 
-process.exitCode = await runCli(argv, {
+const context: CliContext = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   t: translatorFor(i18n, language),
@@ -31,9 +31,9 @@ process.exitCode = await runCli(argv, {
   catalogue: loadCatalogue(i18n),
   openOrganization: async () => {
     const env = parseEnvironment(process.env);
-    const result = loadConfigFile(env.TASA_CONFIG ?? './tasa.yaml');
-    if (!result.ok) throw new Error(`the config has problems: run tasa check-config`);
-    const { config } = result;
+    // A config with problems is listed as check-config lists it, not thrown as a stack trace.
+    const config = usableConfig(env.TASA_CONFIG ?? './tasa.yaml', context);
+    if (!config) throw new CommandFailed(1);
     const store = openStore({
       url: env.TASA_STORE_URL,
       dataDir: env.TASA_DATA_DIR,
@@ -49,4 +49,6 @@ process.exitCode = await runCli(argv, {
       close: () => store.close(),
     };
   },
-});
+};
+
+process.exitCode = await runCli(argv, context);

@@ -4,7 +4,8 @@ import { frameworkShow } from './commands/framework-show.ts';
 import { importActions } from './commands/import-actions.ts';
 import { exportCommand } from './commands/export.ts';
 import { privacyErase, privacyExport } from './commands/privacy.ts';
-import type { CliCommand, CliContext } from './io.ts';
+import { FileProblem } from './files.ts';
+import { CommandFailed, type CliCommand, type CliContext } from './io.ts';
 
 /** Command words to handlers; `framework show` is two words. */
 const commands: ReadonlyMap<string, CliCommand> = new Map([
@@ -25,12 +26,24 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     return first === undefined ? 2 : 0;
   }
   const twoWords = second === undefined ? undefined : commands.get(`${first} ${second}`);
-  if (twoWords) return twoWords(rest, context);
+  if (twoWords) return run(twoWords, rest, context);
   const oneWord = commands.get(first);
-  if (oneWord) return oneWord(second === undefined ? rest : [second, ...rest], context);
+  if (oneWord) return run(oneWord, second === undefined ? rest : [second, ...rest], context);
   context.err(
     context.t('cli:unknownCommand', { command: [first, second].filter(Boolean).join(' ') }),
   );
   usage();
   return 2;
+}
+
+/** A file that cannot be used, or a config with problems, is one clear message and exit 1. */
+async function run(command: CliCommand, args: string[], context: CliContext): Promise<number> {
+  try {
+    return await command(args, context);
+  } catch (error) {
+    if (error instanceof CommandFailed) return error.exitCode;
+    if (!(error instanceof FileProblem)) throw error;
+    context.err(context.t(`cli:files.${error.reason}`, { ...error.params, file: error.file }));
+    return 1;
+  }
 }

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { ErrorCode, TasaError } from '../shared/errors.ts';
 import { slugify } from './rules.ts';
 import { configSchema, type OrganizationConfig } from './schema.ts';
 import { problemsFromIssues, type ConfigProblem } from './problems.ts';
+import { decodeUtf8 } from './text.ts';
 
 export type ConfigResult =
   { ok: true; config: OrganizationConfig } | { ok: false; problems: ConfigProblem[] };
@@ -30,6 +31,39 @@ function lineOf(
   return undefined;
 }
 
+/** How many nodes aliases may expand to in all: reuse of a person or two, never a "billion laughs". */
+const maxAliasCount = 100;
+
+/** The line of each alias (`*name`), in file order. */
+function aliasLines(doc: Document, counter: LineCounter): number[] {
+  const lines: number[] = [];
+  visit(doc, {
+    Alias(_key, alias) {
+      if (alias.range) lines.push(counter.linePos(alias.range[0]).line);
+    },
+  });
+  return lines;
+}
+
+/** Aliases with no anchor before them; the YAML library would throw on them. */
+function aliasProblems(doc: Document, counter: LineCounter): ConfigProblem[] {
+  const anchors = new Set<string>();
+  const problems: ConfigProblem[] = [];
+  visit(doc, (_key, node) => {
+    if (!isNode(node)) return;
+    if (node.anchor) anchors.add(node.anchor);
+    if (isAlias(node) && !anchors.has(node.source)) {
+      problems.push({
+        path: [],
+        key: 'unknownAlias',
+        params: { alias: node.source },
+        ...(node.range ? { line: counter.linePos(node.range[0]).line } : {}),
+      });
+    }
+  });
+  return problems;
+}
+
 /** Validates config text (YAML). Never throws for bad input: every problem is returned. */
 export function parseConfig(source: string): ConfigResult {
   const counter = new LineCounter();
@@ -49,7 +83,19 @@ export function parseConfig(source: string): ConfigResult {
       })),
     };
   }
-  const input: unknown = doc.toJS();
+  const aliases = aliasProblems(doc, counter);
+  if (aliases.length > 0) return { ok: false, problems: aliases };
+  let input: unknown;
+  try {
+    input = doc.toJS({ maxAliasCount });
+  } catch {
+    // The aliases all resolve, so only their expansion can fail: a "billion laughs" file.
+    const line = aliasLines(doc, counter)[0];
+    return {
+      ok: false,
+      problems: [{ path: [], key: 'tooManyAliases', params: {}, ...(line ? { line } : {}) }],
+    };
+  }
   if (input === null || input === undefined) {
     return { ok: false, problems: [{ path: [], key: 'emptyFile', params: {} }] };
   }
@@ -77,9 +123,9 @@ export function parseConfig(source: string): ConfigResult {
 
 /** Reads and validates a config file; unreadable files are coded errors. */
 export function loadConfigFile(path: string): ConfigResult {
-  let source: string;
+  let bytes: Uint8Array;
   try {
-    source = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const code =
       (error as NodeJS.ErrnoException).code === 'ENOENT'
@@ -87,5 +133,9 @@ export function loadConfigFile(path: string): ConfigResult {
         : ErrorCode.ConfigUnreadable;
     throw new TasaError(code, `cannot read config file ${path}`, { path }, { cause: error });
   }
-  return parseConfig(source);
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    return { ok: false, problems: [{ path: [], line: decoded.line, key: 'notUtf8', params: {} }] };
+  }
+  return parseConfig(decoded.text);
 }

@@ -92,7 +92,50 @@ export function problemsFromIssues(
   input: unknown,
   base: PathSegment[] = [],
 ): ConfigProblem[] {
-  return mergeTypos(rawProblems(issues, input, base));
+  return mergeTypos(closestBounds(rawProblems(issues, input, base)));
+}
+
+/** Message keys for a bound, by what was measured: a list's entries, a text's length, a number. */
+const boundKeys = {
+  minimum: { array: 'tooFewItems', string: 'empty', number: 'atLeast', exclusive: 'moreThan' },
+  maximum: { array: 'tooManyItems', string: 'tooLong', number: 'atMost', exclusive: 'lessThan' },
+} as const;
+
+const numberBounds = new Set(['atLeast', 'moreThan', 'atMost', 'lessThan']);
+
+function sizeProblem(
+  path: PathSegment[],
+  origin: string,
+  bound: 'minimum' | 'maximum',
+  limit: number,
+  value: unknown,
+  issue: { inclusive?: boolean },
+): ConfigProblem {
+  const keys = boundKeys[bound];
+  if (origin === 'array') return { path, key: keys.array, params: { [bound]: limit } };
+  if (origin === 'string') return { path, key: keys.string, params: { [bound]: limit } };
+  const key = issue.inclusive === false ? keys.exclusive : keys.number;
+  return { path, key, params: { [bound]: limit, value: String(value) } };
+}
+
+/**
+ * A number out of range can break several bounds at once (1e308 is above both
+ * 72 and the largest safe integer); the closest bound is the one to tell.
+ */
+function closestBounds(problems: ConfigProblem[]): ConfigProblem[] {
+  const boundOf = (p: ConfigProblem) => ('minimum' in p.params ? 'minimum' : 'maximum');
+  const placeOf = (p: ConfigProblem) => `${formatPath(p.path)} ${boundOf(p)}`;
+  const closest = new Map<string, ConfigProblem>();
+  for (const problem of problems) {
+    if (!numberBounds.has(problem.key)) continue;
+    const bound = boundOf(problem);
+    const limit = Number(problem.params[bound]);
+    const other = closest.get(placeOf(problem));
+    const otherLimit = Number(other?.params[bound]);
+    if (!other || (bound === 'minimum' ? limit > otherLimit : limit < otherLimit))
+      closest.set(placeOf(problem), problem);
+  }
+  return problems.filter((p) => !numberBounds.has(p.key) || closest.get(placeOf(p)) === p);
 }
 
 function rawProblems(
@@ -105,15 +148,19 @@ function rawProblems(
     const value = valueAt(input, path);
     switch (issue.code) {
       case 'invalid_type':
-        return value === undefined
-          ? [{ path, key: 'missing', params: {} }]
-          : [
-              {
-                path,
-                key: 'invalidType',
-                params: { expected: issue.expected, received: kindOf(value) },
-              },
-            ];
+        if (value === undefined) return [{ path, key: 'missing', params: {} }];
+        // YAML reads .nan, .inf and 1.5 as numbers: say what is wrong with the number.
+        if (typeof value === 'number' && !Number.isFinite(value))
+          return [{ path, key: 'notFinite', params: { value: String(value) } }];
+        if (typeof value === 'number' && issue.expected === 'int')
+          return [{ path, key: 'notWhole', params: { value: String(value) } }];
+        return [
+          {
+            path,
+            key: 'invalidType',
+            params: { expected: issue.expected, received: kindOf(value) },
+          },
+        ];
       case 'unrecognized_keys':
         return issue.keys.map((key) => ({
           path: [...path, key],
@@ -129,13 +176,9 @@ function rawProblems(
           },
         ];
       case 'too_small':
-        return [
-          issue.origin === 'array'
-            ? { path, key: 'tooFewItems', params: { minimum: Number(issue.minimum) } }
-            : { path, key: 'empty', params: {} },
-        ];
+        return [sizeProblem(path, issue.origin, 'minimum', Number(issue.minimum), value, issue)];
       case 'too_big':
-        return [{ path, key: 'tooLong', params: { maximum: Number(issue.maximum) } }];
+        return [sizeProblem(path, issue.origin, 'maximum', Number(issue.maximum), value, issue)];
       case 'invalid_union': {
         const branch = matchingBranch(issue);
         if (branch) return rawProblems(branch, input, path);

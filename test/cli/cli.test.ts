@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { parseOptions } from '../../src/cli/io.ts';
 import { runCli } from '../../src/cli/run.ts';
 import type { Language } from '../../src/i18n/languages.ts';
 import { i18nFor } from '../helpers/i18n.ts';
@@ -16,9 +17,16 @@ const dir = mkdtempSync(join(tmpdir(), 'tasa-cli-'));
 
 /** Runs the real `tasa` command in a child process. */
 async function tasa(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return tasaWith({}, ...args);
+}
+
+async function tasaWith(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await exec(process.execPath, [cli, ...args], {
-      env: { ...process.env, LANG: 'C' },
+      env: { ...process.env, LANG: 'C', ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -73,6 +81,34 @@ describe('tasa check-config', () => {
       '  departments[0].contacts: expected a list with at least 1 entry (line 5)',
       '  shedule: unknown key “shedule”; check its spelling and indentation (line 6)',
     ]);
+  });
+
+  it('exits 1 with a clear message for a billion laughs, not a stack trace', async () => {
+    const file = join(dir, 'laughs.yaml');
+    const laughs = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].entries())
+      laughs.push(
+        `${name}: &${name} [${Array(9)
+          .fill(`*${'abcdefgh'[i] ?? 'a'}`)
+          .join(', ')}]`,
+      );
+    writeFileSync(file, `${laughs.join('\n')}\n`);
+    const result = await tasa('check-config', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `${file} has 1 problem(s):\n  (the whole file): the aliases (*name) expand to too much; write the values out instead (line 2)\n`,
+    );
+  });
+
+  it('lists the config problems for a command that needs the config, not a stack trace', async () => {
+    const file = join(dir, 'negative.yaml');
+    writeFileSync(file, readFileSync(example, 'utf8').replace('dueInDays: 42', 'dueInDays: -1'));
+    const result = await tasaWith({ TASA_CONFIG: file }, 'privacy', 'export', 'UCOORD');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `${file} has 1 problem(s):\n  cycles.dueInDays: must be at least 1 (found -1) (line 62)\n`,
+    );
   });
 
   it('exits 1 with a clear message when the file does not exist', async () => {
@@ -204,5 +240,20 @@ describe('tasa framework show', () => {
     expect(result.code).toBe(2);
     expect(result.err).toContain('Unknown command “frobnicate”');
     expect(result.out).toContain('tasa check-config [file]');
+  });
+});
+
+describe('command line options', () => {
+  it('reads a flag such as --force without taking the next word as its value', () => {
+    const { positional, options, flags } = parseOptions([
+      '--force',
+      '--lang',
+      'fi',
+      'p',
+      '--out=x',
+    ]);
+    expect([...flags]).toEqual(['force']);
+    expect(Object.fromEntries(options)).toEqual({ lang: 'fi', out: 'x' });
+    expect(positional).toEqual(['p']);
   });
 });

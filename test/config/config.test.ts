@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/load.ts';
+import { loadConfigFile, parseConfig } from '../../src/config/load.ts';
 import { formatProblem } from '../../src/config/problems.ts';
 import { i18nFor } from '../helpers/i18n.ts';
 
@@ -156,6 +158,36 @@ describe('the organisation config', () => {
       valid.replace('keyFactors: all', 'keyFactors: 3'),
       'departments[0].keyFactors: expected all, or a list of key factor ids such as [KF01, KF06] (found a number) (line 11)',
     ],
+    [
+      'a number below its range',
+      `${valid}  graceHours: -1\n`,
+      'schedule.graceHours: must be at least 0 (found -1) (line 21)',
+    ],
+    [
+      'a number far above its range',
+      `${valid}  graceHours: 1e308\n`,
+      'schedule.graceHours: must be at most 72 (found 1e+308) (line 21)',
+    ],
+    [
+      'a number that is not a number',
+      `${valid}  graceHours: .nan\n`,
+      'schedule.graceHours: must be a finite number (found NaN) (line 21)',
+    ],
+    [
+      'an infinite number',
+      `${valid}cycles: { dueInDays: .inf }\n`,
+      'cycles.dueInDays: must be a finite number (found Infinity) (line 21)',
+    ],
+    [
+      'a fraction where a whole number belongs',
+      `${valid}cycles: { dueInDays: 1.5 }\n`,
+      'cycles.dueInDays: must be a whole number (found 1.5) (line 21)',
+    ],
+    [
+      'an alias with no anchor',
+      valid.replace('contacts: [ { slack: U0CULT1 } ]', 'contacts: *kalle'),
+      '(the whole file): the alias *kalle has no anchor &kalle before it (line 14)',
+    ],
     ['invalid YAML', valid.replace('channels:', 'channels: [\n'), ''],
   ];
 
@@ -182,6 +214,37 @@ describe('the organisation config', () => {
       'organization.timezone',
       'departments[0].contacts[0].slack',
       'schedule.digest',
+    ]);
+  });
+
+  it('refuses a billion laughs at once, with the line of its first alias', () => {
+    const laughs = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].entries()) {
+      const previous = i === 0 ? 'a' : (['b', 'c', 'd', 'e', 'f', 'g', 'h'][i - 1] ?? 'a');
+      laughs.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    expect(problems(`${valid}${laughs.join('\n')}\n`)).toEqual([
+      '(the whole file): the aliases (*name) expand to too much; write the values out instead (line 22)',
+    ]);
+  });
+
+  it('still reads a person named once and reused with an alias', () => {
+    const reused = valid
+      .replace('{ slack: U0COORD1 }', '&kaisa { slack: U0COORD1 }')
+      .replace('{ slack: U0CULT1 }', '*kaisa');
+    expect(problems(reused)).toEqual([]);
+  });
+
+  it('refuses a file that is not UTF-8, naming the line to fix', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tasa-config-'));
+    const file = join(dir, 'latin1.yaml');
+    writeFileSync(file, Buffer.from(valid.replace('Kulttuurin', 'Ty\u00f6llisyys'), 'latin1'));
+    const result = loadConfigFile(file);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const { t } = i18nFor('en');
+    expect(result.problems.map((problem) => formatProblem(t, problem))).toEqual([
+      '(the whole file): the file is not UTF-8 text; save it as UTF-8 and try again (line 13)',
     ]);
   });
 

@@ -1,33 +1,41 @@
 import { loadConfigFile } from '../../config/load.ts';
 import { formatProblem } from '../../config/problems.ts';
+import type { OrganizationConfig } from '../../config/schema.ts';
 import { ErrorCode, isTasaError } from '../../shared/errors.ts';
-import type { CliCommand } from '../io.ts';
+import type { CliCommand, CliContext } from '../io.ts';
 
-/** `tasa check-config [file]`: exit 0 when valid, else 1 with every problem listed. */
-export const checkConfig: CliCommand = (args, { out, err, t, defaultConfigPath }) => {
-  const file = args[0] ?? defaultConfigPath;
+/** Loads a config file, printing every problem with it; undefined when it cannot be used. */
+export function usableConfig(
+  file: string,
+  { err, t }: Pick<CliContext, 'err' | 't'>,
+): OrganizationConfig | undefined {
   try {
     const result = loadConfigFile(file);
-    if (result.ok) {
-      const { config } = result;
-      out(
-        t('cli:checkConfig.ok', {
-          file,
-          organization: config.organization.name,
-          departments: config.departments.length,
-          frameworks: config.frameworks.join(', '),
-        }),
-      );
-      return 0;
-    }
+    if (result.ok) return result.config;
     err(t('cli:checkConfig.failed', { file, count: result.problems.length }));
     for (const problem of result.problems) err(`  ${formatProblem(t, problem)}`);
-    return 1;
+    return undefined;
   } catch (error) {
     if (isTasaError(error, ErrorCode.ConfigNotFound)) err(t('cli:checkConfig.notFound', { file }));
     else if (isTasaError(error, ErrorCode.ConfigUnreadable))
       err(t('cli:checkConfig.unreadable', { file }));
     else throw error;
-    return 1;
+    return undefined;
   }
+}
+
+/** `tasa check-config [file]`: exit 0 when valid, else 1 with every problem listed. */
+export const checkConfig: CliCommand = (args, context) => {
+  const file = args[0] ?? context.defaultConfigPath;
+  const config = usableConfig(file, context);
+  if (!config) return 1;
+  context.out(
+    context.t('cli:checkConfig.ok', {
+      file,
+      organization: config.organization.name,
+      departments: config.departments.length,
+      frameworks: config.frameworks.join(', '),
+    }),
+  );
+  return 0;
 };

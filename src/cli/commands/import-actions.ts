@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { checkItem } from '../../action-plans/draft.ts';
-import { readActionFile } from '../../action-plans/import.ts';
+import { problemMessageKey, readActionFile } from '../../action-plans/import.ts';
 import { createItems } from '../../action-plans/repository.ts';
+import { readTextFile } from '../files.ts';
 import { parseOptions, type CliCommand } from '../io.ts';
 
 /**
@@ -9,37 +9,33 @@ import { parseOptions, type CliCommand } from '../io.ts';
  * checked first; any bad row means nothing is imported.
  */
 export const importActions: CliCommand = async (args, { out, err, t, openOrganization }) => {
-  const dryRun = args.includes('--dry-run');
-  const { positional } = parseOptions(args.filter((a) => a !== '--dry-run'));
+  const { positional, flags } = parseOptions(args);
+  const dryRun = flags.has('dry-run');
   const file = positional[0];
   if (!file) {
     err(t('cli:missingArgument', { name: '<file>' }));
     return 2;
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    err(t('cli:checkConfig.unreadable', { file }));
-    return 1;
-  }
+  const text = readTextFile(file);
   const organization = await openOrganization();
   try {
-    const result = readActionFile(file, text, (input) =>
-      checkItem(input, {
-        config: organization.config,
-        directory: organization.directory,
-        today: organization.today,
-        isNew: true,
-      }),
-    );
+    const result = readActionFile(file, text, {
+      check: (input) =>
+        checkItem(input, {
+          config: organization.config,
+          directory: organization.directory,
+          today: organization.today,
+          isNew: true,
+        }),
+      directory: organization.directory,
+    });
     if (!result.ok) {
       for (const problem of result.problems) {
         err(
           t('actions:import.problem', {
             line: problem.line,
             field: problem.field,
-            message: t(`actions:input.${problem.key}`, problem.params),
+            message: t(problemMessageKey(problem.key), problem.params),
           }),
         );
       }

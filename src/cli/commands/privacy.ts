@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { ownerKey } from '../../action-plans/draft.ts';
 import { privacyOf } from '../../core.ts';
+import { writeOutputFile } from '../files.ts';
 import { parseOptions, type CliCommand, type CliContext, type Organization } from '../io.ts';
 
 /** Opens the organisation, finds the person named on the command line, and runs `work` for them. */
@@ -26,9 +26,9 @@ async function forPerson(
   }
 }
 
-/** `tasa privacy export <person> [--out file.json]`: what Tasa keeps about a person (GDPR access). */
+/** `tasa privacy export <person> [--out file.json] [--force]`: what Tasa keeps about a person (GDPR access). */
 export const privacyExport: CliCommand = (args, context) => {
-  const { positional, options } = parseOptions(args);
+  const { positional, options, flags } = parseOptions(args);
   return forPerson(positional[0], context, async (person, organization) => {
     const data = await privacyOf(organization.store, organization.directory).export(
       person,
@@ -37,7 +37,8 @@ export const privacyExport: CliCommand = (args, context) => {
     const json = JSON.stringify(data, null, 2);
     const file = options.get('out');
     if (file) {
-      writeFileSync(file, `${json}\n`);
+      // Personal data: readable by its owner only, and never written through a link.
+      writeOutputFile(file, `${json}\n`, { force: flags.has('force'), mode: 0o600 });
       context.out(context.t('cli:privacy.exported', { person, file }));
     } else {
       context.out(json);
