@@ -1,11 +1,12 @@
 import type { Action } from '../chat/actions.ts';
+import { nameOrId } from '../chat/address.ts';
 import type { Actor, EngineContext, Interaction } from '../checkins/context.ts';
 import type { FormValues } from '../checkins/form-check.ts';
 import { fieldErrors, saved, tell, type FormResult } from '../checkins/handlers/shared.ts';
 import { limits } from '../checkins/limits.ts';
 import { notice } from '../checkins/messages.ts';
 import { checkEvidence, textProblem, type InputProblem } from '../checkins/validate.ts';
-import { addDays } from '../cycles/lifecycle.ts';
+import { addDays } from '../shared/dates.ts';
 import { translatorFor } from '../i18n/create.ts';
 import { withFormWords } from '../i18n/form-words.ts';
 import type { Language } from '../i18n/languages.ts';
@@ -28,7 +29,7 @@ export function planViewIn(ctx: EngineContext, language: Language): PlanView {
     language,
     config: ctx.config,
     catalogue: ctx.catalogue,
-    nameOf: (key) => ctx.directory.nameOf(key) ?? key.slice(key.indexOf(':') + 1),
+    nameOf: (key) => nameOrId(ctx.directory, key),
   };
 }
 

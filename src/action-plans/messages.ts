@@ -1,6 +1,6 @@
 import type { Catalogue } from '../catalogue/load.ts';
 import type { Block, FormView, MessageView } from '../chat/views.ts';
-import type { OrganizationConfig } from '../config/schema.ts';
+import { configuredName, type OrganizationConfig } from '../config/schema.ts';
 import type { Translator } from '../i18n/create.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
@@ -20,10 +20,7 @@ export interface PlanView {
 
 const departmentName = (v: PlanView, id: string | undefined): string | undefined => {
   const department = v.config.departments.find((d) => d.id === id);
-  if (!department) return id;
-  return typeof department.name === 'string'
-    ? department.name
-    : (department.name[v.language] ?? Object.values(department.name)[0]);
+  return department ? configuredName(department, v.language) : id;
 };
 
 /** `KF01 Public commitment`, `ECCAR03 Better support …` */
@@ -206,7 +203,7 @@ export function itemForm(
         optional: true,
         options: v.config.departments.map((d) => ({
           value: d.id,
-          label: departmentName(v, d.id) ?? d.id,
+          label: configuredName(d, v.language),
         })),
         ...(department ? { initial: department } : {}),
       },

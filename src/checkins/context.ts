@@ -6,6 +6,7 @@ import type { OrganizationConfig } from '../config/schema.ts';
 import type { Cycle } from '../cycles/cycle.ts';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Actor } from '../chat/actor.ts';
+import { nameOrId } from '../chat/address.ts';
 import { translatorFor, type Translator } from '../i18n/create.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
@@ -99,7 +100,7 @@ export function engineContext(deps: EngineDeps) {
       t: translatorFor(deps.i18n, language),
       language,
       cycle,
-      nameOf: (key) => directory.nameOf(key) ?? key.slice(key.indexOf(':') + 1),
+      nameOf: (key) => nameOrId(directory, key),
     };
   }
 

@@ -1,6 +1,7 @@
 import { cycleStatus, myOpenQuestions } from '../checkins/status.ts';
 import type { Block, MessageView } from '../chat/views.ts';
 import type { CommandServices } from '../commands/types.ts';
+import { departmentName, keyFactorOf } from '../cycles/cycle.ts';
 import { openCycleOf } from '../cycles/repository.ts';
 import type { Translator } from '../i18n/create.ts';
 import { formatDate } from '../i18n/format.ts';
@@ -41,9 +42,8 @@ export async function homeView(
     blocks.push({ type: 'text', text: t('home:nothingOpen') });
   } else {
     for (const item of mine) {
-      const kf = cycle.keyFactors.find((k) => k.id === item.keyFactor);
-      const department =
-        cycle.departments.find((d) => d.id === item.department)?.name[language] ?? item.department;
+      const kf = keyFactorOf(cycle, item.keyFactor);
+      const department = departmentName(cycle, item.department, language);
       blocks.push({
         type: 'text',
         text: `${kf?.number ?? ''}. ${kf?.title[language] ?? item.keyFactor} · ${department}: ${
@@ -81,7 +81,7 @@ export async function homeView(
     blocks.push({
       type: 'fields',
       fields: status.departments.map((d) => ({
-        label: cycle.departments.find((c) => c.id === d.department)?.name[language] ?? d.department,
+        label: departmentName(cycle, d.department, language),
         value: t('home:departmentProgress', {
           answered: d.answered,
           total: d.total,

@@ -10,7 +10,8 @@ import type { Outbox } from '../outbox/outbox.ts';
 import type { WorkCalendar } from '../scheduler/calendar.ts';
 import { digestData, saveSnapshot } from './digest.ts';
 import { digestMessage } from './digest-message.ts';
-import { isoWeek, plusDays } from './period.ts';
+import { addDays } from '../shared/dates.ts';
+import { isoWeek } from './period.ts';
 import { rollupData } from './rollup.ts';
 import { rollupMessages } from './rollup-messages.ts';
 
@@ -105,7 +106,7 @@ function deliverDigest(engine: CheckInEngine) {
     const previousId = ids[ids.indexOf(cycle.id) - 1];
     const previous = previousId ? await getCycle(ctx.store, previousId) : undefined;
     // "This week" in a digest is the seven days before it.
-    const weekStart = plusDays(today, -7);
+    const weekStart = addDays(today, -7);
     const data = await digestData(
       ctx.store,
       cycle,
@@ -113,7 +114,7 @@ function deliverDigest(engine: CheckInEngine) {
       await allItems(ctx.store),
       today,
       week,
-      isoWeek(plusDays(today, -7)),
+      isoWeek(addDays(today, -7)),
       weekStart,
     );
     const v = channelView(engine);

@@ -39,7 +39,8 @@ import {
   writeCycleExport,
   type ExportOptions,
 } from '../../src/reports/gather-export.ts';
-import { isoWeek, plusDays } from '../../src/reports/period.ts';
+import { isoWeek } from '../../src/reports/period.ts';
+import { addDays } from '../../src/shared/dates.ts';
 import { rollupData } from '../../src/reports/rollup.ts';
 import { rollupMessages } from '../../src/reports/rollup-messages.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
@@ -139,7 +140,7 @@ const previous = (await getCycle(store, ids.at(-2)!))!;
 const since = await store.get<string>('report:rollup:last');
 const today = benchToday;
 const week = isoWeek(today);
-const lastWeek = isoWeek(plusDays(today, -7));
+const lastWeek = isoWeek(addDays(today, -7));
 const rssAtStart = maxRssMb();
 
 // ---- roll-up and its yardstick ---------------------------------------------------------
@@ -173,7 +174,7 @@ const rssAfterRollup = maxRssMb();
 const digestOf = async () => {
   // As deliverDigestItem does: the items are read by the caller.
   const items = await allItems(store);
-  return digestData(store, cycle, previous, items, today, week, lastWeek, plusDays(today, -7));
+  return digestData(store, cycle, previous, items, today, week, lastWeek, addDays(today, -7));
 };
 const digest = async () =>
   digestMessage(

@@ -1,7 +1,7 @@
 import { clickPlanAction, planView } from '../../action-plans/handlers.ts';
 import { isOpenItem, type ActionItem } from '../../action-plans/item.ts';
 import { itemsMessage } from '../../action-plans/messages.ts';
-import { daysBetween } from '../../action-plans/reminders.ts';
+import { daysBetween } from '../../shared/dates.ts';
 import { planFlags } from '../../action-plans/plan-summary-repository.ts';
 import { allItems } from '../../action-plans/repository.ts';
 import { ownerKey } from '../../action-plans/draft.ts';

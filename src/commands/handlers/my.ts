@@ -1,4 +1,5 @@
 import { myOpenQuestions } from '../../checkins/status.ts';
+import { departmentName, keyFactorOf } from '../../cycles/cycle.ts';
 import { openCycleOf } from '../../cycles/repository.ts';
 import { formatDate } from '../../i18n/format.ts';
 import type { Block } from '../../chat/views.ts';
@@ -50,9 +51,8 @@ export const myCommand: Command = {
       due: formatDate(cycle.dueDate, language),
     });
     const lines = open.map((item) => {
-      const kf = cycle.keyFactors.find((k) => k.id === item.keyFactor);
-      const department =
-        cycle.departments.find((d) => d.id === item.department)?.name[language] ?? item.department;
+      const kf = keyFactorOf(cycle, item.keyFactor);
+      const department = departmentName(cycle, item.department, language);
       const what = item.needsRating
         ? t('commands:my.needsRating')
         : t('commands:my.questions', { count: item.questions.length });
