@@ -14,7 +14,7 @@ import { formatDate } from '../i18n/format.ts';
 import type { Evidence } from '../checkins/answer.ts';
 import { checkItem, itemFieldNames, readDate, type ItemInput } from './draft.ts';
 import type { ActionItem, ItemChange } from './item.ts';
-import { doneForm, itemForm, itemLine, moveForm, noteForm, type PlanView } from './messages.ts';
+import { doneForm, itemForm, itemLine, moveForm, noteForm, type PlanReader } from './messages.ts';
 import { createItems, getItem, updateItem } from './repository.ts';
 
 type PlanAction = Extract<Action, { kind: `action${string}` }>;
@@ -22,8 +22,8 @@ type PlanAction = Extract<Action, { kind: `action${string}` }>;
 export const isPlanAction = (action: Action): action is PlanAction =>
   action.kind.startsWith('action');
 
-/** A view in one language: what action-plan and report messages are written with. */
-export function planViewIn(ctx: EngineContext, language: Language): PlanView {
+/** A reader in one language: what action-plan and report messages are written for. */
+export function planReaderIn(ctx: EngineContext, language: Language): PlanReader {
   return {
     t: translatorFor(ctx.i18n, language),
     language,
@@ -33,9 +33,9 @@ export function planViewIn(ctx: EngineContext, language: Language): PlanView {
   };
 }
 
-/** A view in a person's language. */
-export async function planView(ctx: EngineContext, person: string): Promise<PlanView> {
-  return planViewIn(ctx, await ctx.languageOf(person));
+/** A person as the reader of action-plan messages, in their language. */
+export async function planReader(ctx: EngineContext, person: string): Promise<PlanReader> {
+  return planReaderIn(ctx, await ctx.languageOf(person));
 }
 
 /** Owners and coordinators may change an item. */
@@ -73,13 +73,13 @@ async function loadForChange(
 ): Promise<ActionItem | FormResult> {
   const item = await getItem(ctx.store, id);
   if (!item) {
-    const v = await planView(ctx, person);
+    const v = await planReader(ctx, person);
     const reason = v.t('actions:errors.unknownItem', { id });
     await ctx.sendTo(person, notice(reason));
     return { ok: false, errors: { _form: reason } };
   }
   if (!mayChange(ctx, item, person)) {
-    const v = await planView(ctx, person);
+    const v = await planReader(ctx, person);
     await ctx.sendTo(person, notice(v.t('actions:errors.notOwner', { id: item.id })));
     return { ok: false, errors: { _form: v.t('actions:errors.notOwner', { id: item.id }) } };
   }
@@ -94,7 +94,7 @@ export async function clickPlanAction(
   action: PlanAction,
   interaction?: Interaction,
 ): Promise<void> {
-  const v = await planView(ctx, person);
+  const v = await planReader(ctx, person);
   const address = ctx.directory.addressOf(person) ?? {
     platform: actor.platform,
     id: actor.id,
@@ -154,7 +154,7 @@ export async function clickPlanAction(
 /** The checks a plan form can be given before anything is saved. */
 export function checkPlanForm(
   ctx: EngineContext,
-  v: PlanView,
+  v: PlanReader,
   actor: Actor,
   context: PlanAction,
   values: FormValues,
@@ -191,7 +191,7 @@ export function checkPlanForm(
   return { ...fieldErrors(v.t, checkins), ...plansErrors(v, plans) };
 }
 
-function plansErrors(v: PlanView, problems: readonly InputProblem[]): Record<string, string> {
+function plansErrors(v: PlanReader, problems: readonly InputProblem[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const problem of problems) {
     const message = v.t(`actions:input.${problem.key}`, problem.params);
@@ -225,7 +225,7 @@ export async function submitPlanForm(
   values: FormValues,
 ): Promise<FormResult> {
   // The inbound port checked the form before it came here.
-  const v = await planView(ctx, person);
+  const v = await planReader(ctx, person);
   const now = ctx.clock.now().toISOString();
   const today = ctx.localDate(ctx.clock.now());
 
@@ -244,7 +244,7 @@ export async function submitPlanForm(
     if (!item) return { ok: false, errors: {} };
     await tell(ctx, person, 'created', { line: itemLine(v, item) }, 'actions');
     for (const owner of item.owners.filter((o) => o !== person)) {
-      const ov = await planView(ctx, owner);
+      const ov = await planReader(ctx, owner);
       await ctx
         .sendTo(
           owner,

@@ -10,7 +10,7 @@ import type { ActionItem } from './item.ts';
 import type { ReminderLine } from './reminders.ts';
 import type { RuleFlag } from './rules.ts';
 
-export interface PlanView {
+export interface PlanReader {
   t: Translator;
   language: Language;
   config: OrganizationConfig;
@@ -18,14 +18,14 @@ export interface PlanView {
   nameOf(person: string): string;
 }
 
-const departmentName = (v: PlanView, id: string | undefined): string | undefined => {
+const departmentName = (v: PlanReader, id: string | undefined): string | undefined => {
   const department = v.config.departments.find((d) => d.id === id);
   return department ? configuredName(department, v.language) : id;
 };
 
 /** `KF01 Public commitment`, `ECCAR03 Better support …` */
 export function servesTitle(
-  v: PlanView,
+  v: PlanReader,
   item: { framework: ActionItem['serves'][number]['framework']; item: string },
 ): string {
   const found = v.catalogue
@@ -35,7 +35,7 @@ export function servesTitle(
 }
 
 /** One line about an item: id, title, due date, and how it stands. */
-export function itemLine(v: PlanView, item: ActionItem, line?: ReminderLine): string {
+export function itemLine(v: PlanReader, item: ActionItem, line?: ReminderLine): string {
   const due = formatDate(item.due, v.language);
   const standing = line
     ? line.kind === 'overdue'
@@ -55,7 +55,7 @@ export function itemLine(v: PlanView, item: ActionItem, line?: ReminderLine): st
   });
 }
 
-const itemButtons = (v: PlanView, item: ActionItem): Block => ({
+const itemButtons = (v: PlanReader, item: ActionItem): Block => ({
   type: 'actions',
   buttons: [
     {
@@ -73,7 +73,7 @@ const itemButtons = (v: PlanView, item: ActionItem): Block => ({
 });
 
 /** An owner's grouped reminder: every item due soon or overdue, each with its actions. */
-export function reminderMessage(v: PlanView, lines: readonly ReminderLine[]): MessageView {
+export function reminderMessage(v: PlanReader, lines: readonly ReminderLine[]): MessageView {
   const title = v.t('actions:reminder.title', { count: lines.length });
   const blocks: Block[] = [{ type: 'header', text: title }];
   for (const line of lines) {
@@ -85,7 +85,7 @@ export function reminderMessage(v: PlanView, lines: readonly ReminderLine[]): Me
 
 /** One grouped message to the coordinating body about items nobody has acted on. */
 export function escalationMessage(
-  v: PlanView,
+  v: PlanReader,
   lines: readonly ReminderLine[],
   unreachable: ReadonlySet<string>,
 ): MessageView {
@@ -107,7 +107,7 @@ export function escalationMessage(
   };
 }
 
-export function flagLines(v: PlanView, flags: readonly RuleFlag[]): string[] {
+export function flagLines(v: PlanReader, flags: readonly RuleFlag[]): string[] {
   return flags.map((flag) =>
     flag.kind === 'commitmentWithoutMeasure'
       ? v.t('actions:flags.commitmentWithoutMeasure', {
@@ -123,7 +123,7 @@ export function flagLines(v: PlanView, flags: readonly RuleFlag[]): string[] {
 
 /** A list of items, with the frameworks' flags under it. */
 export function itemsMessage(
-  v: PlanView,
+  v: PlanReader,
   title: string,
   items: readonly ActionItem[],
   flags: readonly RuleFlag[] = [],
@@ -146,7 +146,7 @@ export function itemsMessage(
 }
 
 /** The options of every framework item the organisation uses. */
-function servesOptions(v: PlanView): { value: string; label: string }[] {
+function servesOptions(v: PlanReader): { value: string; label: string }[] {
   return v.config.frameworks.flatMap((framework) =>
     v.catalogue
       .framework(framework, v.language)
@@ -155,7 +155,7 @@ function servesOptions(v: PlanView): { value: string; label: string }[] {
 }
 
 export function itemForm(
-  v: PlanView,
+  v: PlanReader,
   item?: ActionItem,
   prefill: { department?: string; serves?: string } = {},
 ): FormView {
@@ -225,7 +225,7 @@ export function itemForm(
   };
 }
 
-export function doneForm(v: PlanView, item: ActionItem): FormView {
+export function doneForm(v: PlanReader, item: ActionItem): FormView {
   return {
     title: v.t('actions:forms.doneTitle'),
     submitLabel: v.t('actions:forms.doneSubmit'),
@@ -251,7 +251,7 @@ export function doneForm(v: PlanView, item: ActionItem): FormView {
   };
 }
 
-export function noteForm(v: PlanView, item: ActionItem): FormView {
+export function noteForm(v: PlanReader, item: ActionItem): FormView {
   return {
     title: v.t('actions:forms.noteTitle'),
     submitLabel: v.t('actions:forms.save'),
@@ -269,7 +269,7 @@ export function noteForm(v: PlanView, item: ActionItem): FormView {
   };
 }
 
-export function moveForm(v: PlanView, item: ActionItem): FormView {
+export function moveForm(v: PlanReader, item: ActionItem): FormView {
   return {
     title: v.t('actions:forms.moveTitle'),
     submitLabel: v.t('actions:forms.save'),

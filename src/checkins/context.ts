@@ -16,7 +16,7 @@ import { personState, updatePersonState, type PersonState } from '../people/pref
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Store } from '../store/store.ts';
-import type { ViewContext } from './messages.ts';
+import type { Reader } from './messages.ts';
 import { emptyRecord, recordKey, type DepartmentRecord } from './record-repository.ts';
 
 /** What the check-in engine is built from. */
@@ -94,7 +94,7 @@ export function engineContext(deps: EngineDeps) {
     return reported ?? deps.config.organization.locale;
   }
 
-  async function view(person: string, cycle: Cycle, hint?: string): Promise<ViewContext> {
+  async function view(person: string, cycle: Cycle, hint?: string): Promise<Reader> {
     const language = await languageOf(person, hint);
     return {
       t: translatorFor(deps.i18n, language),

@@ -11,13 +11,7 @@ import {
 } from '../cycles/cycle.ts';
 import { getCycle } from '../cycles/repository.ts';
 import type { EngineContext } from './context.ts';
-import {
-  introMessage,
-  notice,
-  questionMessage,
-  ratingMessage,
-  type ViewContext,
-} from './messages.ts';
+import { introMessage, notice, questionMessage, ratingMessage, type Reader } from './messages.ts';
 import { nextStep, type Step } from './progress.ts';
 import { updateRecord, type DepartmentRecord, type Prompt } from './record-repository.ts';
 
@@ -28,7 +22,7 @@ export function promptKey(step: Step): string {
 }
 
 export function stepMessage(
-  v: ViewContext,
+  v: Reader,
   step: Step,
   record: DepartmentRecord | undefined,
   summary?: string,
@@ -106,7 +100,7 @@ export async function closePrompts(
   cycle: Cycle,
   department: string,
   keys: readonly string[],
-  render: (v: ViewContext, key: string) => MessageView,
+  render: (v: Reader, key: string) => MessageView,
 ): Promise<void> {
   const { result: closed } = await updateRecord(ctx.store, cycle.id, department, (record) =>
     takePrompts(record, keys),
@@ -137,7 +131,7 @@ export async function showClosed(
   cycle: Cycle,
   department: string,
   closed: readonly TakenPrompt[],
-  render: (v: ViewContext, key: string) => MessageView,
+  render: (v: Reader, key: string) => MessageView,
 ): Promise<void> {
   for (const { key, prompt } of closed) {
     const v = await ctx.view(prompt.person, cycle);

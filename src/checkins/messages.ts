@@ -9,26 +9,26 @@ import { answerStatuses, keyFactorRatings, type Answer, type Rating } from './an
 import { limits } from './limits.ts';
 
 /** What every message needs: the reader's language and how to name people. */
-export interface ViewContext {
+export interface Reader {
   t: Translator;
   language: Language;
   cycle: Cycle;
   nameOf(person: string): string;
 }
 
-const keyFactorTitle = (v: ViewContext, kf: FrozenKeyFactor): string =>
+const keyFactorTitle = (v: Reader, kf: FrozenKeyFactor): string =>
   v.t('checkins:keyFactor', { number: kf.number, title: kf.title[v.language] });
 
-const ref = (v: ViewContext, department: string) => ({ cycle: v.cycle.id, department });
+const ref = (v: Reader, department: string) => ({ cycle: v.cycle.id, department });
 
-const stamp = (v: ViewContext, by: string, at: string) => ({
+const stamp = (v: Reader, by: string, at: string) => ({
   name: v.nameOf(by),
   date: formatDate(at.slice(0, 10), v.language),
 });
 
 /** The opening message of a key factor: title, statement, how many questions. */
 export function introMessage(
-  v: ViewContext,
+  v: Reader,
   department: string,
   kf: FrozenKeyFactor,
   summary?: string,
@@ -73,7 +73,7 @@ export function introMessage(
 
 /** The intro after someone acted on it: no buttons left to press. */
 export function introClosedMessage(
-  v: ViewContext,
+  v: Reader,
   department: string,
   kf: FrozenKeyFactor,
   outcome: string,
@@ -89,7 +89,7 @@ export function introClosedMessage(
   };
 }
 
-function answerBlocks(v: ViewContext, answer: Answer): Block[] {
+function answerBlocks(v: Reader, answer: Answer): Block[] {
   const blocks: Block[] = [
     {
       type: 'context',
@@ -107,7 +107,7 @@ function answerBlocks(v: ViewContext, answer: Answer): Block[] {
 
 /** A guiding question with the five answers, and the way to explain and add evidence. */
 export function questionMessage(
-  v: ViewContext,
+  v: Reader,
   department: string,
   kf: FrozenKeyFactor,
   question: FrozenQuestion,
@@ -151,7 +151,7 @@ export function questionMessage(
 
 /** A question once answered: shows the answer; only "Change" is left while the cycle is open. */
 export function answeredMessage(
-  v: ViewContext,
+  v: Reader,
   department: string,
   kf: FrozenKeyFactor,
   question: FrozenQuestion,
@@ -182,7 +182,7 @@ export function answeredMessage(
 
 /** The department's own rating of the key factor as a whole. */
 export function ratingMessage(
-  v: ViewContext,
+  v: Reader,
   department: string,
   kf: FrozenKeyFactor,
   current?: Rating,
@@ -219,7 +219,7 @@ export function ratingMessage(
 }
 
 export function ratedMessage(
-  v: ViewContext,
+  v: Reader,
   department: string,
   kf: FrozenKeyFactor,
   rating: Rating,
@@ -254,7 +254,7 @@ export function notice(text: string): MessageView {
 }
 
 export function answerForm(
-  v: ViewContext,
+  v: Reader,
   department: string,
   kf: FrozenKeyFactor,
   question: FrozenQuestion,
@@ -301,7 +301,7 @@ export function answerForm(
 }
 
 export function ratingForm(
-  v: ViewContext,
+  v: Reader,
   department: string,
   kf: FrozenKeyFactor,
   current?: Rating,
@@ -343,7 +343,7 @@ export function ratingForm(
   };
 }
 
-export function skipForm(v: ViewContext, department: string, kf: FrozenKeyFactor): FormView {
+export function skipForm(v: Reader, department: string, kf: FrozenKeyFactor): FormView {
   return {
     title: v.t('checkins:forms.skip.title'),
     submitLabel: v.t('checkins:forms.skip.submit'),
@@ -361,7 +361,7 @@ export function skipForm(v: ViewContext, department: string, kf: FrozenKeyFactor
   };
 }
 
-export function handOverForm(v: ViewContext, department: string, kf: FrozenKeyFactor): FormView {
+export function handOverForm(v: Reader, department: string, kf: FrozenKeyFactor): FormView {
   return {
     title: v.t('checkins:forms.handOver.title'),
     submitLabel: v.t('checkins:forms.handOver.submit'),

@@ -3,7 +3,7 @@ import type { FieldErrors, FormValues } from '../chat/actor.ts';
 import {
   checkPlanForm,
   isPlanAction,
-  planViewIn,
+  planReaderIn,
   submitPlanForm,
 } from '../action-plans/handlers.ts';
 import type { Who } from '../checkins/context.ts';
@@ -34,7 +34,7 @@ export async function submitForm(
   const errors = plan
     ? checkPlanForm(
         engine.context,
-        planViewIn(engine.context, who.language),
+        planReaderIn(engine.context, who.language),
         who.actor,
         about,
         values,

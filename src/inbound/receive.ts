@@ -5,7 +5,7 @@ import { notice } from '../checkins/messages.ts';
 import { runCommand } from '../commands/run.ts';
 import type { CommandServices } from '../commands/types.ts';
 import type { CycleDeps } from '../cycles/lifecycle.ts';
-import { homeView } from '../home/home-view.ts';
+import { homeMessage } from '../home/home-message.ts';
 import { translatorFor } from '../i18n/create.ts';
 import { ErrorCode, isTasaError } from '../shared/errors.ts';
 import { click } from './click.ts';
@@ -55,7 +55,7 @@ export function createInbound(deps: InboundDeps): InboundPort {
       case 'homeOpened':
         return {
           kind: 'home',
-          view: await homeView(deps.core, ctx.store, who.person, who.language, who.t),
+          view: await homeMessage(deps.core, ctx.store, who.person, who.language, who.t),
         };
       case 'installed':
         if (!input.greet) return done;

@@ -1,4 +1,4 @@
-import { itemLine, type PlanView } from '../action-plans/messages.ts';
+import { itemLine, type PlanReader } from '../action-plans/messages.ts';
 import type { Block, MessageView } from '../chat/views.ts';
 import { departmentName, keyFactorOf } from '../cycles/cycle.ts';
 import { daysBetween } from '../shared/dates.ts';
@@ -10,7 +10,7 @@ const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
 /** The heatmap of the cycle: departments × key factors, by the departments' own ratings. */
 export function heatmapBlock(
-  v: PlanView,
+  v: PlanReader,
   data: DigestData,
   organization: string,
   date: string,
@@ -50,7 +50,7 @@ export function heatmapBlock(
 
 /** The steering group's weekly digest: headline numbers and changes, the picture, actions, highlights. */
 export function digestMessage(
-  v: PlanView,
+  v: PlanReader,
   data: DigestData,
   organization: string,
   week: string,

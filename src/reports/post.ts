@@ -1,5 +1,5 @@
-import type { PlanView } from '../action-plans/messages.ts';
-import { planViewIn } from '../action-plans/handlers.ts';
+import type { PlanReader } from '../action-plans/messages.ts';
+import { planReaderIn } from '../action-plans/handlers.ts';
 import { allItems } from '../action-plans/repository.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
 import type { Cycle } from '../cycles/cycle.ts';
@@ -34,9 +34,9 @@ export async function currentCycle(deps: ReportDeps): Promise<Cycle | undefined>
   return latest ? getCycle(store, latest) : undefined;
 }
 
-/** A view in the organisation's language, for channel posts. */
-export function channelView(engine: CheckInEngine): PlanView {
-  return planViewIn(engine.context, engine.context.config.organization.locale);
+/** The channel as a reader: the organisation's language, for channel posts. */
+export function channelReader(engine: CheckInEngine): PlanReader {
+  return planReaderIn(engine.context, engine.context.config.organization.locale);
 }
 
 /**
@@ -87,7 +87,7 @@ function deliverRollup(engine: CheckInEngine) {
     if (!cycle) return 'skipped';
     const since = await ctx.store.get<string>(lastRollupKey);
     const data = await rollupData(ctx.store, ctx.config, cycle, today, since);
-    const { summary, detail } = rollupMessages(channelView(engine), data, week);
+    const { summary, detail } = rollupMessages(channelReader(engine), data, week);
     const ref = await ctx.port.send(item.to, summary);
     await ctx.port.send(item.to, detail, { thread: ref });
     await ctx.store.set(lastRollupKey, ctx.clock.now().toISOString());
@@ -117,7 +117,7 @@ function deliverDigest(engine: CheckInEngine) {
       isoWeek(addDays(today, -7)),
       weekStart,
     );
-    const v = channelView(engine);
+    const v = channelReader(engine);
     await ctx.port.send(
       item.to,
       digestMessage(v, data, ctx.config.organization.name, week, formatDate(today, v.language)),

@@ -1,4 +1,4 @@
-import { itemLine, flagLines, type PlanView } from '../action-plans/messages.ts';
+import { itemLine, flagLines, type PlanReader } from '../action-plans/messages.ts';
 import type { Block, MessageView } from '../chat/views.ts';
 import { departmentName } from '../cycles/cycle.ts';
 import { formatDate } from '../i18n/format.ts';
@@ -8,7 +8,7 @@ import { keyFactorCounts, type RollupData } from './rollup.ts';
 
 /** The roll-up: a short summary for the channel, and the detail for its thread. */
 export function rollupMessages(
-  v: PlanView,
+  v: PlanReader,
   data: RollupData,
   week: string,
 ): { summary: MessageView; detail: MessageView } {

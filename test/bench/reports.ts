@@ -21,7 +21,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import KeyvSqlite from '@keyv/sqlite';
-import type { PlanView } from '../../src/action-plans/messages.ts';
+import type { PlanReader } from '../../src/action-plans/messages.ts';
 import { allItems } from '../../src/action-plans/repository.ts';
 import { isOpenItem } from '../../src/action-plans/item.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
@@ -132,8 +132,8 @@ const catalogue = loadCatalogue(i18n);
 const t = translatorFor(i18n, language);
 const directory = createDirectory(config, ['slack', 'teams']);
 const nameOf = (key: string): string => directory.nameOf(key) ?? key.slice(key.indexOf(':') + 1);
-// The same view the roll-up and digest are posted with (post.ts channelView).
-const view: PlanView = { t, language, config, catalogue, nameOf };
+// The same reader the roll-up and digest are posted for (post.ts channelReader).
+const reader: PlanReader = { t, language, config, catalogue, nameOf };
 const ids = (await cycleIndex(store)).ids;
 const cycle = (await getCycle(store, ids.at(-1)!))!;
 const previous = (await getCycle(store, ids.at(-2)!))!;
@@ -146,7 +146,7 @@ const rssAtStart = maxRssMb();
 // ---- roll-up and its yardstick ---------------------------------------------------------
 const rollup = async () => {
   const data = await rollupData(store, config, cycle, today, since);
-  return { data, messages: rollupMessages(view, data, week) };
+  return { data, messages: rollupMessages(reader, data, week) };
 };
 const rollupTiming = await time(runs, rollup);
 const sql = sqlAggregation(file, benchNamespace, cycle, today);
@@ -178,7 +178,7 @@ const digestOf = async () => {
 };
 const digest = async () =>
   digestMessage(
-    view,
+    reader,
     await digestOf(),
     config.organization.name,
     week,
@@ -225,12 +225,12 @@ const readRecords = await time(breakdownRuns, () => cycleRecords(store, cycle));
 const readStatus = await time(breakdownRuns, () => cycleStatus(store, cycle));
 const readItems = await time(breakdownRuns, () => allItems(store));
 const renderRollup = await time(breakdownRuns, async () =>
-  rollupMessages(view, rollupResult, week),
+  rollupMessages(reader, rollupResult, week),
 );
 const digestDataTiming = await time(breakdownRuns, digestOf);
 const digestSample = await digestOf();
 const heatmapTiming = await time(breakdownRuns, async () =>
-  heatmapBlock(view, digestSample, config.organization.name, formatDate(today, language)),
+  heatmapBlock(reader, digestSample, config.organization.name, formatDate(today, language)),
 );
 const exportInput = {
   organization: config.organization.name,

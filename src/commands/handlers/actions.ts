@@ -1,4 +1,4 @@
-import { clickPlanAction, planView } from '../../action-plans/handlers.ts';
+import { clickPlanAction, planReader } from '../../action-plans/handlers.ts';
 import { isOpenItem, type ActionItem } from '../../action-plans/item.ts';
 import { itemsMessage } from '../../action-plans/messages.ts';
 import { daysBetween } from '../../shared/dates.ts';
@@ -50,7 +50,7 @@ export const actionsCommand: Command = {
   async run(context, args) {
     const filter = args.join(' ').trim();
     const { items, label } = await select(context, filter);
-    const v = await planView(context.core.engine.context, context.person);
+    const v = await planReader(context.core.engine.context, context.person);
     const title = label
       ? v.t('actions:list.titleFiltered', { filter: label })
       : v.t('actions:list.title');

@@ -5,7 +5,7 @@ import { formatDate } from '../../i18n/format.ts';
 import type { Block } from '../../chat/views.ts';
 import type { Command, CommandContext } from '../types.ts';
 import type { Store } from '../../store/store.ts';
-import { planView } from '../../action-plans/handlers.ts';
+import { planReader } from '../../action-plans/handlers.ts';
 import { isOpenItem } from '../../action-plans/item.ts';
 import { itemsMessage } from '../../action-plans/messages.ts';
 import { openItemsOf } from '../../action-plans/plan-summary-repository.ts';
@@ -22,7 +22,7 @@ export async function myActionBlocks(
     .filter((i) => isOpenItem(i) && i.owners.includes(person))
     .sort((a, b) => a.due.localeCompare(b.due));
   if (mine.length === 0) return [];
-  const v = await planView(core.engine.context, person);
+  const v = await planReader(core.engine.context, person);
   return itemsMessage(v, v.t('actions:list.mine'), mine).blocks;
 }
 

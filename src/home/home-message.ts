@@ -8,7 +8,7 @@ import { formatDate } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { Store } from '../store/store.ts';
 import { myActionBlocks } from '../commands/handlers/my.ts';
-import { planView } from '../action-plans/handlers.ts';
+import { planReader } from '../action-plans/handlers.ts';
 import { flagLines } from '../action-plans/messages.ts';
 import { planFlags } from '../action-plans/plan-summary-repository.ts';
 
@@ -17,7 +17,7 @@ import { planFlags } from '../action-plans/plan-summary-repository.ts';
  * and for coordinators the cycle's progress per department. Slack shows it
  * in App Home; Teams as a card.
  */
-export async function homeView(
+export async function homeMessage(
   core: CommandServices,
   store: Store,
   person: string,
@@ -69,7 +69,7 @@ export async function homeView(
 
   if (core.directory.isCoordinator(person)) {
     const flags = flagLines(
-      await planView(core.engine.context, person),
+      await planReader(core.engine.context, person),
       await planFlags(store, core.engine.context.config),
     );
     if (flags.length > 0) blocks.push({ type: 'context', text: flags.join('\n') });
