@@ -4,7 +4,7 @@ import type { Actor, EngineContext, Interaction } from '../checkins/context.ts';
 import type { FormValues } from '../checkins/form-check.ts';
 import { fieldErrors, saved, tell, type FormResult } from '../checkins/handlers/shared.ts';
 import { limits } from '../checkins/limits.ts';
-import { notice } from '../checkins/messages.ts';
+import { notice } from '../chat/views.ts';
 import { checkEvidence, textProblem, type InputProblem } from '../checkins/validate.ts';
 import { addDays } from '../shared/dates.ts';
 import { translatorFor } from '../i18n/create.ts';

@@ -16,7 +16,7 @@ import { personState, updatePersonState, type PersonState } from '../people/pref
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Store } from '../store/store.ts';
-import type { Reader } from './messages.ts';
+import type { Reader } from './reader.ts';
 import { emptyRecord, recordKey, type DepartmentRecord } from './record-repository.ts';
 
 /** What the check-in engine is built from. */

@@ -1,5 +1,5 @@
 import type { MessageRef } from '../chat/port.ts';
-import type { MessageView } from '../chat/views.ts';
+import { notice, type MessageView } from '../chat/views.ts';
 import {
   departmentOf,
   isOpen,
@@ -11,7 +11,8 @@ import {
 } from '../cycles/cycle.ts';
 import { getCycle } from '../cycles/repository.ts';
 import type { EngineContext } from './context.ts';
-import { introMessage, notice, questionMessage, ratingMessage, type Reader } from './messages.ts';
+import { introMessage, questionMessage, ratingMessage } from './messages.ts';
+import type { Reader } from './reader.ts';
 import { nextStep, type Step } from './progress.ts';
 import { updateRecord, type DepartmentRecord, type Prompt } from './record-repository.ts';
 

@@ -1,7 +1,7 @@
 import type { Actor, Interaction } from '../chat/actor.ts';
 import type { Who } from '../checkins/context.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
-import { notice } from '../checkins/messages.ts';
+import { notice } from '../chat/views.ts';
 import { runCommand } from '../commands/run.ts';
 import type { CommandServices } from '../commands/types.ts';
 import type { CycleDeps } from '../cycles/lifecycle.ts';

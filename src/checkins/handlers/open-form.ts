@@ -2,7 +2,7 @@ import type { Interaction } from '../../chat/actor.ts';
 import { withFormWords } from '../../i18n/form-words.ts';
 import type { EngineContext, Who } from '../context.ts';
 import { resolveTarget } from '../flow.ts';
-import { answerForm, handOverForm, ratingForm, skipForm } from '../messages.ts';
+import { answerForm, handOverForm, ratingForm, skipForm } from '../forms.ts';
 import { getRecord } from '../record-repository.ts';
 import { departmentName } from '../../cycles/cycle.ts';
 import { explainRefusal, mayAnswer } from './shared.ts';
