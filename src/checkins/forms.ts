@@ -4,6 +4,7 @@ import { answerStatuses, keyFactorRatings, type Answer, type Rating } from './an
 import { limits } from './limits.ts';
 import { departmentRef, keyFactorTitle, type Reader } from './reader.ts';
 
+/** An answer with room to explain it and link evidence. */
 export function answerForm(
   v: Reader,
   department: string,
@@ -51,6 +52,7 @@ export function answerForm(
   };
 }
 
+/** The department's rating with what limited it and a note. */
 export function ratingForm(
   v: Reader,
   department: string,
@@ -94,6 +96,7 @@ export function ratingForm(
   };
 }
 
+/** Skipping a key factor needs a reason, kept with the record. */
 export function skipForm(v: Reader, department: string, kf: FrozenKeyFactor): FormView {
   return {
     title: v.t('checkins:forms.skip.title'),
@@ -112,6 +115,7 @@ export function skipForm(v: Reader, department: string, kf: FrozenKeyFactor): Fo
   };
 }
 
+/** Handing a key factor over to a colleague. */
 export function handOverForm(v: Reader, department: string, kf: FrozenKeyFactor): FormView {
   return {
     title: v.t('checkins:forms.handOver.title'),

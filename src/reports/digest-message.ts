@@ -4,7 +4,8 @@ import { departmentName, keyFactorOf } from '../cycles/cycle.ts';
 import { daysBetween } from '../shared/dates.ts';
 import { percent } from '../shared/numbers.ts';
 import type { DigestData } from './digest.ts';
-import { renderHeatmapPng, type HeatmapCell } from './heatmap.ts';
+import type { HeatmapCell } from './heatmap-cells.ts';
+import { renderHeatmapPng } from './heatmap.ts';
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
