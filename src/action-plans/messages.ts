@@ -1,22 +1,12 @@
-import type { Catalogue } from '../catalogue/load.ts';
 import type { Block, FormView, MessageView } from '../chat/views.ts';
-import { configuredName, type OrganizationConfig } from '../config/schema.ts';
-import type { Translator } from '../i18n/create.ts';
+import { configuredName } from '../config/schema.ts';
 import { formatDate } from '../i18n/format.ts';
-import type { Language } from '../i18n/languages.ts';
 import { limits } from '../checkins/limits.ts';
 import { itemLimits } from './draft.ts';
 import type { ActionItem } from './item.ts';
+import type { PlanReader } from './reader.ts';
 import type { ReminderLine } from './reminders.ts';
 import type { RuleFlag } from './rules.ts';
-
-export interface PlanReader {
-  t: Translator;
-  language: Language;
-  config: OrganizationConfig;
-  catalogue: Catalogue;
-  nameOf(person: string): string;
-}
 
 const departmentName = (v: PlanReader, id: string | undefined): string | undefined => {
   const department = v.config.departments.find((d) => d.id === id);

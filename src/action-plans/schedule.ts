@@ -7,7 +7,7 @@ import { updatePersonState } from '../people/preferences.ts';
 import { unreachablePeople } from '../people/reachability.ts';
 import { reportUnreachable } from '../checkins/report-unreachable.ts';
 import type { Job } from '../scheduler/scheduler.ts';
-import { planReader, planReaderIn } from './handlers.ts';
+import { planReader, planReaderIn } from './reader.ts';
 import { escalationMessage, reminderMessage } from './messages.ts';
 import { itemsToEscalate, remindersByOwner } from './reminders.ts';
 import { allItems, getItem, updateItem } from './repository.ts';

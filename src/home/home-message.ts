@@ -8,7 +8,7 @@ import { formatDate } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { Store } from '../store/store.ts';
 import { myActionBlocks } from '../commands/handlers/my.ts';
-import { planReader } from '../action-plans/handlers.ts';
+import { planReader } from '../action-plans/reader.ts';
 import { flagLines } from '../action-plans/messages.ts';
 import { planFlags } from '../action-plans/plan-summary-repository.ts';
 

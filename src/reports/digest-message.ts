@@ -1,4 +1,5 @@
-import { itemLine, type PlanReader } from '../action-plans/messages.ts';
+import { itemLine } from '../action-plans/messages.ts';
+import type { PlanReader } from '../action-plans/reader.ts';
 import type { Block, MessageView } from '../chat/views.ts';
 import { departmentName, keyFactorOf } from '../cycles/cycle.ts';
 import { daysBetween } from '../shared/dates.ts';

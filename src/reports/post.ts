@@ -1,5 +1,4 @@
-import type { PlanReader } from '../action-plans/messages.ts';
-import { planReaderIn } from '../action-plans/handlers.ts';
+import { planReaderIn, type PlanReader } from '../action-plans/reader.ts';
 import { allItems } from '../action-plans/repository.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
 import type { Cycle } from '../cycles/cycle.ts';

@@ -1,4 +1,5 @@
-import { itemLine, flagLines, type PlanReader } from '../action-plans/messages.ts';
+import { itemLine, flagLines } from '../action-plans/messages.ts';
+import type { PlanReader } from '../action-plans/reader.ts';
 import type { Block, MessageView } from '../chat/views.ts';
 import { departmentName } from '../cycles/cycle.ts';
 import { formatDate } from '../i18n/format.ts';

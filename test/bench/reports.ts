@@ -21,7 +21,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import KeyvSqlite from '@keyv/sqlite';
-import type { PlanReader } from '../../src/action-plans/messages.ts';
+import type { PlanReader } from '../../src/action-plans/reader.ts';
 import { allItems } from '../../src/action-plans/repository.ts';
 import { isOpenItem } from '../../src/action-plans/item.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';

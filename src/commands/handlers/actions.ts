@@ -1,4 +1,5 @@
-import { clickPlanAction, planReader } from '../../action-plans/handlers.ts';
+import { clickPlanAction } from '../../action-plans/click.ts';
+import { planReader } from '../../action-plans/reader.ts';
 import { isOpenItem, type ActionItem } from '../../action-plans/item.ts';
 import { itemsMessage } from '../../action-plans/messages.ts';
 import { daysBetween } from '../../shared/dates.ts';

@@ -5,7 +5,7 @@ import { formatDate } from '../../i18n/format.ts';
 import type { Block } from '../../chat/views.ts';
 import type { Command, CommandContext } from '../types.ts';
 import type { Store } from '../../store/store.ts';
-import { planReader } from '../../action-plans/handlers.ts';
+import { planReader } from '../../action-plans/reader.ts';
 import { isOpenItem } from '../../action-plans/item.ts';
 import { itemsMessage } from '../../action-plans/messages.ts';
 import { openItemsOf } from '../../action-plans/plan-summary-repository.ts';

@@ -3,7 +3,7 @@ import { departmentName, keyFactorOf } from '../../cycles/cycle.ts';
 import { cycleIndex, getCycle, openCycleOf } from '../../cycles/repository.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { unreachablePeople } from '../../people/reachability.ts';
-import { planReader } from '../../action-plans/handlers.ts';
+import { planReader } from '../../action-plans/reader.ts';
 import { flagLines } from '../../action-plans/messages.ts';
 import { planFlags } from '../../action-plans/plan-summary-repository.ts';
 import type { Block } from '../../chat/views.ts';
