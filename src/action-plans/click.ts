@@ -1,4 +1,3 @@
-import { notice } from '../chat/views.ts';
 import type { Actor, EngineContext, Interaction } from '../checkins/context.ts';
 import { tell } from '../checkins/handlers/shared.ts';
 import { formatDate } from '../i18n/format.ts';
