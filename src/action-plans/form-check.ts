@@ -1,4 +1,4 @@
-import { textValue as text, type FormValues } from '../chat/actor.ts';
+import { textValue, type FormValues } from '../chat/actor.ts';
 import type { Actor, EngineContext } from '../checkins/context.ts';
 import { fieldErrors } from '../checkins/handlers/shared.ts';
 import { limits } from '../checkins/limits.ts';
@@ -30,18 +30,19 @@ export function checkPlanForm(
     );
   } else if (context.kind === 'actionDone') {
     problems.push(...checkEvidence('evidence', links(values.evidence)).problems);
-    const tooLong = textProblem('note', text(values.note), limits.note);
+    const tooLong = textProblem('note', textValue(values.note), limits.note);
     if (tooLong) problems.push(tooLong);
   } else if (context.kind === 'actionNote') {
-    if (text(values.note) === '') problems.push({ field: 'note', key: 'noteRequired', params: {} });
-    const tooLong = textProblem('note', text(values.note), limits.note);
+    if (textValue(values.note) === '')
+      problems.push({ field: 'note', key: 'noteRequired', params: {} });
+    const tooLong = textProblem('note', textValue(values.note), limits.note);
     if (tooLong) problems.push(tooLong);
   } else if (context.kind === 'actionMove') {
-    if (text(values.reason) === '')
+    if (textValue(values.reason) === '')
       problems.push({ field: 'reason', key: 'reasonRequired', params: {} });
-    const tooLong = textProblem('reason', text(values.reason), limits.reason);
+    const tooLong = textProblem('reason', textValue(values.reason), limits.reason);
     if (tooLong) problems.push(tooLong);
-    readDate('due', text(values.due), today, true, problems);
+    readDate('due', textValue(values.due), today, true, problems);
   }
   const checkins = problems.filter((p) => p.key === 'textTooLong' || p.key.startsWith('evidence'));
   const plans = problems.filter((p) => !checkins.includes(p));

@@ -1,4 +1,4 @@
-import { textValue as text, type FormValues } from '../chat/actor.ts';
+import { textValue, type FormValues } from '../chat/actor.ts';
 import { notice } from '../chat/views.ts';
 import type { Actor, EngineContext } from '../checkins/context.ts';
 import { saved, tell, type FormResult } from '../checkins/handlers/shared.ts';
@@ -106,7 +106,7 @@ export async function submitPlanForm(
       }
       case 'actionDone': {
         const evidence = checkEvidence('evidence', links(values.evidence)).accepted;
-        const note = text(values.note);
+        const note = textValue(values.note);
         return {
           ...item,
           status: 'done',
@@ -119,21 +119,21 @@ export async function submitPlanForm(
         return {
           ...item,
           status: item.status === 'planned' ? 'in_progress' : item.status,
-          notes: [...item.notes, { text: text(values.note), by: person, at: now }],
+          notes: [...item.notes, { text: textValue(values.note), by: person, at: now }],
           history:
             item.status === 'planned'
               ? [...item.history, change(person, now, 'status', 'planned', 'in_progress')]
               : item.history,
         };
       case 'actionMove': {
-        const due = readDate('due', text(values.due), today, true, []);
+        const due = readDate('due', textValue(values.due), today, true, []);
         if (!due) return undefined;
         const next: ActionItem = {
           ...item,
           due,
           history: [
             ...item.history,
-            change(person, now, 'due', item.due, due, text(values.reason)),
+            change(person, now, 'due', item.due, due, textValue(values.reason)),
           ],
         };
         // A new due date is a new chance: reminders and escalation start over.
