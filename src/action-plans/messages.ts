@@ -1,34 +1,21 @@
-import type { Catalogue } from '../catalogue/load.ts';
 import type { Block, FormView, MessageView } from '../chat/views.ts';
-import type { OrganizationConfig } from '../config/schema.ts';
-import type { Translator } from '../i18n/create.ts';
+import { configuredName } from '../config/schema.ts';
 import { formatDate } from '../i18n/format.ts';
-import type { Language } from '../i18n/languages.ts';
 import { limits } from '../checkins/limits.ts';
 import { itemLimits } from './draft.ts';
 import type { ActionItem } from './item.ts';
+import type { PlanReader } from './reader.ts';
 import type { ReminderLine } from './reminders.ts';
 import type { RuleFlag } from './rules.ts';
 
-export interface PlanView {
-  t: Translator;
-  language: Language;
-  config: OrganizationConfig;
-  catalogue: Catalogue;
-  nameOf(person: string): string;
-}
-
-const departmentName = (v: PlanView, id: string | undefined): string | undefined => {
+const departmentName = (v: PlanReader, id: string | undefined): string | undefined => {
   const department = v.config.departments.find((d) => d.id === id);
-  if (!department) return id;
-  return typeof department.name === 'string'
-    ? department.name
-    : (department.name[v.language] ?? Object.values(department.name)[0]);
+  return department ? configuredName(department, v.language) : id;
 };
 
 /** `KF01 Public commitment`, `ECCAR03 Better support …` */
 export function servesTitle(
-  v: PlanView,
+  v: PlanReader,
   item: { framework: ActionItem['serves'][number]['framework']; item: string },
 ): string {
   const found = v.catalogue
@@ -38,7 +25,7 @@ export function servesTitle(
 }
 
 /** One line about an item: id, title, due date, and how it stands. */
-export function itemLine(v: PlanView, item: ActionItem, line?: ReminderLine): string {
+export function itemLine(v: PlanReader, item: ActionItem, line?: ReminderLine): string {
   const due = formatDate(item.due, v.language);
   const standing = line
     ? line.kind === 'overdue'
@@ -58,7 +45,7 @@ export function itemLine(v: PlanView, item: ActionItem, line?: ReminderLine): st
   });
 }
 
-const itemButtons = (v: PlanView, item: ActionItem): Block => ({
+const itemButtons = (v: PlanReader, item: ActionItem): Block => ({
   type: 'actions',
   buttons: [
     {
@@ -76,7 +63,7 @@ const itemButtons = (v: PlanView, item: ActionItem): Block => ({
 });
 
 /** An owner's grouped reminder: every item due soon or overdue, each with its actions. */
-export function reminderMessage(v: PlanView, lines: readonly ReminderLine[]): MessageView {
+export function reminderMessage(v: PlanReader, lines: readonly ReminderLine[]): MessageView {
   const title = v.t('actions:reminder.title', { count: lines.length });
   const blocks: Block[] = [{ type: 'header', text: title }];
   for (const line of lines) {
@@ -88,7 +75,7 @@ export function reminderMessage(v: PlanView, lines: readonly ReminderLine[]): Me
 
 /** One grouped message to the coordinating body about items nobody has acted on. */
 export function escalationMessage(
-  v: PlanView,
+  v: PlanReader,
   lines: readonly ReminderLine[],
   unreachable: ReadonlySet<string>,
 ): MessageView {
@@ -110,7 +97,7 @@ export function escalationMessage(
   };
 }
 
-export function flagLines(v: PlanView, flags: readonly RuleFlag[]): string[] {
+export function flagLines(v: PlanReader, flags: readonly RuleFlag[]): string[] {
   return flags.map((flag) =>
     flag.kind === 'commitmentWithoutMeasure'
       ? v.t('actions:flags.commitmentWithoutMeasure', {
@@ -126,7 +113,7 @@ export function flagLines(v: PlanView, flags: readonly RuleFlag[]): string[] {
 
 /** A list of items, with the frameworks' flags under it. */
 export function itemsMessage(
-  v: PlanView,
+  v: PlanReader,
   title: string,
   items: readonly ActionItem[],
   flags: readonly RuleFlag[] = [],
@@ -149,7 +136,7 @@ export function itemsMessage(
 }
 
 /** The options of every framework item the organisation uses. */
-function servesOptions(v: PlanView): { value: string; label: string }[] {
+function servesOptions(v: PlanReader): { value: string; label: string }[] {
   return v.config.frameworks.flatMap((framework) =>
     v.catalogue
       .framework(framework, v.language)
@@ -158,7 +145,7 @@ function servesOptions(v: PlanView): { value: string; label: string }[] {
 }
 
 export function itemForm(
-  v: PlanView,
+  v: PlanReader,
   item?: ActionItem,
   prefill: { department?: string; serves?: string } = {},
 ): FormView {
@@ -206,7 +193,7 @@ export function itemForm(
         optional: true,
         options: v.config.departments.map((d) => ({
           value: d.id,
-          label: departmentName(v, d.id) ?? d.id,
+          label: configuredName(d, v.language),
         })),
         ...(department ? { initial: department } : {}),
       },
@@ -228,7 +215,7 @@ export function itemForm(
   };
 }
 
-export function doneForm(v: PlanView, item: ActionItem): FormView {
+export function doneForm(v: PlanReader, item: ActionItem): FormView {
   return {
     title: v.t('actions:forms.doneTitle'),
     submitLabel: v.t('actions:forms.doneSubmit'),
@@ -254,7 +241,7 @@ export function doneForm(v: PlanView, item: ActionItem): FormView {
   };
 }
 
-export function noteForm(v: PlanView, item: ActionItem): FormView {
+export function noteForm(v: PlanReader, item: ActionItem): FormView {
   return {
     title: v.t('actions:forms.noteTitle'),
     submitLabel: v.t('actions:forms.save'),
@@ -272,7 +259,7 @@ export function noteForm(v: PlanView, item: ActionItem): FormView {
   };
 }
 
-export function moveForm(v: PlanView, item: ActionItem): FormView {
+export function moveForm(v: PlanReader, item: ActionItem): FormView {
   return {
     title: v.t('actions:forms.moveTitle'),
     submitLabel: v.t('actions:forms.save'),

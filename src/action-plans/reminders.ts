@@ -1,3 +1,4 @@
+import { daysBetween } from '../shared/dates.ts';
 import { isOpenItem, type ActionItem } from './item.ts';
 
 export interface ReminderLine {
@@ -6,10 +7,6 @@ export interface ReminderLine {
   /** Days until due (due soon) or since due (overdue). */
   days: number;
 }
-
-const dayNumber = (date: string): number =>
-  Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
-export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
 
 /** What an item needs today: a due-soon note on the configured days before, or an overdue one every day after. */
 export function reminderLine(

@@ -1,6 +1,5 @@
 import { UnreachableError } from '../chat/port.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
-import { translatorFor } from '../i18n/create.ts';
 import type { Deliverers } from '../outbox/items.ts';
 import type { Directory } from '../people/directory.ts';
 import { fanOut, mayAskToday, type FanOutDeps } from '../people/fan-out.ts';
@@ -8,7 +7,7 @@ import { updatePersonState } from '../people/preferences.ts';
 import { unreachablePeople } from '../people/reachability.ts';
 import { reportUnreachable } from '../checkins/report-unreachable.ts';
 import type { Job } from '../scheduler/scheduler.ts';
-import { planView } from './handlers.ts';
+import { planReader, planReaderIn } from './reader.ts';
 import { escalationMessage, reminderMessage } from './messages.ts';
 import { itemsToEscalate, remindersByOwner } from './reminders.ts';
 import { allItems, getItem, updateItem } from './repository.ts';
@@ -92,7 +91,7 @@ export function actionPlanDeliverers(
         ).get(owner) ?? [];
       if (lines.length === 0) return 'skipped';
       try {
-        await ctx.sendTo(owner, reminderMessage(await planView(ctx, owner), lines));
+        await ctx.sendTo(owner, reminderMessage(await planReader(ctx, owner), lines));
       } catch (error) {
         if (error instanceof UnreachableError) await reportUnreachable(engine, owner, error.reason);
         throw error;
@@ -113,13 +112,8 @@ export function actionPlanDeliverers(
         { afterDaysOverdue: 0, daysBefore: ctx.config.actionPlans.remindDaysBefore, unreachable },
       );
       if (lines.length === 0) return 'skipped';
-      const language = ctx.config.organization.locale;
-      const view = {
-        ...(await planView(ctx, 'channel:coordination')),
-        t: translatorFor(ctx.i18n, language),
-        language,
-      };
-      await ctx.port.send(to, escalationMessage(view, lines, unreachable));
+      const reader = planReaderIn(ctx, ctx.config.organization.locale);
+      await ctx.port.send(to, escalationMessage(reader, lines, unreachable));
       return 'sent';
     },
   };

@@ -20,5 +20,9 @@ export interface Interaction {
 /** A submitted form's values by field id, as the platform read them. */
 export type FormValues = Record<string, string | string[] | Evidence[] | undefined>;
 
+/** A text field's value, trimmed; '' when the field is empty or not text. */
+export const textValue = (value: FormValues[string]): string =>
+  typeof value === 'string' ? value.trim() : '';
+
 /** What is wrong with a form, by field id (`_form` for the form as a whole). */
 export type FieldErrors = Record<string, string>;

@@ -29,6 +29,11 @@ export interface MessageView {
   blocks: Block[];
 }
 
+/** A short note to one person: its text, also as the only block. */
+export function notice(text: string): MessageView {
+  return { text, blocks: [{ type: 'text', text }] };
+}
+
 export type FormField =
   | {
       id: string;

@@ -24,7 +24,7 @@ export async function deliverCheckIn(
   const step = nextStep(cycle, records, person, ctx.directory);
   if (!step) return 'nothing-open';
   const work = openWork(cycle, records, person, ctx.directory);
-  const v = await ctx.view(person, cycle);
+  const v = await ctx.reader(person, cycle);
   const summary = v.t('checkins:checkIn.summary', {
     count: work.reduce((sum, w) => sum + w.questions.length, 0),
     keyFactors: work.length,

@@ -5,6 +5,7 @@ import type { MessageView } from '../chat/views.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
 import type { Cycle } from '../cycles/cycle.ts';
 import type { Actor } from '../chat/actor.ts';
+import { nameOrId } from '../chat/address.ts';
 import { translatorFor, type Translator } from '../i18n/create.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
@@ -14,8 +15,8 @@ import { personState, updatePersonState, type PersonState } from '../people/pref
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Store } from '../store/store.ts';
-import type { ViewContext } from './messages.ts';
 import { createPromptRepository } from './prompt-repository.ts';
+import type { Reader } from './reader.ts';
 import { emptyRecord, recordKey, type DepartmentRecord } from './record-repository.ts';
 
 /** What the check-in engine is built from. */
@@ -76,13 +77,13 @@ export function engineContext(deps: EngineDeps) {
     return reported ?? deps.config.organization.locale;
   }
 
-  async function view(person: string, cycle: Cycle, hint?: string): Promise<ViewContext> {
+  async function reader(person: string, cycle: Cycle, hint?: string): Promise<Reader> {
     const language = await languageOf(person, hint);
     return {
       t: translatorFor(deps.i18n, language),
       language,
       cycle,
-      nameOf: (key) => directory.nameOf(key) ?? key.slice(key.indexOf(':') + 1),
+      nameOf: (key) => nameOrId(directory, key),
     };
   }
 
@@ -134,7 +135,7 @@ export function engineContext(deps: EngineDeps) {
     prompts,
     languageOf,
     stateOf,
-    view,
+    reader,
     departmentsFor,
     recordsFor,
     sendTo,

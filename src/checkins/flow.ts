@@ -10,8 +10,9 @@ import {
 } from '../cycles/cycle.ts';
 import { getCycle } from '../cycles/repository.ts';
 import type { EngineContext } from './context.ts';
-import { introMessage, questionMessage, ratingMessage, type ViewContext } from './messages.ts';
+import { introMessage, questionMessage, ratingMessage } from './messages.ts';
 import type { Step } from './progress.ts';
+import type { Reader } from './reader.ts';
 import type { DepartmentRecord } from './record-repository.ts';
 
 /** The prompt key of a step: what it asks. */
@@ -21,7 +22,7 @@ export function promptKey(step: Step): string {
 }
 
 export function stepMessage(
-  v: ViewContext,
+  v: Reader,
   step: Step,
   record: DepartmentRecord | undefined,
   summary?: string,

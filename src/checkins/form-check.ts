@@ -1,5 +1,5 @@
 import type { Action } from '../chat/actions.ts';
-import type { FormValues } from '../chat/actor.ts';
+import { textValue as text, type FormValues } from '../chat/actor.ts';
 import type { Translator } from '../i18n/create.ts';
 import { isAnswerStatus, isKeyFactorRating, type Evidence } from './answer.ts';
 import { fieldErrors } from './handlers/shared.ts';
@@ -7,8 +7,6 @@ import { limits } from './limits.ts';
 import { checkEvidence, textProblem, type InputProblem } from './validate.ts';
 
 export type { FormValues } from '../chat/actor.ts';
-
-const text = (value: FormValues[string]): string => (typeof value === 'string' ? value.trim() : '');
 
 /**
  * The checks a form's fields can be given at once, before anything is saved,

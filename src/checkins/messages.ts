@@ -1,39 +1,19 @@
 import { departmentName } from '../cycles/cycle.ts';
 import type { Action } from '../chat/actions.ts';
-import type { Block, Button, FormView, MessageView } from '../chat/views.ts';
-import type { Cycle, FrozenKeyFactor, FrozenQuestion } from '../cycles/cycle.ts';
-import type { Translator } from '../i18n/create.ts';
+import type { Block, Button, MessageView } from '../chat/views.ts';
+import type { FrozenKeyFactor, FrozenQuestion } from '../cycles/cycle.ts';
 import { formatDate } from '../i18n/format.ts';
-import type { Language } from '../i18n/languages.ts';
 import { answerStatuses, keyFactorRatings, type Answer, type Rating } from './answer.ts';
-import { limits } from './limits.ts';
-
-/** What every message needs: the reader's language and how to name people. */
-export interface ViewContext {
-  t: Translator;
-  language: Language;
-  cycle: Cycle;
-  nameOf(person: string): string;
-}
-
-const keyFactorTitle = (v: ViewContext, kf: FrozenKeyFactor): string =>
-  v.t('checkins:keyFactor', { number: kf.number, title: kf.title[v.language] });
-
-const ref = (v: ViewContext, department: string) => ({ cycle: v.cycle.id, department });
-
-const stamp = (v: ViewContext, by: string, at: string) => ({
-  name: v.nameOf(by),
-  date: formatDate(at.slice(0, 10), v.language),
-});
+import { departmentRef, keyFactorTitle, stamp, type Reader } from './reader.ts';
 
 /** The opening message of a key factor: title, statement, how many questions. */
 export function introMessage(
-  v: ViewContext,
+  v: Reader,
   department: string,
   kf: FrozenKeyFactor,
   summary?: string,
 ): MessageView {
-  const where = ref(v, department);
+  const where = departmentRef(v, department);
   const title = keyFactorTitle(v, kf);
   const blocks: Block[] = [
     { type: 'header', text: title },
@@ -73,7 +53,7 @@ export function introMessage(
 
 /** The intro after someone acted on it: no buttons left to press. */
 export function introClosedMessage(
-  v: ViewContext,
+  v: Reader,
   department: string,
   kf: FrozenKeyFactor,
   outcome: string,
@@ -89,7 +69,7 @@ export function introClosedMessage(
   };
 }
 
-function answerBlocks(v: ViewContext, answer: Answer): Block[] {
+function answerBlocks(v: Reader, answer: Answer): Block[] {
   const blocks: Block[] = [
     {
       type: 'context',
@@ -107,14 +87,14 @@ function answerBlocks(v: ViewContext, answer: Answer): Block[] {
 
 /** A guiding question with the five answers, and the way to explain and add evidence. */
 export function questionMessage(
-  v: ViewContext,
+  v: Reader,
   department: string,
   kf: FrozenKeyFactor,
   question: FrozenQuestion,
   current: Answer | undefined,
   summary?: string,
 ): MessageView {
-  const where = ref(v, department);
+  const where = departmentRef(v, department);
   const revision = current?.revision ?? 0;
   const header = v.t('checkins:question.header', {
     keyFactor: keyFactorTitle(v, kf),
@@ -151,7 +131,7 @@ export function questionMessage(
 
 /** A question once answered: shows the answer; only "Change" is left while the cycle is open. */
 export function answeredMessage(
-  v: ViewContext,
+  v: Reader,
   department: string,
   kf: FrozenKeyFactor,
   question: FrozenQuestion,
@@ -171,7 +151,7 @@ export function answeredMessage(
   if (open) {
     const action: Action = {
       kind: 'explain',
-      ...ref(v, department),
+      ...departmentRef(v, department),
       question: question.id,
       revision: answer.revision,
     };
@@ -182,12 +162,12 @@ export function answeredMessage(
 
 /** The department's own rating of the key factor as a whole. */
 export function ratingMessage(
-  v: ViewContext,
+  v: Reader,
   department: string,
   kf: FrozenKeyFactor,
   current?: Rating,
 ): MessageView {
-  const where = ref(v, department);
+  const where = departmentRef(v, department);
   const header = v.t('checkins:rating.header', { keyFactor: keyFactorTitle(v, kf) });
   const blocks: Block[] = [
     { type: 'header', text: header },
@@ -219,7 +199,7 @@ export function ratingMessage(
 }
 
 export function ratedMessage(
-  v: ViewContext,
+  v: Reader,
   department: string,
   kf: FrozenKeyFactor,
   rating: Rating,
@@ -246,127 +226,4 @@ export function ratedMessage(
   }
   if (rating.note) blocks.push({ type: 'quote', text: rating.note, author: v.nameOf(rating.by) });
   return { text: header, blocks };
-}
-
-/** A short note to one person. */
-export function notice(text: string): MessageView {
-  return { text, blocks: [{ type: 'text', text }] };
-}
-
-export function answerForm(
-  v: ViewContext,
-  department: string,
-  kf: FrozenKeyFactor,
-  question: FrozenQuestion,
-  current: Answer | undefined,
-): FormView {
-  return {
-    title: v.t('checkins:forms.answer.title'),
-    submitLabel: v.t('checkins:forms.save'),
-    context: {
-      kind: 'explain',
-      ...ref(v, department),
-      question: question.id,
-      revision: current?.revision ?? 0,
-    },
-    intro: `${keyFactorTitle(v, kf)} · ${question.number}/${kf.questions.length}\n${question.text[v.language]}`,
-    fields: [
-      {
-        id: 'status',
-        type: 'choice',
-        label: v.t('checkins:forms.answer.status'),
-        options: answerStatuses.map((s) => ({ value: s, label: v.t(`common:answerStatus.${s}`) })),
-        ...(current ? { initial: current.status } : {}),
-      },
-      {
-        id: 'explanation',
-        type: 'text',
-        label: v.t('checkins:forms.answer.explanation'),
-        multiline: true,
-        maxLength: limits.explanation,
-        optional: true,
-        ...(current?.explanation ? { initial: current.explanation } : {}),
-      },
-      {
-        id: 'evidence',
-        type: 'links',
-        label: v.t('checkins:forms.answer.evidence'),
-        hint: v.t('checkins:forms.answer.evidenceHint'),
-        max: limits.evidenceLinks,
-        optional: true,
-        ...(current && current.evidence.length > 0 ? { initial: current.evidence } : {}),
-      },
-    ],
-  };
-}
-
-export function ratingForm(
-  v: ViewContext,
-  department: string,
-  kf: FrozenKeyFactor,
-  current?: Rating,
-): FormView {
-  return {
-    title: v.t('checkins:forms.rating.title'),
-    submitLabel: v.t('checkins:forms.save'),
-    context: { kind: 'rateWithLimits', ...ref(v, department), keyFactor: kf.id },
-    intro: keyFactorTitle(v, kf),
-    fields: [
-      {
-        id: 'rating',
-        type: 'choice',
-        label: v.t('checkins:forms.rating.rating'),
-        options: keyFactorRatings.map((r) => ({ value: r, label: v.t(`common:ratings.${r}`) })),
-        ...(current ? { initial: current.rating } : {}),
-      },
-      {
-        id: 'limitingFactors',
-        type: 'multiChoice',
-        label: v.t('checkins:forms.rating.limits'),
-        options: v.cycle.contextualFactors.map((f) => ({
-          value: f.id,
-          label: f.title[v.language],
-        })),
-        optional: true,
-        ...(current ? { initial: current.limitingFactors } : {}),
-      },
-      {
-        id: 'note',
-        type: 'text',
-        label: v.t('checkins:forms.rating.note'),
-        multiline: true,
-        maxLength: limits.note,
-        optional: true,
-        ...(current?.note ? { initial: current.note } : {}),
-      },
-    ],
-  };
-}
-
-export function skipForm(v: ViewContext, department: string, kf: FrozenKeyFactor): FormView {
-  return {
-    title: v.t('checkins:forms.skip.title'),
-    submitLabel: v.t('checkins:forms.skip.submit'),
-    context: { kind: 'skip', ...ref(v, department), keyFactor: kf.id },
-    intro: keyFactorTitle(v, kf),
-    fields: [
-      {
-        id: 'reason',
-        type: 'text',
-        label: v.t('checkins:forms.skip.reason'),
-        multiline: true,
-        maxLength: limits.reason,
-      },
-    ],
-  };
-}
-
-export function handOverForm(v: ViewContext, department: string, kf: FrozenKeyFactor): FormView {
-  return {
-    title: v.t('checkins:forms.handOver.title'),
-    submitLabel: v.t('checkins:forms.handOver.submit'),
-    context: { kind: 'handOver', ...ref(v, department), keyFactor: kf.id },
-    intro: keyFactorTitle(v, kf),
-    fields: [{ id: 'colleague', type: 'person', label: v.t('checkins:forms.handOver.colleague') }],
-  };
 }

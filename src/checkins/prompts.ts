@@ -3,7 +3,8 @@ import type { MessageView } from '../chat/views.ts';
 import type { Cycle } from '../cycles/cycle.ts';
 import type { EngineContext } from './context.ts';
 import { promptKey, stepMessage } from './flow.ts';
-import { notice, type ViewContext } from './messages.ts';
+import { notice } from '../chat/views.ts';
+import type { Reader } from './reader.ts';
 import { nextStep, type Step } from './progress.ts';
 import type { PromptBook, TakenPrompt } from './prompt-repository.ts';
 import { updateRecord, type DepartmentRecord } from './record-repository.ts';
@@ -21,7 +22,7 @@ export async function sendStep(
   book?: PromptBook,
 ): Promise<MessageRef | undefined> {
   const records = known ?? (await ctx.recordsFor(cycle, person));
-  const v = await ctx.view(person, cycle);
+  const v = await ctx.reader(person, cycle);
   const ref = await ctx.sendTo(person, stepMessage(v, step, records.get(step.department), summary));
   const open = book ?? (await ctx.prompts.bookOf(cycle.id, person));
   if (ref) open.add(step.department, promptKey(step), ref);
@@ -52,7 +53,7 @@ export async function continueWith(
   const step = nextStep(cycle, records, person, ctx.directory);
   if (!step) {
     await mine.save();
-    const v = await ctx.view(person, cycle);
+    const v = await ctx.reader(person, cycle);
     await ctx.sendTo(person, notice(v.t('checkins:done.all', { cycle: cycle.id })));
     return;
   }
@@ -117,7 +118,7 @@ export async function closePrompts(
   cycle: Cycle,
   department: string,
   keys: readonly string[],
-  render: (v: ViewContext, key: string) => MessageView,
+  render: (v: Reader, key: string) => MessageView,
   saved?: { record: DepartmentRecord; taken: TakenPrompt[] },
 ): Promise<void> {
   const { taken } = await takeFromBooks(ctx, cycle, department, keys, saved?.record);
@@ -133,10 +134,10 @@ export async function showClosed(
   cycle: Cycle,
   department: string,
   closed: readonly TakenPrompt[],
-  render: (v: ViewContext, key: string) => MessageView,
+  render: (v: Reader, key: string) => MessageView,
 ): Promise<void> {
   for (const { key, prompt } of closed) {
-    const v = await ctx.view(prompt.person, cycle);
+    const v = await ctx.reader(prompt.person, cycle);
     try {
       await ctx.port.update(prompt.ref, render(v, key));
     } catch (error) {

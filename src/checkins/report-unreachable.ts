@@ -1,5 +1,5 @@
 import type { CheckInEngine } from './engine.ts';
-import { notice } from './messages.ts';
+import { notice } from '../chat/views.ts';
 import { markUnreachable } from '../people/reachability.ts';
 
 /** Records an unreachable person and tells every coordinator, once, what to do about it. */

@@ -1,4 +1,5 @@
 import type { Actor, Interaction } from '../chat/actor.ts';
+import { nameOrId } from '../chat/address.ts';
 import type { CycleDeps } from '../cycles/lifecycle.ts';
 import { translatorFor } from '../i18n/create.ts';
 import { isTasaError, ErrorCode } from '../shared/errors.ts';
@@ -86,9 +87,7 @@ async function dispatch(
   }
   const { command, args } = found;
   if (command.coordinatorOnly && !ctx.directory.isCoordinator(person)) {
-    const names = ctx.directory
-      .coordinators()
-      .map((key) => ctx.directory.nameOf(key) ?? key.slice(key.indexOf(':') + 1));
+    const names = ctx.directory.coordinators().map((key) => nameOrId(ctx.directory, key));
     return reply(
       t('commands:coordinatorsOnly', {
         command: command.words.join(' '),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { frameworkDefinitions, frameworkIds, type FrameworkId } from '../catalogue/definitions.ts';
-import { languages } from '../i18n/languages.ts';
+import { languages, type Language } from '../i18n/languages.ts';
 import * as rules from './rules.ts';
 
 /** A string checked by a rule; a failure carries the code of its explanation. */
@@ -193,3 +193,22 @@ export type Person = z.infer<typeof personSchema>;
 export type ChannelRef = z.infer<typeof channelSchema>;
 export type Department = z.infer<typeof departmentSchema>;
 export type Schedule = z.infer<typeof scheduleSchema>;
+
+/**
+ * A configured department's name in a language; else in `otherwise` (the organisation's
+ * language, which the schema requires), else the first it has, else its id.
+ */
+export function configuredName(
+  department: Department,
+  language: Language,
+  otherwise?: Language,
+): string {
+  const { name } = department;
+  if (typeof name === 'string') return name;
+  return (
+    name[language] ??
+    (otherwise === undefined ? undefined : name[otherwise]) ??
+    Object.values(name)[0] ??
+    department.id
+  );
+}

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../catalogue/load.ts';
 import type { FrameworkId } from '../catalogue/definitions.ts';
-import type { OrganizationConfig } from '../config/schema.ts';
+import { configuredName, type OrganizationConfig } from '../config/schema.ts';
 import { languages, type Language } from '../i18n/languages.ts';
 
 export type Localised = Record<Language, string>;
@@ -66,24 +66,14 @@ export function freezeScope(
     })),
   }));
   const all = keyFactors.map((kf) => kf.id);
-  const departments: FrozenDepartment[] = config.departments.map((department) => {
-    const fallback =
-      typeof department.name === 'string'
-        ? department.name
-        : (department.name[config.organization.locale] ??
-          Object.values(department.name)[0] ??
-          department.id);
-    return {
-      id: department.id,
-      name: localised((l) =>
-        typeof department.name === 'string' ? department.name : (department.name[l] ?? fallback),
-      ),
-      keyFactors:
-        department.keyFactors === 'all'
-          ? all
-          : all.filter((id) => department.keyFactors.includes(id)),
-    };
-  });
+  const departments: FrozenDepartment[] = config.departments.map((department) => ({
+    id: department.id,
+    name: localised((l) => configuredName(department, l, config.organization.locale)),
+    keyFactors:
+      department.keyFactors === 'all'
+        ? all
+        : all.filter((id) => department.keyFactors.includes(id)),
+  }));
   const contextualFactors = inLanguage('en').contextualFactors.map((factor, index) => ({
     id: factor.id,
     title: localised((l) => inLanguage(l).contextualFactors[index]?.title ?? factor.title),
@@ -117,4 +107,4 @@ export function locateQuestion(
 
 /** A department's name as the cycle froze it, in a language; its id when it is not in the cycle. */
 export const departmentName = (cycle: Cycle, department: string, language: Language): string =>
-  cycle.departments.find((d) => d.id === department)?.name[language] ?? department;
+  departmentOf(cycle, department)?.name[language] ?? department;

@@ -1,6 +1,7 @@
 import type { Catalogue } from '../catalogue/load.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
 import type { Clock } from '../shared/clock.ts';
+import { addDays } from '../shared/dates.ts';
 import type { Store } from '../store/store.ts';
 import { freezeScope, type Cycle } from './cycle.ts';
 import { cycleIndex, getCycle, openCycleOf, saveCycle, withCycles } from './repository.ts';
@@ -25,12 +26,6 @@ export type CycleResult =
 export function quarterName(localDate: string): string {
   const [year, month] = localDate.split('-').map(Number);
   return `${year}-Q${Math.floor(((month ?? 1) - 1) / 3) + 1}`;
-}
-
-export function addDays(localDate: string, days: number): string {
-  const date = new Date(`${localDate}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 const isDate = (value: string): boolean =>

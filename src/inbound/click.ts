@@ -1,6 +1,7 @@
 import type { Action } from '../chat/actions.ts';
 import type { Interaction } from '../chat/actor.ts';
-import { clickPlanAction, isPlanAction } from '../action-plans/handlers.ts';
+import { clickPlanAction } from '../action-plans/click.ts';
+import { isPlanAction } from '../action-plans/plan-action.ts';
 import type { Who } from '../checkins/context.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
 

@@ -1,11 +1,9 @@
 import type { Action } from '../chat/actions.ts';
 import type { FieldErrors, FormValues } from '../chat/actor.ts';
-import {
-  checkPlanForm,
-  isPlanAction,
-  planViewIn,
-  submitPlanForm,
-} from '../action-plans/handlers.ts';
+import { checkPlanForm } from '../action-plans/form-check.ts';
+import { isPlanAction } from '../action-plans/plan-action.ts';
+import { planReaderIn } from '../action-plans/reader.ts';
+import { submitPlanForm } from '../action-plans/submit.ts';
 import type { Who } from '../checkins/context.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
 import { explainRefusal } from '../checkins/handlers/shared.ts';
@@ -34,7 +32,7 @@ export async function submitForm(
   const errors = plan
     ? checkPlanForm(
         engine.context,
-        planViewIn(engine.context, who.language),
+        planReaderIn(engine.context, who.language),
         who.actor,
         about,
         values,

@@ -2,12 +2,12 @@ import type { Action } from '../chat/actions.ts';
 import type { Actor, Interaction } from '../chat/actor.ts';
 import type { Who } from '../checkins/context.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
-import { notice } from '../checkins/messages.ts';
+import { notice } from '../chat/views.ts';
 import { interactionKeys } from '../checkins/read-ahead-keys.ts';
 import { runCommand } from '../commands/run.ts';
 import type { CommandServices } from '../commands/types.ts';
 import type { CycleDeps } from '../cycles/lifecycle.ts';
-import { homeView } from '../home/home-view.ts';
+import { homeMessage } from '../home/home-message.ts';
 import { translatorFor } from '../i18n/create.ts';
 import { ErrorCode, isTasaError } from '../shared/errors.ts';
 import type { ReadAhead } from '../store/read-ahead.ts';
@@ -66,7 +66,7 @@ export function createInbound(deps: InboundDeps): InboundPort {
       case 'homeOpened':
         return {
           kind: 'home',
-          view: await homeView(deps.core, ctx.store, who.person, who.language, who.t),
+          view: await homeMessage(deps.core, ctx.store, who.person, who.language, who.t),
         };
       case 'installed':
         if (!input.greet) return done;

@@ -1,16 +1,18 @@
-import { itemLine, type PlanView } from '../action-plans/messages.ts';
+import { itemLine } from '../action-plans/messages.ts';
+import type { PlanReader } from '../action-plans/reader.ts';
 import type { Block, MessageView } from '../chat/views.ts';
-import { daysBetween } from '../action-plans/reminders.ts';
+import { departmentName, keyFactorOf } from '../cycles/cycle.ts';
+import { daysBetween } from '../shared/dates.ts';
+import { percent } from '../shared/numbers.ts';
 import type { DigestData } from './digest.ts';
-import { renderHeatmapPng, type HeatmapCell } from './heatmap.ts';
+import type { HeatmapCell } from './heatmap-cells.ts';
+import { renderHeatmapPng } from './heatmap.ts';
 
-const percent = (answered: number, total: number): number =>
-  total === 0 ? 100 : Math.round((answered / total) * 100);
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
 /** The heatmap of the cycle: departments × key factors, by the departments' own ratings. */
 export function heatmapBlock(
-  v: PlanView,
+  v: PlanReader,
   data: DigestData,
   organization: string,
   date: string,
@@ -50,14 +52,14 @@ export function heatmapBlock(
 
 /** The steering group's weekly digest: headline numbers and changes, the picture, actions, highlights. */
 export function digestMessage(
-  v: PlanView,
+  v: PlanReader,
   data: DigestData,
   organization: string,
   week: string,
   date: string,
 ): MessageView {
   const { cycle, status, now, lastWeek, previous } = data;
-  const name = (id: string) => cycle.departments.find((d) => d.id === id)?.name[v.language] ?? id;
+  const name = (id: string) => departmentName(cycle, id, v.language);
   const title = v.t('reports:digest.title', { organization, week });
   const headline = [
     v.t('reports:digest.headline', {
@@ -125,7 +127,7 @@ export function digestMessage(
 
   const highlights = [
     ...data.movedUp.slice(0, 1).map((m) => {
-      const kf = cycle.keyFactors.find((k) => k.id === m.keyFactor);
+      const kf = keyFactorOf(cycle, m.keyFactor);
       return v.t('reports:digest.highlightKeyFactorUp', {
         keyFactor: kf ? `${kf.number}. ${kf.title[v.language]}` : m.keyFactor,
         count: m.count,

@@ -1,5 +1,4 @@
 import { isOpenItem, type ActionItem } from '../action-plans/item.ts';
-import { daysBetween } from '../action-plans/reminders.ts';
 import { keyFactorRatings, type KeyFactorRating } from '../checkins/answer.ts';
 import { cycleRecords, statusOf, type CycleStatus } from '../checkins/status.ts';
 import { departmentSummaries } from '../checkins/summary-repository.ts';
@@ -7,7 +6,7 @@ import type { DepartmentProgress } from '../checkins/summary.ts';
 import type { Cycle } from '../cycles/cycle.ts';
 import type { Store } from '../store/store.ts';
 import { evidenceSince } from './rollup.ts';
-import { plusDays } from './period.ts';
+import { addDays, daysBetween } from '../shared/dates.ts';
 
 /** The numbers of one week, kept so that next week's digest can say what changed. */
 export interface Snapshot {
@@ -131,7 +130,7 @@ export async function digestData(
       .filter((i) => daysBetween(today, i.due) < 0)
       .sort((a, b) => a.due.localeCompare(b.due)),
     deadlines: open
-      .filter((i) => i.due >= today && i.due <= plusDays(today, 14))
+      .filter((i) => i.due >= today && i.due <= addDays(today, 14))
       .sort((a, b) => a.due.localeCompare(b.due)),
     doneThisWeek: done.filter((i) =>
       i.history.some((h) => h.field === 'status' && h.to === 'done' && h.at >= weekStartIso),

@@ -1,5 +1,6 @@
 import { allItems } from '../action-plans/repository.ts';
 import type { Catalogue } from '../catalogue/load.ts';
+import { nameOrId } from '../chat/address.ts';
 import { cycleRecords } from '../checkins/status.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
 import type { Cycle } from '../cycles/cycle.ts';
@@ -38,7 +39,7 @@ export async function gatherExport(options: ExportOptions): Promise<ExportInput>
     records: await cycleRecords(store, cycle),
     items: await allItems(store),
     catalogue: options.catalogue,
-    nameOf: (key) => options.directory.nameOf(key) ?? key.slice(key.indexOf(':') + 1),
+    nameOf: (key) => nameOrId(options.directory, key),
     generatedAt: options.now,
     timeZone: config.organization.timezone,
   };

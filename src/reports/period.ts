@@ -8,10 +8,3 @@ export function isoWeek(localDate: string): string {
   const week = Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7);
   return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
-
-/** The local date `days` after another. */
-export function plusDays(localDate: string, days: number): string {
-  const date = new Date(`${localDate}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}

@@ -1,5 +1,4 @@
-import type { PlanView } from '../action-plans/messages.ts';
-import { planViewIn } from '../action-plans/handlers.ts';
+import { planReaderIn, type PlanReader } from '../action-plans/reader.ts';
 import { allItems } from '../action-plans/repository.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
 import type { Cycle } from '../cycles/cycle.ts';
@@ -10,7 +9,8 @@ import type { Outbox } from '../outbox/outbox.ts';
 import type { WorkCalendar } from '../scheduler/calendar.ts';
 import { digestData, saveSnapshot } from './digest.ts';
 import { digestMessage } from './digest-message.ts';
-import { isoWeek, plusDays } from './period.ts';
+import { addDays } from '../shared/dates.ts';
+import { isoWeek } from './period.ts';
 import { rollupData } from './rollup.ts';
 import { rollupMessages } from './rollup-messages.ts';
 
@@ -33,9 +33,9 @@ export async function currentCycle(deps: ReportDeps): Promise<Cycle | undefined>
   return latest ? getCycle(store, latest) : undefined;
 }
 
-/** A view in the organisation's language, for channel posts. */
-export function channelView(engine: CheckInEngine): PlanView {
-  return planViewIn(engine.context, engine.context.config.organization.locale);
+/** The channel as a reader: the organisation's language, for channel posts. */
+export function channelReader(engine: CheckInEngine): PlanReader {
+  return planReaderIn(engine.context, engine.context.config.organization.locale);
 }
 
 /**
@@ -86,7 +86,7 @@ function deliverRollup(engine: CheckInEngine) {
     if (!cycle) return 'skipped';
     const since = await ctx.store.get<string>(lastRollupKey);
     const data = await rollupData(ctx.store, ctx.config, cycle, today, since);
-    const { summary, detail } = rollupMessages(channelView(engine), data, week);
+    const { summary, detail } = rollupMessages(channelReader(engine), data, week);
     const ref = await ctx.port.send(item.to, summary);
     await ctx.port.send(item.to, detail, { thread: ref });
     await ctx.store.set(lastRollupKey, ctx.clock.now().toISOString());
@@ -105,7 +105,7 @@ function deliverDigest(engine: CheckInEngine) {
     const previousId = ids[ids.indexOf(cycle.id) - 1];
     const previous = previousId ? await getCycle(ctx.store, previousId) : undefined;
     // "This week" in a digest is the seven days before it.
-    const weekStart = plusDays(today, -7);
+    const weekStart = addDays(today, -7);
     const data = await digestData(
       ctx.store,
       cycle,
@@ -113,10 +113,10 @@ function deliverDigest(engine: CheckInEngine) {
       await allItems(ctx.store),
       today,
       week,
-      isoWeek(plusDays(today, -7)),
+      isoWeek(addDays(today, -7)),
       weekStart,
     );
-    const v = channelView(engine);
+    const v = channelReader(engine);
     await ctx.port.send(
       item.to,
       digestMessage(v, data, ctx.config.organization.name, week, formatDate(today, v.language)),

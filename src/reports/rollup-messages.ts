@@ -1,20 +1,20 @@
-import { itemLine, flagLines, type PlanView } from '../action-plans/messages.ts';
+import { itemLine, flagLines } from '../action-plans/messages.ts';
+import type { PlanReader } from '../action-plans/reader.ts';
 import type { Block, MessageView } from '../chat/views.ts';
+import { departmentName } from '../cycles/cycle.ts';
 import { formatDate } from '../i18n/format.ts';
-import { daysBetween } from '../action-plans/reminders.ts';
+import { daysBetween } from '../shared/dates.ts';
+import { percent } from '../shared/numbers.ts';
 import { keyFactorCounts, type RollupData } from './rollup.ts';
-
-const percent = (answered: number, total: number): number =>
-  total === 0 ? 100 : Math.round((answered / total) * 100);
 
 /** The roll-up: a short summary for the channel, and the detail for its thread. */
 export function rollupMessages(
-  v: PlanView,
+  v: PlanReader,
   data: RollupData,
   week: string,
 ): { summary: MessageView; detail: MessageView } {
   const { cycle, status } = data;
-  const name = (id: string) => cycle.departments.find((d) => d.id === id)?.name[v.language] ?? id;
+  const name = (id: string) => departmentName(cycle, id, v.language);
   const title = v.t('reports:rollup.title', { cycle: cycle.id, week });
   const lines = [
     v.t('reports:rollup.answered', {

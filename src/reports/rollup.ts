@@ -1,5 +1,4 @@
 import { isOpenItem, type ActionItem } from '../action-plans/item.ts';
-import { daysBetween } from '../action-plans/reminders.ts';
 import { ruleFlags, type RuleFlag } from '../action-plans/rules.ts';
 import { answerStatuses, keyFactorRatings } from '../checkins/answer.ts';
 import type { DepartmentRecord } from '../checkins/record-repository.ts';
@@ -9,7 +8,7 @@ import type { Cycle } from '../cycles/cycle.ts';
 import type { Store } from '../store/store.ts';
 import { cycleRecords } from '../checkins/status.ts';
 import { itemBriefs, itemsById } from '../action-plans/repository.ts';
-import { plusDays } from './period.ts';
+import { addDays, daysBetween } from '../shared/dates.ts';
 
 export interface NewEvidence {
   department: string;
@@ -77,7 +76,7 @@ export async function rollupData(
   // Briefs first: only the items the roll-up names are read whole.
   const briefs = await itemBriefs(store);
   const named = briefs.filter(
-    (b) => (b.status === 'planned' || b.status === 'in_progress') && b.due <= plusDays(today, 6),
+    (b) => (b.status === 'planned' || b.status === 'in_progress') && b.due <= addDays(today, 6),
   );
   const open = (
     await itemsById(
@@ -101,7 +100,7 @@ export async function rollupData(
       .filter((i) => daysBetween(today, i.due) < 0)
       .sort((a, b) => a.due.localeCompare(b.due)),
     dueThisWeek: open
-      .filter((i) => i.due >= today && i.due <= plusDays(today, 6))
+      .filter((i) => i.due >= today && i.due <= addDays(today, 6))
       .sort((a, b) => a.due.localeCompare(b.due)),
     flags: ruleFlags(config, briefs),
   };

@@ -17,3 +17,17 @@ export function parseDate(text: string, today: string): string | undefined {
     return undefined;
   return date.toISOString().slice(0, 10);
 }
+
+/** The local date `days` after another (before it when negative). */
+export function addDays(localDate: string, days: number): string {
+  // Noon UTC: adding days never crosses a date line.
+  const date = new Date(`${localDate}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+const dayNumber = (date: string): number =>
+  Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+
+/** Whole days from one local date to another; negative when `to` is earlier. */
+export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);

@@ -29,7 +29,8 @@ import { parseConfig } from '../../src/config/load.ts';
 import type { OrganizationConfig } from '../../src/config/schema.ts';
 import { freezeScope, type Cycle } from '../../src/cycles/cycle.ts';
 import { saveCycle } from '../../src/cycles/repository.ts';
-import { isoWeek, plusDays } from '../../src/reports/period.ts';
+import { isoWeek } from '../../src/reports/period.ts';
+import { addDays } from '../../src/shared/dates.ts';
 import type { Store } from '../../src/store/store.ts';
 import { openStore } from '../../src/store/open.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
@@ -222,10 +223,10 @@ export function cycles(config: OrganizationConfig, catalogue: Catalogue): Cycle[
       id: `${year}-Q${quarter}`,
       openedAt: `${opened}T06:00:00.000Z`,
       openedBy: 'slack:U0COORD1',
-      dueDate: plusDays(opened, 42),
+      dueDate: addDays(opened, 42),
       ...(open
         ? {}
-        : { closedAt: `${plusDays(opened, 80)}T12:00:00.000Z`, closedBy: 'slack:U0COORD1' }),
+        : { closedAt: `${addDays(opened, 80)}T12:00:00.000Z`, closedBy: 'slack:U0COORD1' }),
       ...scope,
     };
   });
@@ -257,7 +258,7 @@ function departmentRecord(
   const department = cycle.departments[departmentIndex]!;
   const record = emptyRecord(cycle.id, department.id);
   const person = `slack:U0D${pad(departmentIndex + 1)}`;
-  const end = open ? benchNow : `${plusDays(cycle.dueDate, 14)}T15:00:00.000Z`;
+  const end = open ? benchNow : `${addDays(cycle.dueDate, 14)}T15:00:00.000Z`;
   const questions = cycle.keyFactors.flatMap((kf) => kf.questions.map((q) => ({ kf, q })));
   // In the open cycle people work through the questions in order and stop somewhere:
   // a tenth have not started, a sixth are done, the rest are part-way (≈ 60 % overall).
@@ -402,8 +403,8 @@ export function itemDrafts(config: OrganizationConfig): Omit<ActionItem, 'id'>[]
       contact ? `slack:${contact}` : 'slack:U0COORD1',
       ...(rng() < 0.3 ? ['slack:U0COORD1'] : []),
     ];
-    const due = plusDays('2027-01-01', Math.floor(rng() * 430));
-    const start = plusDays(due, -30 - Math.floor(rng() * 120));
+    const due = addDays('2027-01-01', Math.floor(rng() * 430));
+    const start = addDays(due, -30 - Math.floor(rng() * 120));
     const x = rng();
     const status: ActionStatus =
       due < benchToday
@@ -439,28 +440,28 @@ export function itemDrafts(config: OrganizationConfig): Omit<ActionItem, 'id'>[]
         from: 'planned',
         to: 'in_progress',
         by: owners[0]!,
-        at: `${plusDays(start, 7)}T10:00:00.000Z`,
+        at: `${addDays(start, 7)}T10:00:00.000Z`,
       });
     if (rng() < 0.3)
       history.push({
         field: 'due',
-        from: plusDays(due, -30),
+        from: addDays(due, -30),
         to: due,
         reason: 'Resurssit siirtyivät toiseen hankkeeseen.',
         by: owners[0]!,
-        at: `${plusDays(start, 20)}T10:00:00.000Z`,
+        at: `${addDays(start, 20)}T10:00:00.000Z`,
       });
     if (status === 'done' || status === 'cancelled') {
       const closed =
         due < benchToday
-          ? plusDays(due, -Math.floor(rng() * 10))
-          : plusDays(benchToday, -Math.floor(rng() * 60));
+          ? addDays(due, -Math.floor(rng() * 10))
+          : addDays(benchToday, -Math.floor(rng() * 60));
       history.push({
         field: 'status',
         from: 'in_progress',
         to: status,
         by: owners[0]!,
-        at: `${closed < benchToday ? closed : plusDays(benchToday, -1)}T14:00:00.000Z`,
+        at: `${closed < benchToday ? closed : addDays(benchToday, -1)}T14:00:00.000Z`,
       });
     }
     return {
@@ -478,7 +479,7 @@ export function itemDrafts(config: OrganizationConfig): Omit<ActionItem, 'id'>[]
               {
                 text: 'Ensimmäinen työpaja pidetty, seuraava sovittu.',
                 by: owners[0]!,
-                at: `${plusDays(start, 14)}T12:00:00.000Z`,
+                at: `${addDays(start, 14)}T12:00:00.000Z`,
               },
             ]
           : [],
@@ -533,7 +534,7 @@ export async function populate(file: string): Promise<Populated> {
   await writeItems(store, config);
   // Last week's digest numbers, so the digest computes its "since last week" line.
   await saveSnapshot(store, {
-    week: isoWeek(plusDays(benchToday, -7)),
+    week: isoWeek(addDays(benchToday, -7)),
     cycle: all.at(-1)!.id,
     answered: Math.round(counts.openAnswers * 0.9),
     total: counts.openQuestions,

@@ -21,7 +21,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
-import type { PlanView } from '../../src/action-plans/messages.ts';
+import type { PlanReader } from '../../src/action-plans/reader.ts';
 import { allItems } from '../../src/action-plans/repository.ts';
 import { isOpenItem } from '../../src/action-plans/item.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
@@ -39,7 +39,8 @@ import {
   writeCycleExport,
   type ExportOptions,
 } from '../../src/reports/gather-export.ts';
-import { isoWeek, plusDays } from '../../src/reports/period.ts';
+import { isoWeek } from '../../src/reports/period.ts';
+import { addDays } from '../../src/shared/dates.ts';
 import { rollupData } from '../../src/reports/rollup.ts';
 import { rollupMessages } from '../../src/reports/rollup-messages.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
@@ -133,21 +134,21 @@ const catalogue = loadCatalogue(i18n);
 const t = translatorFor(i18n, language);
 const directory = createDirectory(config, ['slack', 'teams']);
 const nameOf = (key: string): string => directory.nameOf(key) ?? key.slice(key.indexOf(':') + 1);
-// The same view the roll-up and digest are posted with (post.ts channelView).
-const view: PlanView = { t, language, config, catalogue, nameOf };
+// The same reader the roll-up and digest are posted for (post.ts channelReader).
+const reader: PlanReader = { t, language, config, catalogue, nameOf };
 const ids = (await cycleIndex(store)).ids;
 const cycle = (await getCycle(store, ids.at(-1)!))!;
 const previous = (await getCycle(store, ids.at(-2)!))!;
 const since = await store.get<string>('report:rollup:last');
 const today = benchToday;
 const week = isoWeek(today);
-const lastWeek = isoWeek(plusDays(today, -7));
+const lastWeek = isoWeek(addDays(today, -7));
 const rssAtStart = maxRssMb();
 
 // ---- roll-up and its yardstick ---------------------------------------------------------
 const rollup = async () => {
   const data = await rollupData(store, config, cycle, today, since);
-  return { data, messages: rollupMessages(view, data, week) };
+  return { data, messages: rollupMessages(reader, data, week) };
 };
 const rollupTiming = await time(runs, rollup);
 const sql = sqlAggregation(file, benchNamespace, cycle, today);
@@ -175,11 +176,11 @@ const rssAfterRollup = maxRssMb();
 const digestOf = async () => {
   // As deliverDigestItem does: the items are read by the caller.
   const items = await allItems(store);
-  return digestData(store, cycle, previous, items, today, week, lastWeek, plusDays(today, -7));
+  return digestData(store, cycle, previous, items, today, week, lastWeek, addDays(today, -7));
 };
 const digest = async () =>
   digestMessage(
-    view,
+    reader,
     await digestOf(),
     config.organization.name,
     week,
@@ -226,12 +227,12 @@ const readRecords = await time(breakdownRuns, () => cycleRecords(store, cycle));
 const readStatus = await time(breakdownRuns, () => cycleStatus(store, cycle));
 const readItems = await time(breakdownRuns, () => allItems(store));
 const renderRollup = await time(breakdownRuns, async () =>
-  rollupMessages(view, rollupResult, week),
+  rollupMessages(reader, rollupResult, week),
 );
 const digestDataTiming = await time(breakdownRuns, digestOf);
 const digestSample = await digestOf();
 const heatmapTiming = await time(breakdownRuns, async () =>
-  heatmapBlock(view, digestSample, config.organization.name, formatDate(today, language)),
+  heatmapBlock(reader, digestSample, config.organization.name, formatDate(today, language)),
 );
 const exportInput = {
   organization: config.organization.name,

@@ -13,7 +13,7 @@ import { answerStatuses, keyFactorRatings } from '../../src/checkins/answer.ts';
 import type { CycleStatus } from '../../src/checkins/status.ts';
 import { recordKey } from '../../src/checkins/record-repository.ts';
 import type { Cycle } from '../../src/cycles/cycle.ts';
-import { plusDays } from '../../src/reports/period.ts';
+import { addDays } from '../../src/shared/dates.ts';
 import type { RollupData } from '../../src/reports/rollup.ts';
 
 export interface SqlCounts {
@@ -123,7 +123,7 @@ export function sqlAggregation(
     $actionFrom: actionPrefix,
     $actionTo: upper(actionPrefix),
     $today: today,
-    $weekEnd: plusDays(today, 6),
+    $weekEnd: addDays(today, 6),
   };
   return {
     async run() {

@@ -3,15 +3,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import {
-  heatmapLayout,
-  heatmapScale,
-  heatmapSvg,
-  renderHeatmapPng,
-  type Box,
-  type HeatmapCell,
-  type HeatmapInput,
-} from '../../src/reports/heatmap.ts';
+import { heatmapScale, type HeatmapCell } from '../../src/reports/heatmap-cells.ts';
+import { heatmapLayout, type Box, type HeatmapInput } from '../../src/reports/heatmap-layout.ts';
+import { heatmapSvg, renderHeatmapPng } from '../../src/reports/heatmap.ts';
 import { resvgFontOptions } from '../../src/reports/svg.ts';
 
 const outputDir = join(dirname(fileURLToPath(import.meta.url)), 'output');

@@ -90,7 +90,7 @@ export async function recordAnswer(
     },
   );
 
-  const v = await ctx.view(person, cycle, actor.locale);
+  const v = await ctx.reader(person, cycle, actor.locale);
   if (result.kind === 'refused') {
     const name = departmentName(cycle, department, v.language);
     return explainRefusal(

@@ -19,7 +19,7 @@ export async function handOver(
   const target = await resolveTarget(ctx, input);
   if (!target.ok) return explainRefusal(ctx, person, target.key, target.params);
   const { cycle, department, keyFactor } = target;
-  const v = await ctx.view(person, cycle, actor.locale);
+  const v = await ctx.reader(person, cycle, actor.locale);
   const picked = input.colleague?.trim();
   if (!picked)
     return {
@@ -63,7 +63,7 @@ export async function handOver(
   );
   const step = stepFor(record, department, keyFactor);
   if (step) {
-    const cv = await ctx.view(colleague, cycle);
+    const cv = await ctx.reader(colleague, cycle);
     const summary = cv.t('checkins:handOver.received', {
       name: cv.nameOf(person),
       keyFactor: keyFactor.title[cv.language],

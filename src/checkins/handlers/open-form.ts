@@ -2,7 +2,7 @@ import type { Interaction } from '../../chat/actor.ts';
 import { withFormWords } from '../../i18n/form-words.ts';
 import type { EngineContext, Who } from '../context.ts';
 import { resolveTarget } from '../flow.ts';
-import { answerForm, handOverForm, ratingForm, skipForm } from '../messages.ts';
+import { answerForm, handOverForm, ratingForm, skipForm } from '../forms.ts';
 import { getRecord } from '../record-repository.ts';
 import { departmentName } from '../../cycles/cycle.ts';
 import { explainRefusal, mayAnswer } from './shared.ts';
@@ -37,7 +37,7 @@ export async function openCheckInForm(
     });
     return;
   }
-  const v = await ctx.view(person, target.cycle, actor.locale);
+  const v = await ctx.reader(person, target.cycle, actor.locale);
   const address = ctx.directory.addressOf(person) ?? {
     platform: actor.platform,
     id: actor.id,

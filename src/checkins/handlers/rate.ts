@@ -4,7 +4,8 @@ import type { Actor, EngineContext } from '../context.ts';
 import { isLate, resolveTarget } from '../flow.ts';
 import { closePrompts, continueWith, takePrompts } from '../prompts.ts';
 import { limits } from '../limits.ts';
-import { notice, ratedMessage } from '../messages.ts';
+import { notice } from '../../chat/views.ts';
+import { ratedMessage } from '../messages.ts';
 import { updateRecord } from '../record-repository.ts';
 import { textProblem, type InputProblem } from '../validate.ts';
 import { explainRefusal, fieldErrors, mayAnswer, saved, type FormResult } from './shared.ts';
@@ -29,7 +30,7 @@ export async function rateKeyFactor(
   const target = await resolveTarget(ctx, input);
   if (!target.ok) return explainRefusal(ctx, person, target.key, target.params, input.note);
   const { cycle, department, keyFactor } = target;
-  const v = await ctx.view(person, cycle, actor.locale);
+  const v = await ctx.reader(person, cycle, actor.locale);
 
   const problems: InputProblem[] = [];
   if (!isKeyFactorRating(input.rating))

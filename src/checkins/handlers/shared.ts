@@ -1,5 +1,5 @@
 import type { EngineContext } from '../context.ts';
-import { notice } from '../messages.ts';
+import { notice } from '../../chat/views.ts';
 import { isAssignee } from '../progress.ts';
 import type { DepartmentRecord } from '../record-repository.ts';
 import type { InputProblem } from '../validate.ts';

@@ -28,7 +28,7 @@ export async function skipKeyFactor(
   const target = await resolveTarget(ctx, input);
   if (!target.ok) return explainRefusal(ctx, person, target.key, target.params, input.reason);
   const { cycle, department, keyFactor } = target;
-  const v = await ctx.view(person, cycle, actor.locale);
+  const v = await ctx.reader(person, cycle, actor.locale);
   const reason = input.reason?.trim() ?? '';
   if (reason === '')
     return {

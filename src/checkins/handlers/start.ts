@@ -26,7 +26,7 @@ export async function startKeyFactor(
     return takePrompts(r, keys);
   });
   if (!taken) {
-    const v = await ctx.view(person, cycle, actor.locale);
+    const v = await ctx.reader(person, cycle, actor.locale);
     await explainRefusal(ctx, person, 'errors.notAContact', {
       department: departmentName(cycle, department, v.language),
     });

@@ -1,7 +1,8 @@
-import { clickPlanAction, planView } from '../../action-plans/handlers.ts';
+import { clickPlanAction } from '../../action-plans/click.ts';
+import { planReader } from '../../action-plans/reader.ts';
 import { isOpenItem, type ActionItem } from '../../action-plans/item.ts';
 import { itemsMessage } from '../../action-plans/messages.ts';
-import { daysBetween } from '../../action-plans/reminders.ts';
+import { daysBetween } from '../../shared/dates.ts';
 import { planFlags } from '../../action-plans/plan-summary-repository.ts';
 import { allItems } from '../../action-plans/repository.ts';
 import { ownerKey } from '../../action-plans/draft.ts';
@@ -64,7 +65,7 @@ export const actionsCommand: Command = {
       const text = context.t('actions:errors.listNotAllowed');
       return { text, blocks: [{ type: 'text', text }] };
     }
-    const v = await planView(context.core.engine.context, context.person);
+    const v = await planReader(context.core.engine.context, context.person);
     const title = label
       ? v.t('actions:list.titleFiltered', { filter: label })
       : v.t('actions:list.title');

@@ -1,10 +1,11 @@
 import { myOpenQuestions } from '../../checkins/status.ts';
+import { departmentName, keyFactorOf } from '../../cycles/cycle.ts';
 import { openCycleOf } from '../../cycles/repository.ts';
 import { formatDate } from '../../i18n/format.ts';
 import type { Block } from '../../chat/views.ts';
 import type { Command, CommandContext } from '../types.ts';
 import type { Store } from '../../store/store.ts';
-import { planView } from '../../action-plans/handlers.ts';
+import { planReader } from '../../action-plans/reader.ts';
 import { isOpenItem } from '../../action-plans/item.ts';
 import { itemsMessage } from '../../action-plans/messages.ts';
 import { openItemsOf } from '../../action-plans/plan-summary-repository.ts';
@@ -21,7 +22,7 @@ export async function myActionBlocks(
     .filter((i) => isOpenItem(i) && i.owners.includes(person))
     .sort((a, b) => a.due.localeCompare(b.due));
   if (mine.length === 0) return [];
-  const v = await planView(core.engine.context, person);
+  const v = await planReader(core.engine.context, person);
   return itemsMessage(v, v.t('actions:list.mine'), mine).blocks;
 }
 
@@ -50,9 +51,8 @@ export const myCommand: Command = {
       due: formatDate(cycle.dueDate, language),
     });
     const lines = open.map((item) => {
-      const kf = cycle.keyFactors.find((k) => k.id === item.keyFactor);
-      const department =
-        cycle.departments.find((d) => d.id === item.department)?.name[language] ?? item.department;
+      const kf = keyFactorOf(cycle, item.keyFactor);
+      const department = departmentName(cycle, item.department, language);
       const what = item.needsRating
         ? t('commands:my.needsRating')
         : t('commands:my.questions', { count: item.questions.length });

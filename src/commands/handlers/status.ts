@@ -1,15 +1,14 @@
 import { cycleStatus } from '../../checkins/status.ts';
+import { departmentName, keyFactorOf } from '../../cycles/cycle.ts';
 import { cycleIndex, getCycle, openCycleOf } from '../../cycles/repository.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { unreachablePeople } from '../../people/reachability.ts';
-import { planView } from '../../action-plans/handlers.ts';
+import { planReader } from '../../action-plans/reader.ts';
 import { flagLines } from '../../action-plans/messages.ts';
 import { planFlags } from '../../action-plans/plan-summary-repository.ts';
 import type { Block } from '../../chat/views.ts';
+import { percent } from '../../shared/numbers.ts';
 import { CommandUsageError, type Command } from '../types.ts';
-
-const percent = (answered: number, total: number): number =>
-  total === 0 ? 100 : Math.round((answered / total) * 100);
 
 /** `status [department|key factor]`: progress of the open (or latest) cycle. */
 export const statusCommand: Command = {
@@ -27,9 +26,9 @@ export const statusCommand: Command = {
       return { text, blocks: [{ type: 'text', text }] };
     }
     const status = await cycleStatus(deps.store, cycle);
-    const name = (id: string) => cycle.departments.find((d) => d.id === id)?.name[language] ?? id;
+    const name = (id: string) => departmentName(cycle, id, language);
     const title = (id: string) => {
-      const kf = cycle.keyFactors.find((k) => k.id === id);
+      const kf = keyFactorOf(cycle, id);
       return kf ? `${kf.number}. ${kf.title[language]}` : id;
     };
     const heading = t(
@@ -103,7 +102,7 @@ export const statusCommand: Command = {
     if (filter === '') {
       lines.push(
         ...flagLines(
-          await planView(core.engine.context, context.person),
+          await planReader(core.engine.context, context.person),
           await planFlags(deps.store, deps.config),
         ),
       );

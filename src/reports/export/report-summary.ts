@@ -1,3 +1,4 @@
+import { departmentOf, keyFactorOf } from '../../cycles/cycle.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { markup, type Html } from './html.ts';
 import { answeredOf, sum } from './progress.ts';
@@ -6,7 +7,7 @@ import { dateTime, inLanguage, keyFactorsOf } from './words.ts';
 
 /** The heading `${number}. ${title}` a key factor has everywhere in the report. */
 export const keyFactorHeading = (input: ExportInput, keyFactorId: string): string => {
-  const keyFactor = input.cycle.keyFactors.find((kf) => kf.id === keyFactorId);
+  const keyFactor = keyFactorOf(input.cycle, keyFactorId);
   return keyFactor
     ? `${keyFactor.number}. ${inLanguage(keyFactor.title, input.language)}`
     : keyFactorId;
@@ -60,8 +61,8 @@ ${entries}</ul>
 export function summary(input: ExportInput): Html {
   const { cycle, language, t } = input;
   const cell = (departmentId: string, keyFactorId: string): Html => {
-    const department = cycle.departments.find((d) => d.id === departmentId);
-    const keyFactor = cycle.keyFactors.find((kf) => kf.id === keyFactorId);
+    const department = departmentOf(cycle, departmentId);
+    const keyFactor = keyFactorOf(cycle, keyFactorId);
     if (!department || !keyFactor || !department.keyFactors.includes(keyFactorId))
       return markup`<td class="muted">–</td>`;
     const record = input.records.get(departmentId);

@@ -1,5 +1,11 @@
 import type { Evidence } from '../../checkins/answer.ts';
-import type { Cycle, FrozenDepartment, FrozenKeyFactor, Localised } from '../../cycles/cycle.ts';
+import {
+  departmentOf,
+  type Cycle,
+  type FrozenDepartment,
+  type FrozenKeyFactor,
+  type Localised,
+} from '../../cycles/cycle.ts';
 import { formatDate, dateTimeFormat } from '../../i18n/format.ts';
 import type { Language } from '../../i18n/languages.ts';
 import type { ExportInput } from './types.ts';
@@ -53,7 +59,7 @@ export const keyFactorsOf = (cycle: Cycle, department: FrozenDepartment): Frozen
 
 export function departmentName(input: ExportInput, departmentId: string | undefined): string {
   if (departmentId === undefined) return '';
-  const department = input.cycle.departments.find((d) => d.id === departmentId);
+  const department = departmentOf(input.cycle, departmentId);
   return department ? inLanguage(department.name, input.language) : departmentId;
 }
 

@@ -1,13 +1,14 @@
 import { cycleStatus, myOpenQuestions } from '../checkins/status.ts';
 import type { Block, MessageView } from '../chat/views.ts';
 import type { CommandServices } from '../commands/types.ts';
+import { departmentName, keyFactorOf } from '../cycles/cycle.ts';
 import { openCycleOf } from '../cycles/repository.ts';
 import type { Translator } from '../i18n/create.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { Store } from '../store/store.ts';
 import { myActionBlocks } from '../commands/handlers/my.ts';
-import { planView } from '../action-plans/handlers.ts';
+import { planReader } from '../action-plans/reader.ts';
 import { flagLines } from '../action-plans/messages.ts';
 import { planFlags } from '../action-plans/plan-summary-repository.ts';
 
@@ -16,7 +17,7 @@ import { planFlags } from '../action-plans/plan-summary-repository.ts';
  * and for coordinators the cycle's progress per department. Slack shows it
  * in App Home; Teams as a card.
  */
-export async function homeView(
+export async function homeMessage(
   core: CommandServices,
   store: Store,
   person: string,
@@ -41,9 +42,8 @@ export async function homeView(
     blocks.push({ type: 'text', text: t('home:nothingOpen') });
   } else {
     for (const item of mine) {
-      const kf = cycle.keyFactors.find((k) => k.id === item.keyFactor);
-      const department =
-        cycle.departments.find((d) => d.id === item.department)?.name[language] ?? item.department;
+      const kf = keyFactorOf(cycle, item.keyFactor);
+      const department = departmentName(cycle, item.department, language);
       blocks.push({
         type: 'text',
         text: `${kf?.number ?? ''}. ${kf?.title[language] ?? item.keyFactor} · ${department}: ${
@@ -69,7 +69,7 @@ export async function homeView(
 
   if (core.directory.isCoordinator(person)) {
     const flags = flagLines(
-      await planView(core.engine.context, person),
+      await planReader(core.engine.context, person),
       await planFlags(store, core.engine.context.config),
     );
     if (flags.length > 0) blocks.push({ type: 'context', text: flags.join('\n') });
@@ -81,7 +81,7 @@ export async function homeView(
     blocks.push({
       type: 'fields',
       fields: status.departments.map((d) => ({
-        label: cycle.departments.find((c) => c.id === d.department)?.name[language] ?? d.department,
+        label: departmentName(cycle, d.department, language),
         value: t('home:departmentProgress', {
           answered: d.answered,
           total: d.total,

@@ -1,0 +1,31 @@
+import type { Catalogue } from '../catalogue/load.ts';
+import { nameOrId } from '../chat/address.ts';
+import type { EngineContext } from '../checkins/context.ts';
+import type { OrganizationConfig } from '../config/schema.ts';
+import { translatorFor, type Translator } from '../i18n/create.ts';
+import type { Language } from '../i18n/languages.ts';
+
+/** Whom an action-plan or report message is written for: their language, and the plan's words. */
+export interface PlanReader {
+  t: Translator;
+  language: Language;
+  config: OrganizationConfig;
+  catalogue: Catalogue;
+  nameOf(person: string): string;
+}
+
+/** A reader in one language: what action-plan and report messages are written for. */
+export function planReaderIn(ctx: EngineContext, language: Language): PlanReader {
+  return {
+    t: translatorFor(ctx.i18n, language),
+    language,
+    config: ctx.config,
+    catalogue: ctx.catalogue,
+    nameOf: (key) => nameOrId(ctx.directory, key),
+  };
+}
+
+/** A person as the reader of action-plan messages, in their language. */
+export async function planReader(ctx: EngineContext, person: string): Promise<PlanReader> {
+  return planReaderIn(ctx, await ctx.languageOf(person));
+}
