@@ -13,16 +13,35 @@ import { readResources } from './i18n/resources.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { systemClock } from './shared/clock.ts';
 import { isTasaError } from './shared/errors.ts';
-import { createLogger } from './shared/logger.ts';
+import { createLogger, type Logger } from './shared/logger.ts';
 import { openStore } from './store/open.ts';
 import { slackSettings } from './slack/settings.ts';
 import { isAnonymous, teamsSettings } from './teams/settings.ts';
 
 const exampleConfig = fileURLToPath(new URL('./config/tasa.example.yaml', import.meta.url));
 
+/**
+ * The last resort for errors nothing else caught. A rejected promise is one
+ * piece of work that failed (one request, one send): it is logged and Tasa
+ * keeps serving everyone else, as Node's default (exit on the first one)
+ * would let a single bad request stop it. An uncaught exception may have left
+ * any state half-changed, so Tasa logs it and exits 1: the supervisor (Docker,
+ * systemd, Kubernetes) starts a clean process, and the outbox resumes.
+ */
+function guardProcess(logger: Logger): void {
+  process.on('unhandledRejection', (reason: unknown) => {
+    logger.error({ err: reason }, 'unhandled rejection: logged, still serving');
+  });
+  process.on('uncaughtException', (error: Error) => {
+    logger.error({ err: error }, 'uncaught exception: exiting so that a supervisor restarts Tasa');
+    process.exit(1);
+  });
+}
+
 async function main(): Promise<void> {
   const env = parseEnvironment(process.env);
   const logger = createLogger(env.LOG_LEVEL);
+  guardProcess(logger);
 
   const configPath = env.TASA_CONFIG ?? './tasa.yaml';
   const useExample = env.TASA_CONFIG === undefined && !existsSync(configPath);
