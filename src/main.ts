@@ -16,7 +16,7 @@ import { isTasaError } from './shared/errors.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { openStore } from './store/open.ts';
 import { slackSettings } from './slack/settings.ts';
-import { isAnonymous, teamsSettings } from './teams/settings.ts';
+import { teamsSettings } from './teams/settings.ts';
 
 const exampleConfig = fileURLToPath(new URL('./config/tasa.example.yaml', import.meta.url));
 
@@ -61,6 +61,9 @@ async function main(): Promise<void> {
   }
   const config = result.config;
 
+  const slack = slackSettings(env);
+  // Teams needs its registration, or TEAMS_LOCAL_DEV=1 for the Playground; off otherwise.
+  const teams = teamsSettings(env);
   const store = openStore({
     url: env.TASA_STORE_URL,
     dataDir: env.TASA_DATA_DIR,
@@ -68,18 +71,6 @@ async function main(): Promise<void> {
     clock: systemClock,
   });
 
-  const slack = slackSettings(env);
-  // Teams is always on: anonymous without credentials, for local development and the
-  // Playground. Not in production, where an unauthenticated endpoint would accept
-  // anything (the Agents SDK itself refuses anonymous mode when NODE_ENV=production).
-  const teams = teamsSettings(env);
-  const teamsOn = !(isAnonymous(teams) && env.NODE_ENV === 'production');
-  if (!teamsOn) {
-    logger.warn(
-      {},
-      'Teams is off: NODE_ENV=production needs MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (anonymous mode is for development only)',
-    );
-  }
   const tasa = await startTasa({
     config,
     store,
@@ -88,7 +79,7 @@ async function main(): Promise<void> {
     port: env.PORT,
     metrics: createMetrics({ logger }),
     ...(slack ? { slack } : {}),
-    ...(teamsOn ? { teams } : {}),
+    ...(teams ? { teams } : {}),
   });
 
   let stopping = false;

@@ -1,12 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../src/shared/logger.ts';
 import { waitFor } from '../helpers/fake-slack-api.ts';
 import { signedRequest, slashCommandBody } from '../helpers/slack-requests.ts';
 import { signingSecret, startSlackTasa } from './harness.ts';
 
 let world: Awaited<ReturnType<typeof startSlackTasa>>;
+let logger: ReturnType<typeof memoryLogger>;
 
 beforeEach(async () => {
-  world = await startSlackTasa();
+  logger = memoryLogger();
+  world = await startSlackTasa(undefined, { logger });
 });
 afterEach(async () => {
   await world.stop();
@@ -26,7 +29,7 @@ const commandBody = (text: string, user = 'UCOORD') =>
   ).toString();
 
 const warnings = () =>
-  world.logger.lines.filter((line) => line.level === 'warn').map((line) => line.message);
+  logger.lines.filter((line) => line.level === 'warn').map((line) => line.message);
 
 describe('the Slack endpoint', () => {
   it('refuses a signed request dated more than five minutes ahead with 401', async () => {
@@ -89,7 +92,7 @@ describe('the Slack endpoint', () => {
       expect({ body, status: response.status }).toEqual({ body, status: 400 });
     }
     expect(warnings()).toContainEqual(expect.stringContaining('not a Slack request'));
-    expect(world.logger.lines.filter((line) => line.level === 'error')).toEqual([]);
+    expect(logger.lines.filter((line) => line.level === 'error')).toEqual([]);
 
     // Unsigned, the same body is refused as unsigned.
     const unsigned = await signedRequest(world.endpoint, signingSecret, 'payload=null', form, {
