@@ -41,7 +41,7 @@ export function slackEventsRoute(
     if (timestamp !== undefined && !timestampIsFresh(timestamp, now())) {
       logger.warn(
         { timestamp: String(timestamp) },
-        'slack request refused: its timestamp is more than five minutes from now',
+        'slack request refused: its timestamp is not within five minutes of now',
       );
       refuse(response, 401);
       return;

@@ -102,7 +102,7 @@ describe('Tasa in Teams with a bot registration', () => {
         message: 'teams activity refused: its serviceUrl is not the Bot Connector',
       }),
     );
-    // A Bot Connector host that is not the one the token was issued for: the SDK refuses it.
+    // A Bot Connector host that is not the one named in the token: the SDK refuses it.
     expect((await post(asCoordinator(teamsCloud))).status).toBe(400);
     expect(connector.calls).toEqual([]);
   });
