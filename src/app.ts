@@ -32,7 +32,7 @@ export interface TasaOptions {
   /** Slack, when its variables are set. */
   slack?: SlackSettings;
   slackClientOptions?: WebClientOptions;
-  /** Teams: with the bot registration's credentials, or anonymous for local development. */
+  /** Teams: with the bot registration's credentials, or anonymous for the Playground (TEAMS_LOCAL_DEV=1). */
   teams?: TeamsSettings;
   teamsClientOptions?: TeamsClientOptions;
   /** Whether this process runs the schedule (tests drive it themselves). */
@@ -85,6 +85,12 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
         ...(options.teamsClientOptions ? { clientOptions: options.teamsClientOptions } : {}),
       })
     : undefined;
+  if (!teams) {
+    logger.info(
+      {},
+      'Teams is off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn it on (or TEAMS_LOCAL_DEV=1 for the Playground)',
+    );
+  }
   const platforms: Platform[] = [];
   if (slack) platforms.push('slack');
   if (teams) platforms.push('teams');

@@ -21,7 +21,15 @@ export const environmentSchema = z.object({
   MICROSOFT_APP_ID: optional,
   MICROSOFT_APP_PASSWORD: optional,
   MICROSOFT_APP_TENANT_ID: optional,
-  /** `production` refuses Teams' anonymous mode (so does the Agents SDK). */
+  /**
+   * `1` runs Teams without authentication, answering any `serviceUrl`: for the
+   * Playground only. Never implied by missing credentials.
+   */
+  TEAMS_LOCAL_DEV: z
+    .enum(['', '0', '1', 'false', 'true'])
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+  /** The Agents SDK refuses Teams without credentials when it is `production`, in any case. */
   NODE_ENV: optional,
 });
 

@@ -13,16 +13,35 @@ import { readResources } from './i18n/resources.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { systemClock } from './shared/clock.ts';
 import { isTasaError } from './shared/errors.ts';
-import { createLogger } from './shared/logger.ts';
+import { createLogger, type Logger } from './shared/logger.ts';
 import { openStore } from './store/open.ts';
 import { slackSettings } from './slack/settings.ts';
-import { isAnonymous, teamsSettings } from './teams/settings.ts';
+import { teamsSettings } from './teams/settings.ts';
 
 const exampleConfig = fileURLToPath(new URL('./config/tasa.example.yaml', import.meta.url));
+
+/**
+ * The last resort for errors nothing else caught. A rejected promise is one
+ * piece of work that failed (one request, one send): it is logged and Tasa
+ * keeps serving everyone else, as Node's default (exit on the first one)
+ * would let a single bad request stop it. An uncaught exception may have left
+ * any state half-changed, so Tasa logs it and exits 1: the supervisor (Docker,
+ * systemd, Kubernetes) starts a clean process, and the outbox resumes.
+ */
+function guardProcess(logger: Logger): void {
+  process.on('unhandledRejection', (reason: unknown) => {
+    logger.error({ err: reason }, 'unhandled rejection: logged, still serving');
+  });
+  process.on('uncaughtException', (error: Error) => {
+    logger.error({ err: error }, 'uncaught exception: exiting so that a supervisor restarts Tasa');
+    process.exit(1);
+  });
+}
 
 async function main(): Promise<void> {
   const env = parseEnvironment(process.env);
   const logger = createLogger(env.LOG_LEVEL);
+  guardProcess(logger);
 
   const configPath = env.TASA_CONFIG ?? './tasa.yaml';
   const useExample = env.TASA_CONFIG === undefined && !existsSync(configPath);
@@ -42,6 +61,9 @@ async function main(): Promise<void> {
   }
   const config = result.config;
 
+  const slack = slackSettings(env);
+  // Teams needs its registration, or TEAMS_LOCAL_DEV=1 for the Playground; off otherwise.
+  const teams = teamsSettings(env);
   const store = openStore({
     url: env.TASA_STORE_URL,
     dataDir: env.TASA_DATA_DIR,
@@ -49,18 +71,6 @@ async function main(): Promise<void> {
     clock: systemClock,
   });
 
-  const slack = slackSettings(env);
-  // Teams is always on: anonymous without credentials, for local development and the
-  // Playground. Not in production, where an unauthenticated endpoint would accept
-  // anything (the Agents SDK itself refuses anonymous mode when NODE_ENV=production).
-  const teams = teamsSettings(env);
-  const teamsOn = !(isAnonymous(teams) && env.NODE_ENV === 'production');
-  if (!teamsOn) {
-    logger.warn(
-      {},
-      'Teams is off: NODE_ENV=production needs MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (anonymous mode is for development only)',
-    );
-  }
   const tasa = await startTasa({
     config,
     store,
@@ -69,7 +79,7 @@ async function main(): Promise<void> {
     port: env.PORT,
     metrics: createMetrics({ logger }),
     ...(slack ? { slack } : {}),
-    ...(teamsOn ? { teams } : {}),
+    ...(teams ? { teams } : {}),
   });
 
   let stopping = false;

@@ -33,7 +33,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       json(response, 404, { error: 'not_found' });
       return;
     }
-    Promise.resolve(route(request, response)).catch((error: unknown) => {
+    // Called inside the promise, so a route that throws at once is answered 500 as well,
+    // rather than escaping the request listener and ending the process.
+    new Promise<void>((resolve) => resolve(route(request, response))).catch((error: unknown) => {
       options.logger.error({ err: error, path }, 'request failed');
       if (!response.headersSent) json(response, 500, { error: 'internal_error' });
       else response.end();

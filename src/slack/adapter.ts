@@ -6,6 +6,7 @@ import type { RouteHandler } from '../http/server.ts';
 import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
 import type { Logger } from '../shared/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { slackEventsRoute } from './http.ts';
 import { registerListeners } from './listeners/index.ts';
 import { slackLocales } from './locale.ts';
 import { slackPort } from './port.ts';
@@ -90,7 +91,9 @@ export function createSlackAdapter(
     logger.error({ err: error, code: (error as { code?: string }).code }, 'slack handler failed');
   });
   const routes = new Map<string, RouteHandler>(
-    receiver ? [['/slack/events', receiver.requestListener]] : [],
+    receiver && settings.mode === 'http'
+      ? [['/slack/events', slackEventsRoute(receiver, settings.signingSecret, logger)]]
+      : [],
   );
 
   const localeOf = slackLocales(app.client, logger);

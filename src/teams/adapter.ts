@@ -72,7 +72,9 @@ export function createTeamsAdapter(
 
   return {
     port: teamsPort({ client, book, memory, people: people.configured }),
-    routes: new Map([['/api/messages', messagesRoute(adapter, app)]]),
+    routes: new Map([
+      ['/api/messages', messagesRoute(adapter, app, { logger, localDev: isAnonymous(settings) })],
+    ]),
     listen(inbound) {
       registerListeners(app, {
         inbound,
@@ -89,7 +91,7 @@ export function createTeamsAdapter(
       if (isAnonymous(settings)) {
         logger.warn(
           {},
-          'Teams in local anonymous mode (no MICROSOFT_APP_ID): requests to /api/messages are not authenticated; for development and the Playground only',
+          'Teams in local development mode (TEAMS_LOCAL_DEV=1): requests to /api/messages are not authenticated and may name any serviceUrl; for the Playground only',
         );
       } else {
         logger.info(

@@ -4,6 +4,7 @@ import {
   type TurnState,
   type AuthConfiguration,
 } from '@microsoft/agents-hosting';
+import { serviceUrlPolicy } from './service-url.ts';
 import { isAnonymous, type TeamsSettings } from './settings.ts';
 
 const connectionName = 'serviceConnection';
@@ -32,7 +33,16 @@ export function teamsAgent(settings: TeamsSettings): {
   adapter: CloudAdapter;
   app: TeamsApplication;
 } {
-  const adapter = new CloudAdapter(authConfiguration(settings));
+  const localDev = isAnonymous(settings);
+  // With a registration, the SDK also refuses an activity whose serviceUrl is not the one
+  // in its token, and any connector client for a serviceUrl outside the Bot Connector's.
+  const adapter = new CloudAdapter(
+    authConfiguration(settings),
+    undefined,
+    undefined,
+    { validateServiceUrl: !localDev },
+    serviceUrlPolicy(localDev),
+  );
   // The SDK's default answers a failed turn with "The agent encountered an error or bug"
   // and swallows the error; Tasa's listeners handle their own, and a proactive call's
   // failure must reach the port (a 403 means unreachable, a 429 means later).
@@ -41,7 +51,7 @@ export function teamsAgent(settings: TeamsSettings): {
   };
   const app = new AgentApplication<TurnState>({
     adapter,
-    ...(isAnonymous(settings) ? {} : { agentAppId: settings.appId }),
+    ...(localDev ? {} : { agentAppId: settings.appId }),
     // "@Tasa status" in a channel reads as "status".
     removeRecipientMention: true,
     startTypingTimer: false,

@@ -8,6 +8,7 @@ import { UnreachableError } from '../chat/port.ts';
 import { teamsCall, type RetryOptions } from './calls.ts';
 import type { TeamsMember } from './people.ts';
 import type { TeamsMemberOf } from './references.ts';
+import { isBotConnectorUrl } from './service-url.ts';
 import { isAnonymous, type TeamsSettings } from './settings.ts';
 
 /** An outgoing message as the Bot Connector takes it (type, attachments, summary…). */
@@ -44,12 +45,19 @@ export function teamsClient(
   // An identity without `aud` makes the SDK call the connector without a token.
   const identity = isAnonymous(settings) ? {} : settings.appId;
   const appId = isAnonymous(settings) ? '' : settings.appId;
+  // A reference stored before the route checked serviceUrls may name any host: such a
+  // person is reported as unreachable (they write again, and a good one is stored).
+  const checked = (serviceUrl: string | undefined): void => {
+    if (isAnonymous(settings) || (serviceUrl && isBotConnectorUrl(serviceUrl))) return;
+    throw new UnreachableError('ServiceUrlNotAllowed');
+  };
 
   const within = <T>(
     reference: ConversationReference,
     work: (context: TurnContext) => Promise<T>,
   ): Promise<T> =>
     teamsCall(async () => {
+      checked(reference.serviceUrl);
       let result: T | undefined;
       await adapter.continueConversation(identity, reference, async (context) => {
         result = await work(context);
@@ -90,6 +98,7 @@ export function teamsClient(
 
     openPersonalChat: (member) =>
       teamsCall(async () => {
+        checked(member.serviceUrl);
         let reference: ConversationReference | undefined;
         // The wire name of the bot account is `bot`; this SDK version only sends its own
         // name for it (`agent`), so both are given.

@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloudAdapter, Request, WebResponse } from '@microsoft/agents-hosting';
 import type { RouteHandler } from '../http/server.ts';
+import type { Logger } from '../shared/logger.ts';
+import { activityProblems } from './activity.ts';
 import type { TeamsApplication } from './agent.ts';
+import { isBotConnectorUrl } from './service-url.ts';
 
 /** Teams activities are small; anything much larger is not one. */
 const maxBodyBytes = 1_000_000;
@@ -60,12 +63,30 @@ function webResponse(response: ServerResponse): WebResponse {
   return adapted;
 }
 
+function refuse(response: ServerResponse, status: number, error: string): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify({ error }));
+}
+
+export interface MessagesRouteOptions {
+  logger: Logger;
+  /** TEAMS_LOCAL_DEV: no authentication and any `serviceUrl`, for the Playground. */
+  localDev: boolean;
+}
+
 /**
  * `POST /api/messages` on Tasa's own server: the SDK's JWT check (a 401 for
- * an unsigned request when an app id is set; anonymous otherwise), then the
- * activity through the adapter to the application's routes.
+ * an unsigned request unless in local development), what Tasa reads of the
+ * activity (a 400 otherwise), its `serviceUrl` (the Bot Connector's, unless
+ * in local development), then the activity through the adapter to the
+ * application's routes.
  */
-export function messagesRoute(adapter: CloudAdapter, app: TeamsApplication): RouteHandler {
+export function messagesRoute(
+  adapter: CloudAdapter,
+  app: TeamsApplication,
+  options: MessagesRouteOptions,
+): RouteHandler {
+  const { logger, localDev } = options;
   return async (request, response) => {
     if (request.method !== 'POST') {
       response.writeHead(405, { allow: 'POST' }).end();
@@ -73,8 +94,8 @@ export function messagesRoute(adapter: CloudAdapter, app: TeamsApplication): Rou
     }
     const body = await readJson(request);
     if (!body) {
-      response.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
-      response.end(JSON.stringify({ error: 'not_an_activity' }));
+      logger.warn({}, 'teams activity refused: not a JSON object');
+      refuse(response, 400, 'not_an_activity');
       return;
     }
     const req: Request = { body, headers: request.headers, method: request.method };
@@ -84,6 +105,28 @@ export function messagesRoute(adapter: CloudAdapter, app: TeamsApplication): Rou
       authorized = true;
     });
     if (!authorized) return;
+    // The SDK lets a request without a token through as "anonymous" whenever it has no
+    // app id and NODE_ENV is not exactly `production`; Tasa decides that itself.
+    if (!localDev && typeof req.user?.aud !== 'string') {
+      logger.warn({}, 'teams activity refused: not signed by the Bot Connector');
+      refuse(response, 401, 'unauthorized');
+      return;
+    }
+    const problems = activityProblems(body);
+    if (problems) {
+      logger.warn({ problems }, 'teams activity refused: not readable');
+      refuse(response, 400, 'not_an_activity');
+      return;
+    }
+    const serviceUrl = String(body['serviceUrl']);
+    if (!localDev && !isBotConnectorUrl(serviceUrl)) {
+      logger.warn(
+        { host: new URL(serviceUrl).host },
+        'teams activity refused: its serviceUrl is not the Bot Connector',
+      );
+      refuse(response, 400, 'service_url_not_allowed');
+      return;
+    }
     await adapter.process(req, res, (context) => app.run(context));
   };
 }

@@ -37,6 +37,11 @@ describe('starting Tasa', () => {
       });
       expect((await fetch(`http://127.0.0.1:${tasa.port}/nothing`)).status).toBe(404);
       expect(logger.lines.some((line) => line.message === 'tasa started')).toBe(true);
+      // No credentials and no TEAMS_LOCAL_DEV: Teams is off, and the log says how to turn it on.
+      expect(logger.lines).toContainEqual(
+        expect.objectContaining({ message: expect.stringContaining('Teams is off') }),
+      );
+      expect((await fetch(`http://127.0.0.1:${tasa.port}/api/messages`)).status).toBe(404);
     } finally {
       await tasa.stop();
     }

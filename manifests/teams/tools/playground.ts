@@ -1,6 +1,6 @@
 /**
  * `npm run playground [-- --as contact|coordinator|<config.yml>]`: chat with
- * the locally running Tasa (`npm start`) in the Microsoft 365 Agents
+ * the locally running Tasa (`TEAMS_LOCAL_DEV=1 npm start`) in the Microsoft 365 Agents
  * Playground, a local Teams emulator in the browser: no tenant, no Azure.
  * Reads PORT like Tasa does, so both agree on the endpoint.
  */
@@ -39,8 +39,8 @@ async function main(): Promise<number> {
   }
   if (!(await tasaAnswers(port)))
     console.warn(
-      `playground: Tasa does not answer on http://localhost:${String(port)} yet: start it with \`npm start\` in another terminal. ` +
-        'Without MICROSOFT_APP_ID it runs in local anonymous mode, which is what the Playground needs.',
+      `playground: Tasa does not answer on http://localhost:${String(port)} yet: start it with \`TEAMS_LOCAL_DEV=1 npm start\` in another terminal. ` +
+        'TEAMS_LOCAL_DEV=1 runs Teams without authentication, which is what the Playground needs (and for nothing else).',
     );
   console.log(`playground: as ${values.as} (${launch.configFile}), talking to ${launch.endpoint}`);
 
