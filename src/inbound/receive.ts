@@ -10,6 +10,7 @@ import type { CycleDeps } from '../cycles/lifecycle.ts';
 import { homeMessage } from '../home/home-message.ts';
 import { translatorFor } from '../i18n/create.ts';
 import { ErrorCode, isTasaError } from '../shared/errors.ts';
+import { concurrencyLimit } from '../shared/limit.ts';
 import type { ReadAhead } from '../store/read-ahead.ts';
 import { authorise } from './authorise.ts';
 import { click } from './click.ts';
@@ -29,6 +30,9 @@ export interface InboundDeps {
 
 const done: Outcome = { kind: 'done' };
 
+/** Interactions worked on at once; the others wait, in order, for a few milliseconds each. */
+const interactionsAtOnce = 4;
+
 /**
  * The core's one way in. Once for every platform and every kind of input: a
  * delivery counts once, the person and their language are resolved, and
@@ -38,6 +42,10 @@ const done: Outcome = { kind: 'done' };
 export function createInbound(deps: InboundDeps): InboundPort {
   const engine: CheckInEngine = deps.core.engine;
   const ctx = engine.context;
+  // A burst of interactions (50 people opening status at once) is worked through a few at a
+  // time: their continuations then never pile up into one long turn of the event loop, which
+  // would hold up every acknowledgement and health check behind it.
+  const inTurn = concurrencyLimit(interactionsAtOnce);
 
   async function handle(who: Who, input: Input): Promise<Outcome> {
     const interaction: Interaction = {
@@ -116,19 +124,24 @@ export function createInbound(deps: InboundDeps): InboundPort {
   }
 
   return {
-    async receive(input) {
-      try {
-        if (!(await deps.deliveries.firstTime(input.delivery))) return { kind: 'duplicate' };
-        return await deps.ahead.within(async () => {
-          const person = ctx.directory.canonicalKey(input.actor);
-          const about =
-            input.kind === 'click' ? input.action : input.kind === 'form' ? input.about : undefined;
-          await deps.ahead.fetch(interactionKeys(ctx.directory, person, about));
-          return handle(await resolveWho(ctx, input.actor), input);
-        });
-      } catch (error) {
-        return failed(input.actor, input, error);
-      }
-    },
+    receive: (input) =>
+      inTurn(async () => {
+        try {
+          if (!(await deps.deliveries.firstTime(input.delivery))) return { kind: 'duplicate' };
+          return await deps.ahead.within(async () => {
+            const person = ctx.directory.canonicalKey(input.actor);
+            const about =
+              input.kind === 'click'
+                ? input.action
+                : input.kind === 'form'
+                  ? input.about
+                  : undefined;
+            await deps.ahead.fetch(interactionKeys(ctx.directory, person, about));
+            return handle(await resolveWho(ctx, input.actor), input);
+          });
+        } catch (error) {
+          return failed(input.actor, input, error);
+        }
+      }),
   };
 }

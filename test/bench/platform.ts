@@ -1,6 +1,6 @@
 /**
  * `npm run bench`, second part: Tasa against the chat platform's limits and
- * deadlines (issue 8, "Speed").
+ * deadlines.
  *
  * (a) A check-in fan-out of 1,000 direct messages against a fake Slack that
  *     enforces one message per second per channel and a workspace rate, with

@@ -1,7 +1,6 @@
 /**
  * `npm run bench`: the roll-up, the digest (with its heatmap) and the export
- * on a large organisation in the embedded SQLite store (issue 7, "Speed and
- * size").
+ * on a large organisation in the embedded SQLite store.
  *
  * It prints a Markdown table of medians against the targets, the peak memory
  * and the data's size. The targets are for people to read (they depend on the
