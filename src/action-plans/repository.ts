@@ -80,13 +80,30 @@ export async function itemsById(store: Store, ids: readonly string[]): Promise<A
   return items.filter((item): item is ActionItem => item !== undefined);
 }
 
+/** Records written in one call: one statement's parameters stay within every backend's limits. */
+const writeBlock = 500;
+
+/** Owners whose open items are written in one call. */
+const ownersBlock = 50;
+
+/**
+ * Owners' open items, a block of owners a call: one call an owner held the
+ * plan lock for seconds after a large import, and one call for everyone can
+ * be megabytes, past a network backend's deadline.
+ */
+async function saveOpenItems(store: Store, open: ReadonlyMap<string, ItemBrief[]>): Promise<void> {
+  const entries = [...open].map(([person, items]) => ({ key: openItemsKey(person), value: items }));
+  for (let i = 0; i < entries.length; i += ownersBlock)
+    await store.setMany(entries.slice(i, i + ownersBlock));
+}
+
 /**
  * Saves the plan summary and every owner's open items built from `briefs`,
  * under the plan lock. Each is right for those briefs, so overwriting one
  * that was already right changes nothing.
  */
 export async function saveSmallRecords(store: Store, briefs: readonly ItemBrief[]): Promise<void> {
-  for (const [owner, open] of openItemsByOwner(briefs)) await store.set(openItemsKey(owner), open);
+  await saveOpenItems(store, openItemsByOwner(briefs));
   await store.set(planSummaryKey, summarisePlan(briefs));
 }
 
@@ -122,12 +139,9 @@ async function saveInStep(
   await store.delete(briefsKey);
   await save();
   await store.set(briefsKey, after);
-  for (const [person, items] of open) await store.set(openItemsKey(person), items);
+  await saveOpenItems(store, open);
   if (summaryChanges) await store.set(planSummaryKey, summary);
 }
-
-/** Items written in one call: one statement's parameters stay within every backend's limits. */
-const writeBlock = 500;
 
 /** The briefs (or ids) in id order: items listed in the order they were created in chat and imports. */
 const inIdOrder = <T>(list: T[], id: (entry: T) => string): T[] =>
