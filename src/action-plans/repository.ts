@@ -143,7 +143,7 @@ async function saveInStep(
   if (summaryChanges) await store.set(planSummaryKey, summary);
 }
 
-/** The briefs (or ids) in id order: items listed in the order they were created in chat and imports. */
+/** In id order: an import that reserved its ids first may list its items after a creation in chat. */
 const inIdOrder = <T>(list: T[], id: (entry: T) => string): T[] =>
   list.every((entry, i) => i === 0 || idNumber(id(list[i - 1] as T)) < idNumber(id(entry)))
     ? list
