@@ -28,6 +28,7 @@ import { sendOnce } from './delivery/send-once.ts';
 import { noMetrics, type MetricsSink } from './metrics/sink.ts';
 import { dispatch, type Deliverers } from './outbox/items.ts';
 import { createOutbox, type Outbox } from './outbox/outbox.ts';
+import { outboxPersonalData } from './outbox/personal-data.ts';
 import { createDirectory, type Directory } from './people/directory.ts';
 import { retentionJob } from './privacy/retention-schedule.ts';
 import { reportDeliverers } from './reports/post.ts';
@@ -178,6 +179,7 @@ export function personalDataParts(store: Store) {
     cyclesPersonalData(store),
     createHandOverRepository(store),
     createPlatformMemoryRepository(store, 'teams'),
+    outboxPersonalData(store),
   ] as const;
 }
 

@@ -1,5 +1,6 @@
 import type { Store } from '../store/store.ts';
 import { withLock } from '../store/lock.ts';
+import { idNumber, reserveIds, reservedIds } from './item-ids-repository.ts';
 import {
   brief,
   changeSummary,
@@ -79,13 +80,30 @@ export async function itemsById(store: Store, ids: readonly string[]): Promise<A
   return items.filter((item): item is ActionItem => item !== undefined);
 }
 
+/** Records written in one call: one statement's parameters stay within every backend's limits. */
+const writeBlock = 500;
+
+/** Owners whose open items are written in one call. */
+const ownersBlock = 50;
+
+/**
+ * Owners' open items, a block of owners a call: one call an owner held the
+ * plan lock for seconds after a large import, and one call for everyone can
+ * be megabytes, past a network backend's deadline.
+ */
+async function saveOpenItems(store: Store, open: ReadonlyMap<string, ItemBrief[]>): Promise<void> {
+  const entries = [...open].map(([person, items]) => ({ key: openItemsKey(person), value: items }));
+  for (let i = 0; i < entries.length; i += ownersBlock)
+    await store.setMany(entries.slice(i, i + ownersBlock));
+}
+
 /**
  * Saves the plan summary and every owner's open items built from `briefs`,
  * under the plan lock. Each is right for those briefs, so overwriting one
  * that was already right changes nothing.
  */
 export async function saveSmallRecords(store: Store, briefs: readonly ItemBrief[]): Promise<void> {
-  for (const [owner, open] of openItemsByOwner(briefs)) await store.set(openItemsKey(owner), open);
+  await saveOpenItems(store, openItemsByOwner(briefs));
   await store.set(planSummaryKey, summarisePlan(briefs));
 }
 
@@ -121,26 +139,47 @@ async function saveInStep(
   await store.delete(briefsKey);
   await save();
   await store.set(briefsKey, after);
-  for (const [person, items] of open) await store.set(openItemsKey(person), items);
+  await saveOpenItems(store, open);
   if (summaryChanges) await store.set(planSummaryKey, summary);
 }
 
-/** Creates items with the next ids (A1, A2, …), all or nothing, under one lock. */
-export function createItems(
+/** In id order: an import that reserved its ids first may list its items after a creation in chat. */
+const inIdOrder = <T>(list: T[], id: (entry: T) => string): T[] =>
+  list.every((entry, i) => i === 0 || idNumber(id(list[i - 1] as T)) < idNumber(id(entry)))
+    ? list
+    : list.toSorted((a, b) => idNumber(id(a)) - idNumber(id(b)));
+
+/**
+ * Creates items with new ids (A1, A2, …), all or nothing. The ids are
+ * reserved first; the items are written without any lock (nothing lists them
+ * yet, so nobody reads them), however long that takes; then one short change
+ * under the plan lock lists them and keeps the briefs and small records in
+ * step. A creation cut short leaves only unlisted items and unused ids.
+ */
+export async function createItems(
   store: Store,
   drafts: readonly Omit<ActionItem, 'id'>[],
 ): Promise<ActionItem[]> {
-  return withPlanLock(store, async () => {
-    const ids = await actionIds(store);
+  const ids = await reserveIds(store, drafts.length, () => actionIds(store));
+  const created = drafts.map((draft, i) => ({ ...draft, id: ids[i] ?? '' }));
+  for (let i = 0; i < created.length; i += writeBlock) {
+    const block = created.slice(i, i + writeBlock);
+    await store.setMany(block.map((item) => ({ key: itemKey(item.id), value: item })));
+  }
+  if (created.length === 0) return created;
+  await withPlanLock(store, async () => {
+    const listed = await actionIds(store);
     const before = await briefsInStep(store);
-    const created = drafts.map((draft, i) => ({ ...draft, id: `A${ids.length + i + 1}` }));
     const added = created.map(brief);
-    await saveInStep(store, before, [...before, ...added], added, async () => {
-      for (const item of created) await store.set(itemKey(item.id), item);
-      await store.set(indexKey, [...ids, ...created.map((item) => item.id)]);
-    });
-    return created;
+    const after = inIdOrder([...before, ...added], (b) => b.id);
+    await saveInStep(store, before, after, added, () =>
+      store.set(
+        indexKey,
+        inIdOrder([...listed, ...ids], (id) => id),
+      ),
+    );
   });
+  return created;
 }
 
 /** Changes one item under its lock; `change` returns the new version, or undefined to leave it. */
@@ -173,13 +212,20 @@ export function updateItem(
   });
 }
 
+/** Every listed id, and those reserved for items not listed yet (an import under way or cut short). */
+async function knownIds(store: Store): Promise<string[]> {
+  const listed = await actionIds(store);
+  const known = new Set(listed);
+  return [...listed, ...(await reservedIds(store)).filter((id) => !known.has(id))];
+}
+
 /** Action items' share of a data-subject request; erasure keeps the items without the person. */
 export function actionItemsPersonalData(store: Store): PersonalData<ActionItemsData> {
   return {
     name: 'actionItems',
     async export({ person }) {
       const actionItems = [];
-      for (const item of await allItems(store)) {
+      for (const item of await itemsById(store, await knownIds(store))) {
         const found = exportFromItem(item, person);
         if (found) actionItems.push(found);
       }
@@ -187,7 +233,7 @@ export function actionItemsPersonalData(store: Store): PersonalData<ActionItemsD
     },
     async erase({ person }) {
       let changed = 0;
-      for (const id of await actionIds(store))
+      for (const id of await knownIds(store))
         if (await updateItem(store, id, (item) => eraseInItem(item, person))) changed++;
       return changed;
     },

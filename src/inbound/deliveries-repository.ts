@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Store } from '../store/store.ts';
 
 // Platforms retry for minutes at most; a day covers any retry and a stale copy of a message.
@@ -13,7 +14,9 @@ export function createDeliveriesRepository(store: Store): DeliveriesRepository {
   return {
     async firstTime(delivery) {
       if (!delivery) return true;
-      return (await store.claim(`inbound:${delivery}`, deliveryTtlMs)) !== null;
+      // Hashed: a Teams delivery id holds the conversation's, which names the person in a personal chat.
+      const key = createHash('sha256').update(delivery).digest('base64url');
+      return (await store.claim(`inbound:${key}`, deliveryTtlMs)) !== null;
     },
   };
 }

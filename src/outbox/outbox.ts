@@ -7,6 +7,7 @@ import { withLock } from '../store/lock.ts';
 import type { Store } from '../store/store.ts';
 import type { Deliver, ItemState, NewItem, OutboxItem } from './items.ts';
 import { readItem, type StoredItem } from './read-item.ts';
+import { allKey, batchesLock, batchKey, itemKey, openKey, sendingKey, type Batch } from './keys.ts';
 
 export interface Outbox {
   /** Records a fan-out. Enqueuing the same batch again changes nothing. */
@@ -33,16 +34,6 @@ export interface OutboxOptions {
   /** Where each delivery runs, so its sends carry the item's key (see src/delivery/send-once.ts). */
   scope?: DeliveryScopeRunner;
 }
-
-interface Batch {
-  id: string;
-  items: string[];
-  createdAt: string;
-}
-
-const openKey = 'outbox:open';
-const batchKey = (id: string): string => `outbox:batch:${id}`;
-const itemKey = (id: string): string => `outbox:item:${id}`;
 
 /**
  * The outbox: every fan-out is written down before anything is sent, and each
@@ -82,7 +73,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const item = await store.get<StoredItem>(itemKey(id));
       if (!item || item.state !== 'pending') continue;
       open++;
-      const claim = await store.claim(`outbox:sending:${id}`, claimTtl);
+      const claim = await store.claim(sendingKey(id), claimTtl);
       if (!claim) continue;
       // Read again under the claim: another replica may have just finished it.
       const found = await store.get<StoredItem>(itemKey(id));
@@ -154,7 +145,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   return {
     async enqueue(batch, items) {
-      await withLock(store, 'outbox', async () => {
+      await withLock(store, batchesLock, async () => {
         if (await store.get<Batch>(batchKey(batch))) return;
         const ids = items.map((item) => `${batch}:${item.key}`);
         for (const [index, item] of items.entries()) {
@@ -175,6 +166,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
           createdAt: options.clock.now().toISOString(),
         });
         await store.set(openKey, [...(await openBatches()), batch]);
+        // Kept since drained batches stay too; data kept before it is found through the open list.
+        const all = (await store.get<string[]>(allKey)) ?? (await openBatches());
+        await store.set(allKey, [...all.filter((b) => b !== batch), batch]);
       });
     },
 
@@ -185,7 +179,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         const batch = await store.get<Batch>(batchKey(id));
         const complete = batch ? await drainBatch(batch, totals) : true;
         if (complete) {
-          await withLock(store, 'outbox', async () => {
+          await withLock(store, batchesLock, async () => {
             await store.set(
               openKey,
               (await openBatches()).filter((b) => b !== id),

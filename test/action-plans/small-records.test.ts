@@ -224,6 +224,13 @@ describe('the small records interactive commands read', () => {
         }
         return plain.store.set(key, value, ttlMs);
       },
+      setMany: async (entries) => {
+        if (entries.some((e) => e.key === failOn)) {
+          failOn = undefined;
+          throw new Error('disk full');
+        }
+        return plain.store.setMany(entries);
+      },
     };
     const { world, command, people } = setup(store);
     await createItems(store, [

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createItems } from '../../src/action-plans/repository.ts';
+import { checkInsJob } from '../../src/checkins/schedule.ts';
 import { runCli } from '../../src/cli/run.ts';
 import { openCycle } from '../../src/cycles/lifecycle.ts';
 import { createDirectory } from '../../src/people/directory.ts';
@@ -110,9 +111,33 @@ describe('erasing a person who used Slack and Teams', () => {
         history: [],
       },
     ]);
+    // Monday's scheduled check-in reaches her through the outbox, and one for Tuesday waits in it.
+    const { core } = tasa;
+    const checkIns = checkInsJob(
+      {
+        store: world.store,
+        logger: world.logger,
+        outbox: core.outbox,
+        calendar: core.calendar,
+        directory: core.directory,
+      },
+      '0 9 * * 1',
+    );
+    await checkIns.run({ id: '2027-01-11T09:00', firesAt: new Date('2027-01-11T07:00:00Z') });
+    const monday = 'outbox:item:checkIns:2027-01-11T09:00:slack:UEDU1';
+    expect(await world.store.get(monday)).toMatchObject({ state: 'sent' });
+    await core.outbox.enqueue('checkIns:2027-01-12T09:00', [
+      {
+        key: 'slack:UEDU1',
+        kind: 'checkIn',
+        to: { platform: 'teams', kind: 'person', id: eeva.email },
+        payload: { person: 'slack:UEDU1', cycle: '2027-Q1', day: '2027-01-12' },
+      },
+    ]);
     await tasa.stop();
 
     const traces = [
+      eevaChat,
       'UEDU1',
       eeva.id,
       eeva.aadObjectId.toLowerCase(),
@@ -121,9 +146,19 @@ describe('erasing a person who used Slack and Teams', () => {
     ];
     const found = (rows: string[]) =>
       rows.filter((row) => traces.some((trace) => row.toLowerCase().includes(trace.toLowerCase())));
-    // She is there before: in records, action items, preferences, the hand-over index and Teams' memory.
+    // She is there before: in records, action items, preferences, the hand-over index, Teams'
+    // memory, and the outbox (a check-in sent, one waiting, and the batches listing them).
     const before = found(everyRow(file)).join('\n');
-    for (const key of ['teams-alias:29:eeva', 'teams-ref:', 'teams-form:', 'handovers:', 'person:'])
+    for (const key of [
+      'teams-alias:29:eeva',
+      'teams-ref:',
+      'teams-form:',
+      'handovers:',
+      'person:',
+      monday,
+      'outbox:item:checkIns:2027-01-12T09:00:slack:UEDU1',
+      'outbox:batch:checkIns:2027-01-11T09:00',
+    ])
       expect(before).toContain(key);
 
     const store = open();
