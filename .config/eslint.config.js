@@ -1,6 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const storeCalls = '/^(get|getMany|set|setMany|delete|claim|release)$/';
+
 export default tseslint.config(
   { basePath: '..' },
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', '.ci/'] },
@@ -26,6 +28,31 @@ export default tseslint.config(
       '.config/**',
     ],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // Only a repository (and the store, outbox and scheduler infrastructure, which own their
+    // keys) calls the store: everyone else asks a repository, which knows its keys and locks.
+    files: ['src/**/*.ts'],
+    ignores: [
+      'src/**/repository.ts',
+      'src/**/*-repository.ts',
+      'src/store/**',
+      'src/outbox/**',
+      'src/scheduler/**',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name=${storeCalls}][callee.object.name='store']`,
+          message: 'Call the store from a repository (repository.ts or *-repository.ts) only.',
+        },
+        {
+          selector: `CallExpression[callee.property.name=${storeCalls}][callee.object.property.name='store']`,
+          message: 'Call the store from a repository (repository.ts or *-repository.ts) only.',
+        },
+      ],
+    },
   },
   {
     // A failed assertion says more in a test than a guard would.

@@ -17,7 +17,7 @@ import type { Logger } from '../shared/logger.ts';
 import type { Store } from '../store/store.ts';
 import { createPromptRepository } from './prompt-repository.ts';
 import type { Reader } from './reader.ts';
-import { emptyRecord, recordKey, type DepartmentRecord } from './record-repository.ts';
+import { emptyRecord, getRecords, type DepartmentRecord } from './record-repository.ts';
 
 /** What the check-in engine is built from. */
 export interface EngineDeps {
@@ -104,10 +104,7 @@ export function engineContext(deps: EngineDeps) {
   ): Promise<Map<string, DepartmentRecord>> {
     const ids = await departmentsFor(cycle, person);
     const unread = ids.filter((id) => id !== known?.department);
-    const found =
-      unread.length > 0
-        ? await store.getMany<DepartmentRecord>(unread.map((id) => recordKey(cycle.id, id)))
-        : [];
+    const found = unread.length > 0 ? await getRecords(store, cycle.id, unread) : [];
     const read = new Map(unread.map((id, i) => [id, found[i] ?? emptyRecord(cycle.id, id)]));
     return new Map(
       ids.map((id) => [

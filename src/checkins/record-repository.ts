@@ -19,6 +19,16 @@ export async function getRecord(
   );
 }
 
+/** Several departments' records of a cycle in one read; an empty one where none is kept. */
+export async function getRecords(
+  store: Store,
+  cycle: string,
+  departments: readonly string[],
+): Promise<DepartmentRecord[]> {
+  const found = await store.getMany<DepartmentRecord>(departments.map((d) => recordKey(cycle, d)));
+  return departments.map((d, i) => found[i] ?? emptyRecord(cycle, d));
+}
+
 /**
  * Read-modify-write under the record's lock; `change` may also return a result.
  * The department's summary is kept in step under the same lock.

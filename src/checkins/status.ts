@@ -9,7 +9,7 @@ import {
   type KeyFactorRating,
 } from './answer.ts';
 import { openWork, type Records } from './progress.ts';
-import { emptyRecord, recordKey, type DepartmentRecord } from './record-repository.ts';
+import { emptyRecord, getRecords, type DepartmentRecord } from './record-repository.ts';
 import { departmentSummaries } from './summary-repository.ts';
 
 export interface Count {
@@ -49,10 +49,9 @@ export async function cycleRecords(
   store: Store,
   cycle: Cycle,
 ): Promise<Map<string, DepartmentRecord>> {
-  const found = await store.getMany<DepartmentRecord>(
-    cycle.departments.map((d) => recordKey(cycle.id, d.id)),
-  );
-  return new Map(cycle.departments.map((d, i) => [d.id, found[i] ?? emptyRecord(cycle.id, d.id)]));
+  const ids = cycle.departments.map((d) => d.id);
+  const records = await getRecords(store, cycle.id, ids);
+  return new Map(ids.map((id, i) => [id, records[i] ?? emptyRecord(cycle.id, id)]));
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Cycle } from '../cycles/cycle.ts';
 import type { Store } from '../store/store.ts';
 import { evidenceSince } from './rollup.ts';
 import { addDays, daysBetween } from '../shared/dates.ts';
+import { keepWeekSnapshot, weekSnapshot } from './report-repository.ts';
 
 /** The numbers of one week, kept so that next week's digest can say what changed. */
 export interface Snapshot {
@@ -38,7 +39,6 @@ export interface DigestData {
   movedUp: { keyFactor: string; count: number }[];
 }
 
-const snapshotKey = (week: string): string => `digest:snapshot:${week}`;
 const rank = (r: KeyFactorRating | 'skipped' | undefined): number =>
   r && r !== 'skipped' ? keyFactorRatings.indexOf(r) : -1;
 
@@ -87,7 +87,7 @@ export async function digestData(
     complete: complete.length,
     done: done.length,
   };
-  const lastWeek = await store.get<Snapshot>(snapshotKey(lastWeekId));
+  const lastWeek = await weekSnapshot<Snapshot>(store, lastWeekId);
   let previous: DigestData['previous'];
   const movedUp: DigestData['movedUp'] = [];
   if (previousCycle) {
@@ -146,4 +146,4 @@ export async function digestData(
 
 /** Keeps this week's numbers; written when the digest is posted. */
 export const saveSnapshot = (store: Store, snapshot: Snapshot): Promise<void> =>
-  store.set(snapshotKey(snapshot.week), snapshot);
+  keepWeekSnapshot(store, snapshot);

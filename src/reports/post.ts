@@ -10,6 +10,7 @@ import type { WorkCalendar } from '../scheduler/calendar.ts';
 import { digestData, saveSnapshot } from './digest.ts';
 import { digestMessage } from './digest-message.ts';
 import { addDays } from '../shared/dates.ts';
+import { firstRequestOfWeek, lastRollupAt, rememberRollupAt } from './report-repository.ts';
 import { isoWeek } from './period.ts';
 import { rollupData } from './rollup.ts';
 import { rollupMessages } from './rollup-messages.ts';
@@ -21,8 +22,6 @@ export interface ReportDeps {
 }
 
 export type ReportOutcome = 'posted' | 'alreadyPosted' | 'noCycle' | 'noChannel';
-
-const weekTtl = 60 * 24 * 60 * 60 * 1000;
 
 /** The open cycle, else the latest one. */
 export async function currentCycle(deps: ReportDeps): Promise<Cycle | undefined> {
@@ -59,7 +58,7 @@ async function request(
         ctx.directory.channelAddress(channels.coordination));
   if (!to) return 'noChannel';
   const week = isoWeek(today);
-  if (!(await ctx.store.claim(`report:${kind}:${week}`, weekTtl))) return 'alreadyPosted';
+  if (!(await firstRequestOfWeek(ctx.store, kind, week))) return 'alreadyPosted';
   await deps.outbox.enqueue(`${kind}:${week}`, [
     { key: kind, kind, to, payload: { cycle: cycle.id, week, today } },
   ]);
@@ -69,8 +68,6 @@ async function request(
 
 export const requestRollup = (deps: ReportDeps, today: string) => request(deps, 'rollup', today);
 export const requestDigest = (deps: ReportDeps, today: string) => request(deps, 'digest', today);
-
-const lastRollupKey = 'report:rollup:last';
 
 /** The week's roll-up and digest, worked out at send time. */
 export function reportDeliverers(engine: CheckInEngine): Pick<Deliverers, 'rollup' | 'digest'> {
@@ -84,12 +81,12 @@ function deliverRollup(engine: CheckInEngine) {
     const { cycle: cycleId, week, today } = item.payload;
     const cycle = await getCycle(ctx.store, cycleId);
     if (!cycle) return 'skipped';
-    const since = await ctx.store.get<string>(lastRollupKey);
+    const since = await lastRollupAt(ctx.store);
     const data = await rollupData(ctx.store, ctx.config, cycle, today, since);
     const { summary, detail } = rollupMessages(channelReader(engine), data, week);
     const ref = await ctx.port.send(item.to, summary);
     await ctx.port.send(item.to, detail, { thread: ref });
-    await ctx.store.set(lastRollupKey, ctx.clock.now().toISOString());
+    await rememberRollupAt(ctx.store, ctx.clock.now().toISOString());
     return 'sent';
   };
 }
