@@ -12,6 +12,7 @@ import { translatorFor } from '../i18n/create.ts';
 import { ErrorCode, isTasaError } from '../shared/errors.ts';
 import { concurrencyLimit } from '../shared/limit.ts';
 import type { ReadAhead } from '../store/read-ahead.ts';
+import { answerInTime } from './answer-in-time.ts';
 import { authorise } from './authorise.ts';
 import { click } from './click.ts';
 import type { DeliveriesRepository } from './deliveries-repository.ts';
@@ -29,6 +30,9 @@ export interface InboundDeps {
 }
 
 const done: Outcome = { kind: 'done' };
+
+/** Within Slack's 3 s for a modal, with room for the way back. */
+const formDeadlineMs = 2_500;
 
 /** Interactions worked on at once; the others wait, in order, for a few milliseconds each. */
 const interactionsAtOnce = 4;
@@ -124,24 +128,31 @@ export function createInbound(deps: InboundDeps): InboundPort {
   }
 
   return {
-    receive: (input) =>
-      inTurn(async () => {
-        try {
-          if (!(await deps.deliveries.firstTime(input.delivery))) return { kind: 'duplicate' };
-          return await deps.ahead.within(async () => {
-            const person = ctx.directory.canonicalKey(input.actor);
-            const about =
-              input.kind === 'click'
-                ? input.action
-                : input.kind === 'form'
-                  ? input.about
-                  : undefined;
-            await deps.ahead.fetch(interactionKeys(ctx.directory, person, about));
-            return handle(await resolveWho(ctx, input.actor), input);
-          });
-        } catch (error) {
-          return failed(input.actor, input, error);
-        }
-      }),
+    async receive(given) {
+      const organisation = translatorFor(ctx.i18n, ctx.config.organization.locale);
+      const { input, settle } = answerInTime(given, formDeadlineMs, () => ({
+        _form: organisation('checkins:errors.tryAgainShortly'),
+      }));
+      try {
+        return await inTurn(() => work(input));
+      } finally {
+        settle();
+      }
+    },
   };
+
+  async function work(input: Input): Promise<Outcome> {
+    try {
+      if (!(await deps.deliveries.firstTime(input.delivery))) return { kind: 'duplicate' };
+      return await deps.ahead.within(async () => {
+        const person = ctx.directory.canonicalKey(input.actor);
+        const about =
+          input.kind === 'click' ? input.action : input.kind === 'form' ? input.about : undefined;
+        await deps.ahead.fetch(interactionKeys(ctx.directory, person, about));
+        return handle(await resolveWho(ctx, input.actor), input);
+      });
+    } catch (error) {
+      return failed(input.actor, input, error);
+    }
+  }
 }

@@ -23,7 +23,10 @@ export function registerTasaForm(app: App, deps: SlackDeps): void {
       delivery: `slack-view:${view.id}:${view.hash}`,
       async checked(errors) {
         acknowledged = true;
-        const shown = toSlackErrors(errors);
+        // A problem of the form as a whole (the store away) is shown under its first field.
+        const first = Object.keys(view.state.values)[0];
+        const whole = errors._form && first ? { [first]: errors._form } : {};
+        const shown = { ...whole, ...toSlackErrors(errors) };
         await (Object.keys(shown).length > 0
           ? ack({ response_action: 'errors', errors: shown })
           : ack());
