@@ -221,6 +221,8 @@ export async function startTeamsTasa(
       },
       /** Teams sending the same activity again. */
       resend: (activity: Record<string, unknown>) => post(activity),
+      /** A message activity from this person in their personal chat, to shape by hand. */
+      message: () => ({ ...personal(), type: 'message' }),
     };
   }
 
