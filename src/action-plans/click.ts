@@ -1,3 +1,4 @@
+import type { FormView } from '../chat/views.ts';
 import type { Actor, EngineContext, Interaction } from '../checkins/context.ts';
 import { tell } from '../checkins/handlers/shared.ts';
 import { formatDate } from '../i18n/format.ts';
@@ -23,42 +24,21 @@ export async function clickPlanAction(
     id: actor.id,
     kind: 'person' as const,
   };
-  if (action.kind === 'actionNew') {
-    await ctx.port.openForm(
-      address,
-      interaction?.trigger,
-      withFormWords(v.t, itemForm(v, undefined, action)),
-    );
-    return;
-  }
+  const open = (form: FormView): Promise<void> =>
+    ctx.port.openForm(address, interaction?.trigger, withFormWords(v.t, form));
+  if (action.kind === 'actionNew') return open(itemForm(v, undefined, action));
   const loaded = await loadForChange(ctx, person, action.item);
   if ('ok' in loaded) return;
   const item = loaded;
   switch (action.kind) {
     case 'actionEdit':
-      return ctx.port.openForm(
-        address,
-        interaction?.trigger,
-        withFormWords(v.t, itemForm(v, item)),
-      );
+      return open(itemForm(v, item));
     case 'actionDone':
-      return ctx.port.openForm(
-        address,
-        interaction?.trigger,
-        withFormWords(v.t, doneForm(v, item)),
-      );
+      return open(doneForm(v, item));
     case 'actionNote':
-      return ctx.port.openForm(
-        address,
-        interaction?.trigger,
-        withFormWords(v.t, noteForm(v, item)),
-      );
+      return open(noteForm(v, item));
     case 'actionMove':
-      return ctx.port.openForm(
-        address,
-        interaction?.trigger,
-        withFormWords(v.t, moveForm(v, item)),
-      );
+      return open(moveForm(v, item));
     case 'actionSnooze': {
       const until = addDays(ctx.localDate(ctx.clock.now()), Math.max(1, Math.min(action.days, 60)));
       await updateItem(ctx.store, item.id, (current) => ({ ...current, snoozedUntil: until }));

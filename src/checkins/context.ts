@@ -11,7 +11,7 @@ import { isLanguage, type Language } from '../i18n/languages.ts';
 import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
 import type { Directory } from '../people/directory.ts';
 import { createHandOverRepository } from '../people/hand-overs-repository.ts';
-import { personState, updatePersonState, type PersonState } from '../people/preferences.ts';
+import { personState, updatePersonState } from '../people/preferences.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Store } from '../store/store.ts';
@@ -54,11 +54,9 @@ export function languageFromLocale(locale: string | undefined): Language | undef
 /** Helpers shared by the handlers. */
 export function engineContext(deps: EngineDeps) {
   const { store, directory } = deps;
-  const stateOf = (person: string): Promise<PersonState> => personState(store, person);
-
   /** The person's chosen language, else their platform's, else the organisation's. */
   async function languageOf(person: string, hint?: string): Promise<Language> {
-    const state = await stateOf(person);
+    const state = await personState(store, person);
     const fromPlatform = languageFromLocale(hint);
     if (fromPlatform && state.platformLanguage !== fromPlatform) {
       await updatePersonState(store, person, (s) => ({ ...s, platformLanguage: fromPlatform }));
@@ -105,7 +103,7 @@ export function engineContext(deps: EngineDeps) {
     const ids = await departmentsFor(cycle, person);
     const unread = ids.filter((id) => id !== known?.department);
     const found = unread.length > 0 ? await getRecords(store, cycle.id, unread) : [];
-    const read = new Map(unread.map((id, i) => [id, found[i] ?? emptyRecord(cycle.id, id)]));
+    const read = new Map(unread.map((id, i) => [id, found[i]]));
     return new Map(
       ids.map((id) => [
         id,
@@ -131,7 +129,6 @@ export function engineContext(deps: EngineDeps) {
     metrics,
     prompts,
     languageOf,
-    stateOf,
     reader,
     departmentsFor,
     recordsFor,

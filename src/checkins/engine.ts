@@ -29,8 +29,6 @@ export interface CheckInEngine {
   check(who: Who, about: CheckInAction, values: FormValues): FieldErrors;
   /** A checked form is saved; what could not be saved comes back by field. */
   submit(who: Who, about: CheckInAction, values: FormValues): Promise<FormResult>;
-  /** "Continue": the person's next step again. */
-  resume(who: Who): Promise<void>;
   deliverCheckIn(person: string, cycleId: string, day: string): Promise<CheckInOutcome>;
   readonly context: EngineContext;
 }
@@ -102,8 +100,6 @@ export function createCheckInEngine(deps: EngineDeps): CheckInEngine {
           return explainRefusal(ctx, person, 'errors.staleForm', {});
       }
     },
-
-    resume: (who) => resume(ctx, who.person),
 
     deliverCheckIn: (person, cycleId, day) => deliverCheckIn(ctx, person, cycleId, day),
   };

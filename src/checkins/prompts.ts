@@ -7,7 +7,7 @@ import { notice } from '../chat/views.ts';
 import type { Reader } from './reader.ts';
 import { nextStep, type Step } from './progress.ts';
 import type { PromptBook, TakenPrompt } from './prompt-repository.ts';
-import { updateRecord, type DepartmentRecord } from './record-repository.ts';
+import type { DepartmentRecord } from './record-repository.ts';
 
 export type { TakenPrompt } from './prompt-repository.ts';
 
@@ -119,13 +119,10 @@ export async function closePrompts(
   department: string,
   keys: readonly string[],
   render: (v: Reader, key: string) => MessageView,
-  saved?: { record: DepartmentRecord; taken: TakenPrompt[] },
+  saved: { record: DepartmentRecord; taken: TakenPrompt[] },
 ): Promise<void> {
-  const { taken } = await takeFromBooks(ctx, cycle, department, keys, saved?.record);
-  const fromRecord =
-    saved?.taken ??
-    (await updateRecord(ctx.store, cycle.id, department, (r) => takePrompts(r, keys))).result;
-  await showClosed(ctx, cycle, department, [...taken, ...fromRecord], render);
+  const { taken } = await takeFromBooks(ctx, cycle, department, keys, saved.record);
+  await showClosed(ctx, cycle, department, [...taken, ...saved.taken], render);
 }
 
 /** Replaces taken prompts' messages with what `render` makes of them in each reader's language. */

@@ -6,6 +6,7 @@ import { notice } from '../chat/views.ts';
 import { interactionKeys } from '../checkins/read-ahead-keys.ts';
 import { runCommand } from '../commands/run.ts';
 import type { CommandServices } from '../commands/types.ts';
+import { configuredName } from '../config/schema.ts';
 import type { CycleDeps } from '../cycles/lifecycle.ts';
 import { homeMessage } from '../home/home-message.ts';
 import { translatorFor } from '../i18n/create.ts';
@@ -101,10 +102,10 @@ export function createInbound(deps: InboundDeps): InboundPort {
     const department = ctx.config.departments.find(
       (d) => 'cycle' in about && d.id === about.department,
     );
-    const name =
-      typeof department?.name === 'string' ? department.name : department?.name[who.language];
     const text = department
-      ? who.t('checkins:errors.notAContact', { department: name ?? department.id })
+      ? who.t('checkins:errors.notAContact', {
+          department: configuredName(department, who.language),
+        })
       : who.t('checkins:errors.notAllowed');
     await ctx.sendTo(who.person, notice(text));
     return { kind: 'formErrors', errors: { _form: text } };
@@ -129,9 +130,11 @@ export function createInbound(deps: InboundDeps): InboundPort {
 
   return {
     async receive(given) {
-      const organisation = translatorFor(ctx.i18n, ctx.config.organization.locale);
       const { input, settle } = answerInTime(given, formDeadlineMs, () => ({
-        _form: organisation('checkins:errors.tryAgainShortly'),
+        _form: translatorFor(
+          ctx.i18n,
+          ctx.config.organization.locale,
+        )('checkins:errors.tryAgainShortly'),
       }));
       try {
         return await inTurn(() => work(input));

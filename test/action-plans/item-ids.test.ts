@@ -10,19 +10,9 @@ import {
 import { fixedClock } from '../../src/shared/clock.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/store.ts';
+import { storedItem } from '../helpers/fixtures.ts';
 
-const draft = (title: string): Omit<ActionItem, 'id'> => ({
-  title,
-  description: '',
-  serves: [{ framework: 'integrating-cities', item: 'KF08' }],
-  owners: ['slack:UEDU1'],
-  due: '2027-05-31',
-  status: 'planned',
-  notes: [],
-  evidence: [],
-  created: { by: 'slack:UCOORD', at: '2027-01-04T08:00:00.000Z' },
-  history: [],
-});
+const draft = (title: string): Omit<ActionItem, 'id'> => storedItem({ title });
 
 const memory = (): Store =>
   openStore({

@@ -18,7 +18,7 @@ import { memoryLogger } from '../../src/shared/logger.ts';
 import type { Store } from '../../src/store/store.ts';
 import { i18nFor } from '../helpers/i18n.ts';
 import { createWorld, type World } from '../helpers/world.ts';
-import { contractMeasure } from '../helpers/fixtures.ts';
+import { contractMeasure, storedItem } from '../helpers/fixtures.ts';
 
 /*
  * `status`, `my` and App Home read small records (the plan summary and each
@@ -233,20 +233,7 @@ describe('the small records interactive commands read', () => {
       },
     };
     const { world, command, people } = setup(store);
-    await createItems(store, [
-      {
-        title: 'Staff training',
-        description: '',
-        serves: [{ framework: 'integrating-cities', item: 'KF08' }],
-        owners: ['slack:UEDU1'],
-        due: '2027-05-31',
-        status: 'planned',
-        notes: [],
-        evidence: [],
-        created: { by: 'slack:UCOORD', at: '2027-01-04T08:00:00.000Z' },
-        history: [],
-      },
-    ]);
+    await createItems(store, [storedItem()]);
     const addKalle = (): Promise<unknown> =>
       updateItem(store, 'A1', (item) => ({ ...item, owners: [...item.owners, 'slack:UCULT1'] }));
 

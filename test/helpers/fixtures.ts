@@ -1,3 +1,4 @@
+import type { ActionItem } from '../../src/action-plans/item.ts';
 import type { Catalogue } from '../../src/catalogue/load.ts';
 import type { OrganizationConfig } from '../../src/config/schema.ts';
 import { freezeScope, type Cycle } from '../../src/cycles/cycle.ts';
@@ -21,3 +22,20 @@ export const contractMeasure = {
   start: '2027-01-10',
   due: '2027-06-30',
 };
+
+/** An action item as kept in the store: a planned KF08 measure owned by Eeva, with changes given. */
+export const storedItem = (
+  changes: Partial<Omit<ActionItem, 'id'>> = {},
+): Omit<ActionItem, 'id'> => ({
+  title: 'Staff training',
+  description: '',
+  serves: [{ framework: 'integrating-cities', item: 'KF08' }],
+  owners: ['slack:UEDU1'],
+  due: '2027-05-31',
+  status: 'planned',
+  notes: [],
+  evidence: [],
+  created: { by: 'slack:UCOORD', at: '2027-01-04T08:00:00.000Z' },
+  history: [],
+  ...changes,
+});

@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionItem } from '../../src/action-plans/item.ts';
 import { allItems, createItems } from '../../src/action-plans/repository.ts';
 import { runCommand } from '../../src/commands/run.ts';
 import { createWorld, type World } from '../helpers/world.ts';
-import { contractMeasure } from '../helpers/fixtures.ts';
+import { contractMeasure, storedItem } from '../helpers/fixtures.ts';
 
 async function openAndCheckIn(world: World, ...people: string[]) {
   await world.open({ name: '2027-Q1', dueDate: '2027-02-15' });
   for (const id of people)
     expect(await world.engine.deliverCheckIn(`slack:${id}`, '2027-Q1', '2027-01-04')).toBe('sent');
 }
-
-const item: Omit<ActionItem, 'id'> = {
-  title: '',
-  description: '',
-  serves: [{ framework: 'integrating-cities', item: 'KF08' }],
-  owners: [],
-  due: '2027-05-31',
-  status: 'planned',
-  notes: [],
-  evidence: [],
-  created: { by: 'slack:UCOORD', at: '2027-01-04T08:00:00.000Z' },
-  history: [],
-};
 
 const everything = (world: World, id: string) =>
   world.chat
@@ -99,8 +85,8 @@ describe('the action plan', () => {
   it('is listed to coordinators whole, to contacts for their departments, to nobody else', async () => {
     const world = createWorld();
     await createItems(world.store, [
-      { ...item, title: 'Education measure', department: 'education', owners: ['slack:UEDU1'] },
-      { ...item, title: 'Culture measure', department: 'culture', owners: ['slack:UCULT1'] },
+      storedItem({ title: 'Education measure', department: 'education', owners: ['slack:UEDU1'] }),
+      storedItem({ title: 'Culture measure', department: 'culture', owners: ['slack:UCULT1'] }),
     ]);
     const all = await command(world, 'UCOORD', 'actions');
     expect(all).toContain('Education measure');

@@ -76,6 +76,6 @@ export async function handOver(
     keyFactor: keyFactor.title[v.language],
     name: v.nameOf(colleague),
   });
-  await continueWith(ctx, cycle, person);
+  await continueWith(ctx, cycle, person, record);
   return saved;
 }

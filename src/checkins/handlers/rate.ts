@@ -116,6 +116,6 @@ export async function rateKeyFactor(
           ],
         },
   );
-  await continueWith(ctx, cycle, person);
+  await continueWith(ctx, cycle, person, record);
   return saved;
 }

@@ -65,6 +65,6 @@ export async function skipKeyFactor(
     keyFactor: keyFactor.title[v.language],
     department: name,
   });
-  await continueWith(ctx, cycle, person);
+  await continueWith(ctx, cycle, person, record);
   return saved;
 }

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { FieldErrors } from '../../../chat/actor.ts';
 import { slackActor, type SlackDeps } from '../../deps.ts';
 import { formCallbackId, fromModal, toSlackErrors } from '../../render/modal.ts';
 
@@ -15,30 +16,26 @@ export function registerTasaForm(app: App, deps: SlackDeps): void {
       return;
     }
     let acknowledged = false;
+    // A problem of the form as a whole (the store away) is shown under its first field, so the
+    // modal stays open with what was typed.
+    const answer = async (errors: FieldErrors): Promise<void> => {
+      acknowledged = true;
+      const first = Object.keys(view.state.values)[0];
+      const whole = errors._form && first ? { [first]: errors._form } : {};
+      const shown = { ...whole, ...toSlackErrors(errors) };
+      await (Object.keys(shown).length > 0
+        ? ack({ response_action: 'errors', errors: shown })
+        : ack());
+    };
     const outcome = await deps.inbound.receive({
       kind: 'form',
       actor: await slackActor(deps, body.user.id),
       about: parsed.context,
       values: parsed.values,
       delivery: `slack-view:${view.id}:${view.hash}`,
-      async checked(errors) {
-        acknowledged = true;
-        // A problem of the form as a whole (the store away) is shown under its first field.
-        const first = Object.keys(view.state.values)[0];
-        const whole = errors._form && first ? { [first]: errors._form } : {};
-        const shown = { ...whole, ...toSlackErrors(errors) };
-        await (Object.keys(shown).length > 0
-          ? ack({ response_action: 'errors', errors: shown })
-          : ack());
-      },
+      checked: answer,
     });
-    if (acknowledged) return;
-    // Failed before the checks (e.g. the store is away): the modal stays open with what was
-    // typed, the reason under its first field. A retried submission just closes.
-    const first = Object.keys(view.state.values)[0];
-    const reason = outcome.kind === 'formErrors' ? outcome.errors._form : undefined;
-    await (reason && first
-      ? ack({ response_action: 'errors', errors: { [first]: reason } })
-      : ack());
+    // Failed before the checks (the store away), or a retried submission, which just closes.
+    if (!acknowledged) await answer(outcome.kind === 'formErrors' ? outcome.errors : {});
   });
 }
