@@ -6,11 +6,10 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { planSummaryKey, type PlanSummary } from '../../src/action-plans/briefs.ts';
 import { allItems, itemBriefs } from '../../src/action-plans/repository.ts';
-import { runCli } from '../../src/cli/run.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/store.ts';
-import { i18nFor } from '../helpers/i18n.ts';
+import { cliOn } from '../helpers/cli.ts';
 import { createWorld } from '../helpers/world.ts';
 import { contractMeasure } from '../helpers/fixtures.ts';
 
@@ -103,24 +102,12 @@ describe.each(backends)('an import while items are created in chat ($name)', ({ 
     });
     const store = slowItemWrites(base, clock, chatted);
     const world = createWorld({ store });
-    const { t, catalogue } = i18nFor('en');
-    const out: string[] = [];
     try {
-      const importing = runCli(['import', 'actions', planFile()], {
-        out: (line) => out.push(line),
-        err: (line) => out.push(line),
-        t,
-        language: 'en',
-        defaultConfigPath: 'tasa.yaml',
-        catalogue,
-        openOrganization: async () => ({
-          config: world.config,
-          store,
-          directory: world.directory,
-          today: '2027-01-04',
-          close: async () => undefined,
-        }),
-      });
+      const importing = cliOn(() => ({ config: world.config, store, directory: world.directory }))(
+        'import',
+        'actions',
+        planFile(),
+      );
       let done = false;
       const finished = importing.finally(() => {
         done = true;
@@ -136,8 +123,9 @@ describe.each(backends)('an import while items are created in chat ($name)', ({ 
         inChat.push(title);
         if (inChat.length === 3) chattedEnough();
       }
-      expect(await finished).toBe(0);
-      expect(out[0]).toMatch(/^Imported 600 action item\(s\)/);
+      const imported = await finished;
+      expect(imported.code).toBe(0);
+      expect([...imported.out, ...imported.err][0]).toMatch(/^Imported 600 action item\(s\)/);
       // The race was run: creations in chat while the import was writing.
       expect(inChat.length).toBeGreaterThanOrEqual(3);
 

@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allItems } from '../../src/action-plans/repository.ts';
 import { parseCsv, readCsv } from '../../src/action-plans/csv.ts';
-import { runCli } from '../../src/cli/run.ts';
-import { createDirectory } from '../../src/people/directory.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { openStore } from '../../src/store/open.ts';
-import { i18nFor } from '../helpers/i18n.ts';
+import { cliOn } from '../helpers/cli.ts';
 import { parsedConfig } from '../helpers/world.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tasa-import-'));
@@ -21,27 +19,7 @@ function cli() {
     namespace: 'import',
     clock: fixedClock(new Date('2027-01-04T08:00:00Z')),
   });
-  const { t, catalogue } = i18nFor('en');
-  const run = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, {
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      t,
-      language: 'en',
-      defaultConfigPath: 'tasa.yaml',
-      catalogue,
-      openOrganization: async () => ({
-        config,
-        store,
-        directory: createDirectory(config, ['slack', 'teams']),
-        today: '2027-01-04',
-        close: async () => undefined,
-      }),
-    });
-    return { code, out, err };
-  };
+  const run = cliOn(() => ({ config, store }));
   return { run, store };
 }
 

@@ -13,11 +13,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.ts';
 import { openCycle } from '../../src/cycles/lifecycle.ts';
-import { createDirectory } from '../../src/people/directory.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { openStore } from '../../src/store/open.ts';
+import { cliOn } from '../helpers/cli.ts';
 import { i18nFor } from '../helpers/i18n.ts';
 import { helsinkiDate, parsedConfig } from '../helpers/world.ts';
 
@@ -40,32 +39,13 @@ async function organization() {
   const config = parsedConfig();
   const clock = fixedClock(new Date('2027-01-04T08:00:00Z'));
   const store = openStore({ url: 'memory:', dataDir: '.', namespace: 'files', clock });
-  const { t, catalogue } = i18nFor('en');
+  const { catalogue } = i18nFor('en');
   const opened = await openCycle(
     { store, clock, config, catalogue, localDate: helsinkiDate },
     { name: '2027-Q1', dueDate: '2027-02-15', by: 'slack:UCOORD' },
   );
   if (!opened.ok) throw new Error(opened.code);
-  return async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, {
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      t,
-      language: 'en',
-      defaultConfigPath: 'tasa.yaml',
-      catalogue,
-      openOrganization: async () => ({
-        config,
-        store,
-        directory: createDirectory(config, ['slack', 'teams']),
-        today: '2027-01-04',
-        close: async () => undefined,
-      }),
-    });
-    return { code, out, err };
-  };
+  return cliOn(() => ({ config, store }));
 }
 
 describe('tasa export --out', () => {

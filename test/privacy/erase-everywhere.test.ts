@@ -5,12 +5,10 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createItems } from '../../src/action-plans/repository.ts';
 import { checkInsJob } from '../../src/checkins/schedule.ts';
-import { runCli } from '../../src/cli/run.ts';
 import { openCycle } from '../../src/cycles/lifecycle.ts';
-import { createDirectory } from '../../src/people/directory.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { openStore } from '../../src/store/open.ts';
-import { i18nFor } from '../helpers/i18n.ts';
+import { cliOn } from '../helpers/cli.ts';
 import { parsedConfig } from '../helpers/world.ts';
 import { startTeamsTasa, users, waitFor } from '../teams/harness.ts';
 import { drive } from '../helpers/drive.ts';
@@ -162,27 +160,14 @@ describe('erasing a person who used Slack and Teams', () => {
       expect(before).toContain(key);
 
     const store = open();
-    const { t, catalogue } = i18nFor('en');
-    const out: string[] = [];
-    const code = await runCli(['privacy', 'erase', 'UEDU1', '--yes'], {
-      out: (line: string) => out.push(line),
-      err: (line: string) => out.push(line),
-      t,
-      language: 'en' as const,
-      defaultConfigPath: 'tasa.yaml',
-      catalogue,
-      openOrganization: async () => {
-        const parsed = parsedConfig(config);
-        return {
-          config: parsed,
-          store,
-          directory: createDirectory(parsed, ['slack', 'teams']),
-          today: '2027-01-04',
-          close: () => store.close(),
-        };
-      },
-    });
-    expect(out).toEqual(['Erased slack:UEDU1: 1 department records and 1 action items changed.']);
+    const { code, out, err } = await cliOn(() => ({
+      config: parsedConfig(config),
+      store,
+      close: () => store.close(),
+    }))('privacy', 'erase', 'UEDU1', '--yes');
+    expect([...out, ...err]).toEqual([
+      'Erased slack:UEDU1: 1 department records and 1 action items changed.',
+    ]);
     expect(code).toBe(0);
 
     expect(found(everyRow(file))).toEqual([]);
