@@ -1,4 +1,10 @@
-import type { AnswerStatus, Evidence, KeyFactorRating, Stamp } from '../shared/benchmark.ts';
+import type {
+  AnswerStatus,
+  Evidence,
+  KeyFactorRating,
+  Review,
+  Stamp,
+} from '../shared/benchmark.ts';
 
 export {
   answerStatuses,
@@ -8,6 +14,8 @@ export {
   type AnswerStatus,
   type Evidence,
   type KeyFactorRating,
+  type Review,
+  type ReviewState,
   type Stamp,
 } from '../shared/benchmark.ts';
 
@@ -21,6 +29,10 @@ export interface Answer extends Stamp {
   revision: number;
   /** Earlier versions, oldest first. */
   history: Omit<Answer, 'history'>[];
+  /** The cycle this answer was confirmed from, unchanged ("still true"). */
+  confirmedFrom?: string;
+  /** The latest review of this answer; none while not reviewed. */
+  review?: Review;
 }
 
 export interface Rating extends Stamp {
@@ -30,6 +42,8 @@ export interface Rating extends Stamp {
   note: string;
   late: boolean;
   history: Omit<Rating, 'history'>[];
+  /** The cycle this rating was confirmed from, unchanged. */
+  confirmedFrom?: string;
 }
 
 export interface Skip extends Stamp {

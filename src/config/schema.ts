@@ -81,6 +81,8 @@ export const privacySchema = z.strictObject({
 export const cyclesSchema = z.strictObject({
   /** A cycle opened without a due date is due this many days later. */
   dueInDays: z.number().int().min(1).max(365).default(42),
+  /** Evidence given more than this many months ago is marked possibly out of date. */
+  evidenceStaleAfterMonths: z.number().int().min(1).max(240).default(24),
 });
 
 export const organizationSchema = z.strictObject({
@@ -96,6 +98,8 @@ export const configSchema = z
     organization: organizationSchema,
     frameworks: z.array(z.enum(frameworkIds)).min(1),
     coordinators: z.array(personSchema).min(1),
+    /** Who reviews departments' answers (e.g. a peer city's officer); coordinators review too. */
+    reviewers: z.array(personSchema).default([]),
     channels: z.strictObject({ coordination: channelSchema, steering: channelSchema.optional() }),
     departments: z.array(departmentSchema).min(1),
     schedule: scheduleSchema.default({
@@ -106,7 +110,7 @@ export const configSchema = z
       digest: '0 8 * * 1',
       graceHours: 6,
     }),
-    cycles: cyclesSchema.default({ dueInDays: 42 }),
+    cycles: cyclesSchema.default({ dueInDays: 42, evidenceStaleAfterMonths: 24 }),
     actionPlans: actionPlansSchema.default({
       remindDaysBefore: [7, 1],
       escalateAfterDaysOverdue: 7,

@@ -17,6 +17,9 @@ export interface Directory {
   canonicalKey(actor: PersonRef): string;
   isCoordinator(key: string): boolean;
   coordinators(): string[];
+  /** Reviewers of departments' answers: the configured reviewers and the coordinators. */
+  isReviewer(key: string): boolean;
+  reviewers(): string[];
   /** Department ids the person is a configured contact of. */
   departmentsOf(key: string): string[];
   contactsOf(departmentId: string): string[];
@@ -54,6 +57,7 @@ export function createDirectory(
     return canonical;
   };
   const coordinatorKeys = new Set(config.coordinators.map(register));
+  const reviewerKeys = new Set([...config.reviewers.map(register), ...coordinatorKeys]);
   const contacts = new Map(
     config.departments.map((d) => [d.id, [...new Set(d.contacts.map(register))]]),
   );
@@ -62,6 +66,8 @@ export function createDirectory(
     canonicalKey: (actor) => aliases.get(personKey(actor)) ?? personKey(actor),
     isCoordinator: (key) => coordinatorKeys.has(key),
     coordinators: () => [...coordinatorKeys],
+    isReviewer: (key) => reviewerKeys.has(key),
+    reviewers: () => [...reviewerKeys],
     departmentsOf: (key) =>
       [...contacts].filter(([, keys]) => keys.includes(key)).map(([id]) => id),
     contactsOf: (departmentId) => contacts.get(departmentId) ?? [],

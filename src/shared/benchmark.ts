@@ -17,6 +17,23 @@ export const isKeyFactorRating = (v: unknown): v is KeyFactorRating =>
 export interface Evidence {
   url: string;
   title?: string;
+  /** When the link was given (ISO instant); older links may be out of date. */
+  addedAt?: string;
+  /** The document's own date (YYYY-MM-DD), when the contact gives one. */
+  validFrom?: string;
+}
+
+/** Where a reviewer left an answer: accepted, or sent back with a comment. */
+export const reviewStates = ['not_reviewed', 'changes_requested', 'accepted'] as const;
+export type ReviewState = (typeof reviewStates)[number];
+
+/** A reviewer's verdict on one answer. */
+export interface Review {
+  state: Exclude<ReviewState, 'not_reviewed'>;
+  by: string;
+  at: string;
+  /** Why changes are requested (required then), in the reviewer's words. */
+  comment?: string;
 }
 
 /** Who did something, and when (ISO instant). */
