@@ -64,7 +64,10 @@ describe('the organisation config', () => {
       digest: '0 8 * * 1',
       graceHours: 6,
     });
-    expect(result.ok && result.config.cycles).toEqual({ dueInDays: 42 });
+    expect(result.ok && result.config.cycles).toEqual({
+      dueInDays: 42,
+      evidenceStaleAfterMonths: 24,
+    });
     expect(result.ok && result.config.actionPlans).toEqual({
       remindDaysBefore: [7, 1],
       escalateAfterDaysOverdue: 7,
