@@ -34,6 +34,16 @@ export const actionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('handOver'), ...where, keyFactor: id }),
   z.object({ kind: z.literal('remindLater'), ...where, keyFactor: id }),
   z.object({ kind: z.literal('resume') }),
+  /** Carry-over: last cycle's answers and rating of a key factor are still true. */
+  z.object({ kind: z.literal('confirm'), ...where, keyFactor: id }),
+  /** Carry-over, question by question: the same answer as last time. */
+  z.object({
+    kind: z.literal('same'),
+    ...where,
+    question: id,
+    revision: z.number().int().nonnegative(),
+  }),
+  z.object({ kind: z.literal('sameRating'), ...where, keyFactor: id }),
   /** Action plans: a new measure (optionally for a department and framework item), and an item's actions. */
   z.object({ kind: z.literal('actionNew'), department: id.optional(), serves: id.optional() }),
   z.object({ kind: z.literal('actionEdit'), item: id }),

@@ -38,6 +38,8 @@ export interface Cycle {
   dueDate: string;
   closedAt?: string;
   closedBy?: string;
+  /** The cycle opened before this one: its answers come along as "last time". */
+  previous?: string;
   keyFactors: FrozenKeyFactor[];
   departments: FrozenDepartment[];
   contextualFactors: { id: string; title: Localised }[];

@@ -53,8 +53,9 @@ export function openCycle(deps: CycleDeps, request: OpenRequest): Promise<CycleR
     return Promise.resolve({ ok: false, code: 'badDueDate', params: { dueDate } });
 
   return withCycles(deps.store, async (): Promise<CycleResult> => {
-    if ((await cycleIndex(deps.store)).ids.includes(name))
-      return { ok: false, code: 'cycleExists', params: { name } };
+    const { ids } = await cycleIndex(deps.store);
+    if (ids.includes(name)) return { ok: false, code: 'cycleExists', params: { name } };
+    const previous = ids.at(-1);
     const current = await openCycleOf(deps.store);
     let closed: Cycle | undefined;
     if (current) {
@@ -68,6 +69,7 @@ export function openCycle(deps: CycleDeps, request: OpenRequest): Promise<CycleR
       openedAt: now.toISOString(),
       openedBy: request.by,
       dueDate,
+      ...(previous === undefined ? {} : { previous }),
       ...freezeScope(deps.config, deps.catalogue),
     };
     await saveCycle(deps.store, cycle);
