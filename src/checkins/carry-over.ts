@@ -83,3 +83,27 @@ export const hasLastTime = (
   lastTime !== undefined &&
   (keyFactor.questions.some((q) => lastTime.answers[q.id] !== undefined) ||
     lastTime.ratings[keyFactor.id] !== undefined);
+
+/** Last time's record with what a message needs to mark evidence that may be out of date. */
+export interface LastTime {
+  record: DepartmentRecord;
+  /** The organisation's local date today (YYYY-MM-DD). */
+  today: string;
+  staleAfterMonths: number;
+}
+
+/** Last time, ready for a message, when the cycle has one for the department. */
+export async function lastTimeFor(
+  ctx: EngineContext,
+  cycle: Cycle,
+  department: string,
+): Promise<LastTime | undefined> {
+  const record = await lastTimeOf(ctx, cycle, department);
+  return record
+    ? {
+        record,
+        today: ctx.localDate(ctx.clock.now()),
+        staleAfterMonths: ctx.config.cycles.evidenceStaleAfterMonths,
+      }
+    : undefined;
+}

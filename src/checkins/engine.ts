@@ -6,6 +6,7 @@ import { engineContext, type EngineContext, type EngineDeps, type Who } from './
 import { checkFormValues } from './form-check.ts';
 import { recordAnswer } from './handlers/answer.ts';
 import { goBack } from './handlers/back.ts';
+import { confirmKeyFactor, sameAsLastTime, sameRatingAsLastTime } from './handlers/confirm.ts';
 import { handOver } from './handlers/hand-over.ts';
 import { openCheckInForm } from './handlers/open-form.ts';
 import { rateKeyFactor } from './handlers/rate.ts';
@@ -65,6 +66,12 @@ export function createCheckInEngine(deps: EngineDeps): CheckInEngine {
           return remindLater(ctx, person);
         case 'resume':
           return resume(ctx, person);
+        case 'confirm':
+          return confirmKeyFactor(ctx, person, actor, action);
+        case 'same':
+          return sameAsLastTime(ctx, person, actor, action);
+        case 'sameRating':
+          return sameRatingAsLastTime(ctx, person, actor, action);
         case 'explain':
         case 'rateWithLimits':
         case 'skip':

@@ -10,6 +10,8 @@ import {
 } from '../cycles/cycle.ts';
 import { getCycle } from '../cycles/repository.ts';
 import type { EngineContext } from './context.ts';
+import { hasLastTime, type LastTime } from './carry-over.ts';
+import { carryOverMessage, lastAnswerBlocks, lastRatingBlocks } from './carry-over-messages.ts';
 import { introMessage, questionMessage, ratingMessage } from './messages.ts';
 import type { Step } from './progress.ts';
 import type { Reader } from './reader.ts';
@@ -26,21 +28,44 @@ export function stepMessage(
   step: Step,
   record: DepartmentRecord | undefined,
   summary?: string,
+  lastTime?: LastTime,
 ): MessageView {
+  const { department, keyFactor } = step;
   switch (step.kind) {
     case 'intro':
-      return introMessage(v, step.department, step.keyFactor, summary);
-    case 'question':
+      return lastTime && hasLastTime(lastTime.record, keyFactor)
+        ? carryOverMessage(v, department, keyFactor, lastTime, summary)
+        : introMessage(v, department, keyFactor, summary);
+    case 'question': {
+      const current = record?.answers[step.question.id];
+      const earlier = lastTime?.record.answers[step.question.id];
       return questionMessage(
         v,
-        step.department,
-        step.keyFactor,
+        department,
+        keyFactor,
         step.question,
-        record?.answers[step.question.id],
+        current,
         summary,
+        lastTime && earlier
+          ? lastAnswerBlocks(
+              v,
+              department,
+              step.question.id,
+              earlier,
+              lastTime,
+              current?.revision ?? 0,
+            )
+          : [],
       );
+    }
     case 'rating':
-      return ratingMessage(v, step.department, step.keyFactor, record?.ratings[step.keyFactor.id]);
+      return ratingMessage(
+        v,
+        department,
+        keyFactor,
+        record?.ratings[keyFactor.id],
+        lastTime ? lastRatingBlocks(v, department, keyFactor, lastTime) : [],
+      );
   }
 }
 

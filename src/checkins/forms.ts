@@ -11,7 +11,10 @@ export function answerForm(
   kf: FrozenKeyFactor,
   question: FrozenQuestion,
   current: Answer | undefined,
+  /** Last cycle's answer: the form starts from it when nothing is answered yet. */
+  lastTime?: Answer,
 ): FormView {
+  const shown = current ?? lastTime;
   return {
     title: v.t('checkins:forms.answer.title'),
     submitLabel: v.t('checkins:forms.save'),
@@ -28,7 +31,7 @@ export function answerForm(
         type: 'choice',
         label: v.t('checkins:forms.answer.status'),
         options: answerStatuses.map((s) => ({ value: s, label: v.t(`common:answerStatus.${s}`) })),
-        ...(current ? { initial: current.status } : {}),
+        ...(shown ? { initial: shown.status } : {}),
       },
       {
         id: 'explanation',
@@ -37,7 +40,7 @@ export function answerForm(
         multiline: true,
         maxLength: limits.explanation,
         optional: true,
-        ...(current?.explanation ? { initial: current.explanation } : {}),
+        ...(shown?.explanation ? { initial: shown.explanation } : {}),
       },
       {
         id: 'evidence',
@@ -46,7 +49,9 @@ export function answerForm(
         hint: v.t('checkins:forms.answer.evidenceHint'),
         max: limits.evidenceLinks,
         optional: true,
-        ...(current && current.evidence.length > 0 ? { initial: current.evidence } : {}),
+        ...(shown && shown.evidence.length > 0
+          ? { initial: shown.evidence.map(({ url, title }) => (title ? { url, title } : { url })) }
+          : {}),
       },
     ],
   };

@@ -73,10 +73,16 @@ function answerBlocks(v: Reader, answer: Answer): Block[] {
   const blocks: Block[] = [
     {
       type: 'context',
-      text: v.t(answer.late ? 'checkins:question.answeredLate' : 'checkins:question.answered', {
-        status: v.t(`common:answerStatus.${answer.status}`),
-        ...stamp(v, answer.by, answer.at),
-      }),
+      text: answer.confirmedFrom
+        ? v.t('checkins:question.confirmed', {
+            status: v.t(`common:answerStatus.${answer.status}`),
+            since: answer.confirmedFrom,
+            ...stamp(v, answer.by, answer.at),
+          })
+        : v.t(answer.late ? 'checkins:question.answeredLate' : 'checkins:question.answered', {
+            status: v.t(`common:answerStatus.${answer.status}`),
+            ...stamp(v, answer.by, answer.at),
+          }),
     },
   ];
   if (answer.explanation)
@@ -93,6 +99,8 @@ export function questionMessage(
   question: FrozenQuestion,
   current: Answer | undefined,
   summary?: string,
+  /** Last cycle's answer, with "Same as last time", when there is one. */
+  lastTime: Block[] = [],
 ): MessageView {
   const where = departmentRef(v, department);
   const revision = current?.revision ?? 0;
@@ -122,6 +130,7 @@ export function questionMessage(
     { type: 'header', text: header },
     { type: 'text', text: question.text[v.language] },
     ...(current ? answerBlocks(v, current) : []),
+    ...lastTime,
     { type: 'actions', buttons: statusButtons },
     { type: 'actions', buttons: more },
   ];
@@ -166,6 +175,8 @@ export function ratingMessage(
   department: string,
   kf: FrozenKeyFactor,
   current?: Rating,
+  /** Last cycle's rating, with "Same as last time", when there is one. */
+  lastTime: Block[] = [],
 ): MessageView {
   const where = departmentRef(v, department);
   const header = v.t('checkins:rating.header', { keyFactor: keyFactorTitle(v, kf) });
@@ -177,6 +188,7 @@ export function ratingMessage(
         department: departmentName(v.cycle, department, v.language),
       }),
     },
+    ...lastTime,
     {
       type: 'actions',
       buttons: keyFactorRatings.map((rating) => ({

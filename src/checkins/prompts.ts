@@ -1,6 +1,7 @@
 import type { MessageRef } from '../chat/port.ts';
 import type { MessageView } from '../chat/views.ts';
 import type { Cycle } from '../cycles/cycle.ts';
+import { lastTimeFor } from './carry-over.ts';
 import type { EngineContext } from './context.ts';
 import { promptKey, stepMessage } from './flow.ts';
 import { notice } from '../chat/views.ts';
@@ -23,7 +24,11 @@ export async function sendStep(
 ): Promise<MessageRef | undefined> {
   const records = known ?? (await ctx.recordsFor(cycle, person));
   const v = await ctx.reader(person, cycle);
-  const ref = await ctx.sendTo(person, stepMessage(v, step, records.get(step.department), summary));
+  const lastTime = await lastTimeFor(ctx, cycle, step.department);
+  const ref = await ctx.sendTo(
+    person,
+    stepMessage(v, step, records.get(step.department), summary, lastTime),
+  );
   const open = book ?? (await ctx.prompts.bookOf(cycle.id, person));
   if (ref) open.add(step.department, promptKey(step), ref);
   await open.save();
@@ -120,9 +125,26 @@ export async function closePrompts(
   keys: readonly string[],
   render: (v: Reader, key: string) => MessageView,
   saved: { record: DepartmentRecord; taken: TakenPrompt[] },
-): Promise<void> {
+): Promise<TakenPrompt[]> {
   const { taken } = await takeFromBooks(ctx, cycle, department, keys, saved.record);
-  await showClosed(ctx, cycle, department, [...taken, ...saved.taken], render);
+  const closed = [...taken, ...saved.taken];
+  await showClosed(ctx, cycle, department, closed, render);
+  return closed;
+}
+
+/**
+ * Colleagues whose question was just answered by someone else move on to
+ * their next open step, so nobody's flow stops on a closed message.
+ */
+export async function moveOthersOn(
+  ctx: EngineContext,
+  cycle: Cycle,
+  closed: readonly TakenPrompt[],
+  actor: string,
+  record: DepartmentRecord,
+): Promise<void> {
+  const others = new Set(closed.map((c) => c.prompt.person).filter((p) => p !== actor));
+  for (const person of others) await continueWith(ctx, cycle, person, record);
 }
 
 /** Replaces taken prompts' messages with what `render` makes of them in each reader's language. */

@@ -312,7 +312,9 @@ describe('a guided check-in conversation', () => {
     answer = (await getRecord(world.store, '2027-Q1', 'education')).answers['KF01.Q1']!;
     expect(answer.status).toBe('yes');
     expect(answer.explanation).toBe('Strategy adopted in 2025; the action plan is still missing.');
-    expect(answer.evidence).toEqual([{ url: 'https://www.hel.fi/strategia.pdf' }]);
+    expect(answer.evidence).toEqual([
+      { url: 'https://www.hel.fi/strategia.pdf', addedAt: '2027-01-04T08:00:00.000Z' },
+    ]);
   });
 
   it('explains an answer to a closed cycle and gives back what was typed', async () => {

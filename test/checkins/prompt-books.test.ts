@@ -17,14 +17,19 @@ async function bothOnQuestionOne(world: World) {
 }
 
 describe('prompt books', () => {
-  it('two contacts pressing Yes on their own copies at once: one answer after the other, both copies closed', async () => {
+  it('two contacts pressing on their own copies at once: the first answer stands, the second is told, both copies closed', async () => {
     const world = createWorld();
     const { eeva, erkki, eevasCopy, erkkisCopy } = await bothOnQuestionOne(world);
 
     await Promise.all([eeva.click('Yes', eevasCopy), erkki.click('No', erkkisCopy)]);
 
     const answer = (await getRecord(world.store, '2027-Q1', 'education')).answers['KF01.Q1'];
-    expect(answer?.revision).toBe(2);
+    // The later click came from a copy older than the first answer: it never overwrites it.
+    expect(answer?.revision).toBe(1);
+    const second = answer?.by === 'slack:UEDU1' ? erkki : eeva;
+    expect(second.messages().map((m) => world.chat.text(m.view))).toContainEqual(
+      expect.stringMatching(/^Already answered by (Eeva Opettaja|Erkki Rehtori): “(Yes|No)”/),
+    );
     for (const copy of [eevasCopy, erkkisCopy]) {
       expect(world.chat.buttons(copy.view).map((b) => b.label)).toEqual(['Change']);
       expect(world.chat.text(copy.view)).toMatch(/Answered “(Yes|No)”/);
@@ -51,6 +56,7 @@ describe('prompt books', () => {
 
     expect(world.chat.text(erkkisCopy.view)).toContain('Answered “Yes” by Eeva Opettaja');
     expect((await getRecord(world.store, '2027-Q1', 'education')).prompts).toEqual({});
-    expect(erkki.lastText()).toContain('Answered “Yes”');
+    // The question he was on is answered: he is moved on to the next one.
+    expect(erkki.lastText()).toContain('question 2 of 4');
   });
 });

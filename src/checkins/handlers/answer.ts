@@ -3,7 +3,10 @@ import type { Answer, AnswerStatus, Evidence } from '../answer.ts';
 import { isAnswerStatus } from '../answer.ts';
 import type { Actor, EngineContext } from '../context.ts';
 import { isLate, resolveTarget } from '../flow.ts';
-import { continueWith, showClosed, takeFromBooks, takePrompts } from '../prompts.ts';
+import { lastTimeOf } from '../carry-over.ts';
+import { dateEvidence } from '../../shared/evidence.ts';
+import { continueWith, moveOthersOn, showClosed, takeFromBooks, takePrompts } from '../prompts.ts';
+import { refuseStale, sameContent } from './stale.ts';
 import { limits } from '../limits.ts';
 import { answeredMessage } from '../messages.ts';
 import { updateRecord } from '../record-repository.ts';
@@ -60,6 +63,8 @@ export async function recordAnswer(
     input.evidence === undefined ? undefined : checkEvidence('evidence', input.evidence);
   problems.push(...(evidence?.problems ?? []));
 
+  // Links given before keep their dates, so a confirmed or edited answer never makes old evidence look new.
+  const lastTime = evidence ? await lastTimeOf(ctx, cycle, department) : undefined;
   const { record: savedRecord, result } = await updateRecord(
     ctx.store,
     cycle.id,
@@ -70,14 +75,32 @@ export async function recordAnswer(
       const existing = record.answers[question.id];
       const chosen = status ?? existing?.status;
       if (!chosen) return { kind: 'noStatus' as const };
+      if (existing && existing.revision > input.revision) {
+        // The person acted on an older copy: a second tap of what they already gave counts once.
+        if (
+          existing.by === person &&
+          sameContent(existing, chosen, explanation, evidence?.accepted)
+        )
+          return { kind: 'unchanged' as const };
+        // A status button on a stale copy never overwrites a newer answer; a form's typed text
+        // is a deliberate change, saved as a new revision with the other kept in the history.
+        if (input.explanation === undefined) return { kind: 'stale' as const, existing };
+      }
+      const now = ctx.clock.now().toISOString();
       const { history: earlier = [], ...previous } = existing ?? { history: [] };
       const answer: Answer = {
         status: chosen,
         explanation: explanation ?? existing?.explanation ?? '',
         // Refused links are dropped; the good ones are kept, and so are earlier ones when none were sent.
-        evidence: evidence ? [...evidence.accepted] : (existing?.evidence ?? []),
+        evidence: evidence
+          ? dateEvidence(
+              evidence.accepted,
+              [...(existing?.evidence ?? []), ...(lastTime?.answers[question.id]?.evidence ?? [])],
+              now,
+            )
+          : (existing?.evidence ?? []),
         by: person,
-        at: ctx.clock.now().toISOString(),
+        at: now,
         late: isLate(ctx, cycle),
         revision: (existing?.revision ?? 0) + 1,
         history: existing ? [...earlier, previous as Omit<Answer, 'history'>] : [],
@@ -101,6 +124,11 @@ export async function recordAnswer(
       typedText(input),
     );
   }
+  if (result.kind === 'unchanged') return saved;
+  if (result.kind === 'stale') {
+    await refuseStale(ctx, v, person, department, keyFactor, question, result.existing);
+    return saved;
+  }
   if (result.kind === 'noStatus') {
     return {
       ok: false,
@@ -122,7 +150,8 @@ export async function recordAnswer(
     savedRecord,
     person,
   );
-  await showClosed(ctx, cycle, department, [...taken, ...result.closed], (reader) =>
+  const closed = [...taken, ...result.closed];
+  await showClosed(ctx, cycle, department, closed, (reader) =>
     answeredMessage(reader, department, keyFactor, question, result.answer, true),
   );
   const { existing } = result;
@@ -134,8 +163,10 @@ export async function recordAnswer(
     const errors = fieldErrors(v.t, problems);
     await tell(ctx, person, 'notices.partlySaved', { problems: Object.values(errors).join(' ') });
     await continueWith(ctx, cycle, person, savedRecord, kept);
+    await moveOthersOn(ctx, cycle, closed, person, savedRecord);
     return { ok: false, errors };
   }
   await continueWith(ctx, cycle, person, savedRecord, kept);
+  await moveOthersOn(ctx, cycle, closed, person, savedRecord);
   return saved;
 }

@@ -1,6 +1,7 @@
 import type { Interaction } from '../../chat/actor.ts';
 import { withFormWords } from '../../i18n/form-words.ts';
 import type { EngineContext, Who } from '../context.ts';
+import { lastTimeOf } from '../carry-over.ts';
 import { resolveTarget } from '../flow.ts';
 import { answerForm, handOverForm, ratingForm, skipForm } from '../forms.ts';
 import { getRecord } from '../record-repository.ts';
@@ -51,6 +52,7 @@ export async function openCheckInForm(
           target.keyFactor,
           target.question,
           record.answers[target.question.id],
+          (await lastTimeOf(ctx, target.cycle, target.department))?.answers[target.question.id],
         )
       : action.kind === 'rateWithLimits'
         ? ratingForm(v, target.department, target.keyFactor, record.ratings[target.keyFactor.id])
