@@ -91,14 +91,23 @@ export async function takeFromBooks(
   keys: readonly string[],
   record: DepartmentRecord | undefined,
   keep?: string,
+  /** Where taken messages stay in their books afterwards (answered copies, updated on a later change). */
+  keepAs?: (key: string) => string,
 ): Promise<{ taken: TakenPrompt[]; kept: PromptBook | undefined }> {
   const readers = readersOf(ctx, department, record);
   if (keep && !readers.includes(keep)) readers.push(keep);
   const books = await ctx.prompts.booksOf(cycle.id, readers);
-  const taken = books.flatMap((b) => b.take(department, keys));
+  const taken = books.flatMap((b) => {
+    const out = b.take(department, keys);
+    if (keepAs) for (const t of out) b.add(department, keepAs(t.key), t.prompt.ref);
+    return out;
+  });
   await Promise.all(books.filter((b) => b.person !== keep).map((b) => b.save()));
   return { taken, kept: books.find((b) => b.person === keep) };
 }
+
+/** The book entry of a question's message once answered: kept, so that a change updates it too. */
+export const answeredKey = (question: string): string => `${question}:answered`;
 
 /** Takes prompts a record kept before prompts had their own books (inside its update). */
 export function takePrompts(record: DepartmentRecord, keys: readonly string[]): TakenPrompt[] {

@@ -165,7 +165,9 @@ describe('a guided check-in conversation', () => {
       }),
     ]);
     expect(answer.at).toBe('2027-01-04T08:01:00.000Z');
-    expect(world.chat.text(first.view)).toContain('Answered “Yes”');
+    // Every copy of the question shows the change, the first one included.
+    expect(world.chat.text(first.view)).toContain('Answered “Partly” by Eeva Opettaja');
+    expect(world.chat.text(eeva.messages().at(-2)!.view)).not.toContain('Answered “Yes”');
   });
 
   it('skips a key factor only with a reason, and keeps the reason', async () => {

@@ -5,7 +5,14 @@ import type { Actor, EngineContext } from '../context.ts';
 import { isLate, resolveTarget } from '../flow.ts';
 import { lastTimeOf } from '../carry-over.ts';
 import { dateEvidence } from '../../shared/evidence.ts';
-import { continueWith, moveOthersOn, showClosed, takeFromBooks, takePrompts } from '../prompts.ts';
+import {
+  answeredKey,
+  continueWith,
+  moveOthersOn,
+  showClosed,
+  takeFromBooks,
+  takePrompts,
+} from '../prompts.ts';
 import { refuseStale, sameContent } from './stale.ts';
 import { limits } from '../limits.ts';
 import { answeredMessage } from '../messages.ts';
@@ -142,15 +149,18 @@ export async function recordAnswer(
   ctx.metrics.answerRecorded();
   // Every reader's message for the question is closed; the answerer's own book is saved once
   // below, with their next question in it.
+  // Open copies and copies already showing an earlier answer (where "Change" was pressed) alike.
   const { taken, kept } = await takeFromBooks(
     ctx,
     cycle,
     department,
-    [question.id],
+    [question.id, answeredKey(question.id)],
     savedRecord,
     person,
+    (key) => (key === question.id ? answeredKey(question.id) : key),
   );
   const closed = [...taken, ...result.closed];
+  const stillOpen = closed.filter((c) => c.key === question.id);
   await showClosed(ctx, cycle, department, closed, (reader) =>
     answeredMessage(reader, department, keyFactor, question, result.answer, true),
   );
@@ -163,10 +173,10 @@ export async function recordAnswer(
     const errors = fieldErrors(v.t, problems);
     await tell(ctx, person, 'notices.partlySaved', { problems: Object.values(errors).join(' ') });
     await continueWith(ctx, cycle, person, savedRecord, kept);
-    await moveOthersOn(ctx, cycle, closed, person, savedRecord);
+    await moveOthersOn(ctx, cycle, stillOpen, person, savedRecord);
     return { ok: false, errors };
   }
   await continueWith(ctx, cycle, person, savedRecord, kept);
-  await moveOthersOn(ctx, cycle, closed, person, savedRecord);
+  await moveOthersOn(ctx, cycle, stillOpen, person, savedRecord);
   return saved;
 }
