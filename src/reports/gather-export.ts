@@ -42,6 +42,7 @@ export async function gatherExport(options: ExportOptions): Promise<ExportInput>
     nameOf: (key) => nameOrId(options.directory, key),
     generatedAt: options.now,
     timeZone: config.organization.timezone,
+    staleAfterMonths: config.cycles.evidenceStaleAfterMonths,
   };
 }
 

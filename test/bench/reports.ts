@@ -244,6 +244,7 @@ const exportInput = {
   nameOf,
   generatedAt: new Date(benchNow),
   timeZone: config.organization.timezone,
+  staleAfterMonths: config.cycles.evidenceStaleAfterMonths,
 };
 const exportOnly = await time(breakdownRuns, async () =>
   exportFiles(exportInput).map((f) => builtFile(f)),

@@ -42,11 +42,13 @@ function records(): Map<string, DepartmentRecord> {
     explanation: 'Council approved it, see "Strategy 2026"\nand the mayor’s speech.',
     evidence: [
       { url: 'https://www.example.fi/strategy?x=1&y=2', title: 'City strategy, 2026' },
-      { url: 'https://example.org/minutes.pdf' },
+      // Added more than 24 months before the export: possibly out of date.
+      { url: 'https://example.org/minutes.pdf', addedAt: '2025-01-15T08:00:00.000Z' },
     ],
     by: 'slack:UEDU1',
     at: '2027-01-10T09:15:00.000Z',
     revision: 2,
+    confirmedFrom: '2026-Q4',
   });
   education.answers['KF01.Q2'] = answer({
     status: 'partly',
@@ -142,6 +144,7 @@ function input(language: Language = 'en'): ExportInput {
     nameOf: (key) => people[key] ?? key,
     generatedAt: new Date('2027-04-05T12:30:00.000Z'),
     timeZone: 'Europe/Helsinki',
+    staleAfterMonths: 24,
   };
 }
 
@@ -183,7 +186,8 @@ describe('answers.csv', () => {
     expect(content.startsWith('\uFEFFcycle,department_id,department,key_factor_id,')).toBe(true);
     expect(lines(content)[0]).toBe(
       '\uFEFFcycle,department_id,department,key_factor_id,key_factor,question_id,question,' +
-        'status_code,status,explanation,evidence,answered_by,answered_at,late,revisions',
+        'status_code,status,explanation,evidence,answered_by,answered_at,late,revisions,' +
+        'confirmed_from,evidence_possibly_out_of_date',
     );
     expect(content.endsWith('\r\n')).toBe(true);
   });
@@ -194,12 +198,12 @@ describe('answers.csv', () => {
         "Has a public statement been made of your city's commitment to anti-discrimination?," +
         'yes,Yes,"Council approved it, see ""Strategy 2026""\nand the mayor’s speech.",' +
         '"City strategy, 2026 (https://www.example.fi/strategy?x=1&y=2) | https://example.org/minutes.pdf",' +
-        'Eeva Opettaja,2027-01-10T09:15:00.000Z,no,2\r\n',
+        'Eeva Opettaja,2027-01-10T09:15:00.000Z,no,2,2026-Q4,1\r\n',
     );
     expect(content).toContain(
       ',KF01.Q2,Do political leaders frequently refer to this commitment?,partly,Partly,' +
         '"<script>alert(""x"")</script> & the rest",bad <b>link</b> (javascript:alert(1)),' +
-        'Erkki Rehtori,2027-04-02T10:00:00.000Z,yes,1\r\n',
+        'Erkki Rehtori,2027-04-02T10:00:00.000Z,yes,1,,0\r\n',
     );
     // A question with a comma and line breaks (KF06.Q2) stays one field.
     expect(content).toContain(
@@ -218,8 +222,8 @@ describe('answers.csv', () => {
     expect(rows.map((r) => `${r.fields[1]}/${r.fields[5]}`)).toEqual(expected);
     expect(expected).toHaveLength(4 + 7 + 3);
     const unanswered = rows.find((r) => r.fields[5] === 'KF01.Q3')!.fields;
-    expect(unanswered.slice(7)).toEqual(['', '', '', '', '', '', '', '']);
-    expect(rows.every((r) => r.fields.length === 15)).toBe(true);
+    expect(unanswered.slice(7)).toEqual(['', '', '', '', '', '', '', '', '', '']);
+    expect(rows.every((r) => r.fields.length === 17)).toBe(true);
   });
 
   it('has Finnish words in the cells but the same column ids', () => {
@@ -228,7 +232,7 @@ describe('answers.csv', () => {
     expect(finnish).toContain(',KF01.Q2,');
     expect(finnish).toContain(',partly,Osittain,');
     expect(finnish).toContain('Kasvatus ja koulutus,KF01,Julkinen sitoumus,');
-    expect(finnish).toContain(',2027-04-02T10:00:00.000Z,kyllä,1\r\n');
+    expect(finnish).toContain(',2027-04-02T10:00:00.000Z,kyllä,1,,0\r\n');
   });
 });
 
@@ -324,6 +328,10 @@ describe('report.html', () => {
       'Limiting contextual factors:</strong> City resources, Political situation in the city',
     );
     expect(page).toContain('Handled by HR, not us');
+    expect(page).toContain('<span class="confirmed">confirmed, unchanged since 2026-Q4</span>');
+    // Only the old link is marked.
+    expect(page.match(/<span class="stale">\(possibly out of date\)<\/span>/g)).toHaveLength(1);
+    expect(page).toMatch(/minutes\.pdf[^<]*<\/a>[^<]*<span class="stale">/);
     expect(page).toContain('<strong>A1</strong> Publish the commitment, in plain words');
     expect(page).toContain('Examples from other cities');
     expect(page).toContain('<dt>Ghent</dt>');

@@ -110,6 +110,7 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
       nameOf: (key) => people[key] ?? key,
       generatedAt: new Date('2027-04-05T12:30:00.000Z'),
       timeZone: 'Europe/Helsinki',
+      staleAfterMonths: 24,
     }).find((f) => f.name.endsWith('report.html'))!;
     dir = mkdtempSync(join(tmpdir(), 'tasa-report-'));
     const path = join(dir, report.name);

@@ -1,6 +1,13 @@
 import { csvLines } from './csv.ts';
 import type { ExportInput } from './types.ts';
-import { contextualFactorTitle, evidenceText, inLanguage, keyFactorsOf, yesNo } from './words.ts';
+import {
+  contextualFactorTitle,
+  evidenceText,
+  inLanguage,
+  keyFactorsOf,
+  staleCount,
+  yesNo,
+} from './words.ts';
 
 /*
  * Column ids stay in English whatever the language: scripts and spreadsheet
@@ -24,6 +31,8 @@ export const answerColumns = [
   'answered_at',
   'late',
   'revisions',
+  'confirmed_from',
+  'evidence_possibly_out_of_date',
 ] as const;
 
 /** One row per department × guiding question it is asked, answered or not. */
@@ -56,6 +65,8 @@ function* answerRows(
           answered_at: answer?.at ?? '',
           late: answer ? yesNo(input, answer.late) : '',
           revisions: answer ? String(answer.revision) : '',
+          confirmed_from: answer?.confirmedFrom ?? '',
+          evidence_possibly_out_of_date: answer ? String(staleCount(input, answer)) : '',
         };
       }
     }

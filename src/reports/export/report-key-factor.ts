@@ -3,6 +3,7 @@ import type { Answer } from '../../checkins/answer.ts';
 import type { FrozenDepartment, FrozenKeyFactor, FrozenQuestion } from '../../cycles/cycle.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { evidenceLink, markup, type Html } from './html.ts';
+import { staleEvidence } from './words.ts';
 import { keyFactorHeading } from './report-summary.ts';
 import type { ExportInput } from './types.ts';
 import { contextualFactorTitle, dateTime, departmentName, inLanguage } from './words.ts';
@@ -19,10 +20,19 @@ function stamp(input: ExportInput, by: string, at: string, late = false): Html {
   return markup`<p class="who">${who}${lateMark}</p>`;
 }
 
-const evidenceList = (input: ExportInput, evidence: Answer['evidence']): Html | false =>
+const evidenceList = (
+  input: ExportInput,
+  evidence: Answer['evidence'],
+  answeredAt?: string,
+): Html | false =>
   evidence.length > 0 &&
   markup`<ul class="evidence" aria-label="${input.t('report:evidence')}">${evidence.map(
-    (e) => markup`<li>${evidenceLink(e)}</li>`,
+    (e) =>
+      markup`<li>${evidenceLink(e)}${
+        answeredAt !== undefined &&
+        staleEvidence(input, e, answeredAt) &&
+        markup` <span class="stale">(${input.t('report:possiblyOutOfDate')})</span>`
+      }</li>`,
   )}</ul>`;
 
 function answerItem(input: ExportInput, question: FrozenQuestion, answer?: Answer): Html {
@@ -35,10 +45,13 @@ function answerItem(input: ExportInput, question: FrozenQuestion, answer?: Answe
   const revision =
     answer.revision > 1 &&
     markup` <span class="who">${t('report:revision', { number: answer.revision })}</span>`;
+  const confirmed =
+    answer.confirmedFrom !== undefined &&
+    markup` <span class="confirmed">${t('report:confirmed', { since: answer.confirmedFrom })}</span>`;
   const explanation = answer.explanation.trim();
-  return markup`<li class="answer">${head}${status}${revision}
+  return markup`<li class="answer">${head}${status}${revision}${confirmed}
 ${explanation && markup`<p class="explanation">${explanation}</p>`}
-${evidenceList(input, answer.evidence)}
+${evidenceList(input, answer.evidence, answer.at)}
 ${stamp(input, answer.by, answer.at, answer.late)}</li>\n`;
 }
 

@@ -51,6 +51,7 @@ thead th { background: var(--soft); }
 .badge.yes { background: var(--yes); } .badge.partly { background: var(--partly); } .badge.no { background: var(--no); }
 .badge.open { background: transparent; color: var(--muted); border: 1px dashed var(--line); }
 .late { color: var(--no); font-weight: 600; }
+.confirmed, .stale { color: var(--muted); font-size: .9rem; }
 .evidence { margin: .25rem 0 0; padding-left: 1.2rem; font-size: .9rem; }
 .evidence a { word-break: break-word; }
 .rating { background: var(--soft); border-radius: 4px; padding: .5rem .75rem; margin: .5rem 0; }

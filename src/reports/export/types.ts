@@ -22,6 +22,8 @@ export interface ExportInput {
   generatedAt: Date;
   /** IANA zone for the dates and times people read, e.g. Europe/Helsinki. */
   timeZone: string;
+  /** Evidence older than this many months is marked possibly out of date. */
+  staleAfterMonths: number;
 }
 
 /** One file of an export, made as it is read. */

@@ -1,4 +1,5 @@
-import type { Evidence } from '../../checkins/answer.ts';
+import type { Answer, Evidence } from '../../checkins/answer.ts';
+import { isStale } from '../../shared/evidence.ts';
 import {
   departmentOf,
   type Cycle,
@@ -67,3 +68,18 @@ export function contextualFactorTitle(input: ExportInput, factorId: string): str
   const factor = input.cycle.contextualFactors.find((f) => f.id === factorId);
   return factor ? inLanguage(factor.title, input.language) : factorId;
 }
+
+/** The local date an export is made on, for the age of evidence. */
+export const exportDate = (input: ExportInput): string =>
+  dateTimeFormat('sv-SE', { timeZone: input.timeZone }).format(input.generatedAt);
+
+/** Whether a link of an answer may be out of date when the export is made. */
+export const staleEvidence = (
+  input: ExportInput,
+  evidence: Evidence,
+  answeredAt: string,
+): boolean => isStale(evidence, answeredAt, exportDate(input), input.staleAfterMonths);
+
+/** How many of an answer's links may be out of date. */
+export const staleCount = (input: ExportInput, answer: Answer): number =>
+  answer.evidence.filter((e) => staleEvidence(input, e, answer.at)).length;
