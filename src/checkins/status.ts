@@ -20,6 +20,8 @@ export interface Count {
 export interface DepartmentStatus extends Count {
   department: string;
   late: number;
+  /** Answers confirmed unchanged from an earlier cycle ("still true"). */
+  confirmed: number;
   skipped: string[];
   rated: number;
   keyFactors: number;
@@ -36,6 +38,8 @@ export interface KeyFactorStatus extends Count {
 
 export interface CycleStatus extends Count {
   cycle: string;
+  /** Answers confirmed unchanged from an earlier cycle. */
+  confirmed: number;
   dueDate: string;
   open: boolean;
   departments: DepartmentStatus[];
@@ -90,6 +94,7 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
       answered: 0,
       total: 0,
       late: 0,
+      confirmed: 0,
       skipped: [],
       rated: 0,
       keyFactors: department.keyFactors.length,
@@ -116,6 +121,7 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
         kfStatus.answered++;
         kfStatus.statuses[answer.status]++;
         if (answer.late) status.late++;
+        if (answer.confirmedFrom !== undefined) status.confirmed++;
         if (!status.lastAnswerAt || answer.at > status.lastAnswerAt)
           status.lastAnswerAt = answer.at;
       }
@@ -127,6 +133,7 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
     dueDate: cycle.dueDate,
     open: cycle.closedAt === undefined,
     answered: departments.reduce((n, d) => n + d.answered, 0),
+    confirmed: departments.reduce((n, d) => n + d.confirmed, 0),
     total: departments.reduce((n, d) => n + d.total, 0),
     departments,
     keyFactors: [...byKeyFactor.values()].filter((k) => k.total > 0 || k.skipped > 0),

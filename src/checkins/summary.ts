@@ -7,7 +7,7 @@ import type { DepartmentRecord } from './department-record.ts';
  * handed to. A full record is one; so is its summary.
  */
 export interface DepartmentProgress {
-  answers: Record<string, Pick<Answer, 'status' | 'late' | 'at'>>;
+  answers: Record<string, Pick<Answer, 'status' | 'late' | 'at' | 'confirmedFrom'>>;
   ratings: Record<string, Pick<Rating, 'rating'>>;
   skips: Record<string, unknown>;
   started: Record<string, unknown>;
@@ -37,7 +37,12 @@ export function summarise(record: DepartmentRecord): DepartmentSummary {
   return {
     cycle: record.cycle,
     department: record.department,
-    answers: mapValues(record.answers, ({ status, late, at }) => ({ status, late, at })),
+    answers: mapValues(record.answers, ({ status, late, at, confirmedFrom }) => ({
+      status,
+      late,
+      at,
+      ...(confirmedFrom === undefined ? {} : { confirmedFrom }),
+    })),
     ratings: mapValues(record.ratings, ({ rating }) => ({ rating })),
     skips: mapValues(record.skips, () => true as const),
     started: mapValues(record.started, () => true as const),

@@ -77,6 +77,7 @@ export function digestMessage(
           done: signed(now.done - lastWeek.done),
         })
       : v.t('reports:digest.sinceLastWeekFirst'),
+    ...(status.confirmed > 0 ? [v.t('reports:digest.confirmed', { count: status.confirmed })] : []),
     ...(previous
       ? [
           v.t('reports:digest.sincePreviousCycle', {

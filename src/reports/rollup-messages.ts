@@ -23,6 +23,7 @@ export function rollupMessages(
       percent: percent(status.answered, status.total),
       due: formatDate(cycle.dueDate, v.language),
     }),
+    ...(status.confirmed > 0 ? [v.t('reports:rollup.confirmed', { count: status.confirmed })] : []),
     ...(data.late.length > 0
       ? [v.t('reports:rollup.late', { departments: data.late.map(name).join(', ') })]
       : []),

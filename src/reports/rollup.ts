@@ -50,6 +50,13 @@ export function evidenceSince(
       );
       for (const link of answer.evidence) {
         if (before.has(link.url)) continue;
+        // Confirmed unchanged, or given before `since`: not new, whatever the answer's date.
+        if (
+          link.addedAt !== undefined
+            ? since !== undefined && link.addedAt <= since
+            : answer.confirmedFrom !== undefined
+        )
+          continue;
         found.push({
           department: record.department,
           question,

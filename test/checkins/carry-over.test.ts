@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/checkins/answer.ts';
 import { getRecord, updateRecord } from '../../src/checkins/record-repository.ts';
 import { getCycle } from '../../src/cycles/repository.ts';
+import { cycleStatus } from '../../src/checkins/status.ts';
+import { rollupData } from '../../src/reports/rollup.ts';
 import { drive } from '../helpers/drive.ts';
 import { createWorld, parsedConfig, type World } from '../helpers/world.ts';
 
@@ -105,6 +107,19 @@ describe('carrying last cycle’s answers over', () => {
         rating: 'in_progress',
         confirmedFrom: '2027-Q1',
       });
+    // Counted as answered everywhere, and said to be confirmed; its evidence is not new.
+    const second = (await getCycle(world.store, '2027-Q2'))!;
+    const status = await cycleStatus(world.store, second);
+    expect(status).toMatchObject({ answered: questions.length, confirmed: questions.length });
+    const rollup = await rollupData(
+      world.store,
+      world.config,
+      second,
+      '2027-04-05',
+      '2027-04-01T00:00:00.000Z',
+    );
+    expect(rollup.status.confirmed).toBe(questions.length);
+    expect(rollup.newEvidence).toEqual([]);
   });
 
   it('goes through a key factor question by question: same as last time, or changed', async () => {
