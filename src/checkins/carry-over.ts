@@ -38,8 +38,12 @@ export function confirmedAnswer(
   confirmation: Confirmation,
   existing?: Answer,
 ): Answer {
-  const { history: _history, review: _review, ...content } = earlier;
   const { history: before = [], ...replaced } = existing ?? { history: [] };
+  // Last cycle's history and review stay with last cycle; the content comes along.
+  const content: Omit<Answer, 'history' | 'review'> & Partial<Pick<Answer, 'history' | 'review'>> =
+    { ...earlier };
+  delete content.history;
+  delete content.review;
   return {
     ...content,
     ...confirmation,
@@ -55,7 +59,8 @@ export function confirmedRating(
   confirmation: Confirmation,
   existing?: Rating,
 ): Rating {
-  const { history: _history, ...content } = earlier;
+  const content: Omit<Rating, 'history'> & Partial<Pick<Rating, 'history'>> = { ...earlier };
+  delete content.history;
   const { history: before = [], ...replaced } = existing ?? { history: [] };
   return {
     ...content,
