@@ -94,7 +94,11 @@ describe('Tasa in Slack', () => {
       'KF01.Q4': 'not_applicable',
     });
     expect(record.answers['KF01.Q2']?.evidence).toEqual([
-      { url: 'https://www.hel.fi/puhe-2026', title: 'Mayor’s speech' },
+      {
+        url: 'https://www.hel.fi/puhe-2026',
+        title: 'Mayor’s speech',
+        addedAt: '2027-01-04T08:00:00.000Z',
+      },
     ]);
     expect(record.ratings.KF01).toMatchObject({ rating: 'achieved', by: 'slack:UEDU1' });
   });
