@@ -94,5 +94,7 @@ export interface FormView {
 export interface FormWords {
   /** The label of each evidence row's title, row 1 first. */
   linkTitles: string[];
+  /** The label of each evidence row's link, row 1 first. */
+  linkUrls?: string[];
   peoplePlaceholder: string;
 }
