@@ -33,7 +33,11 @@ const bans: Readonly<Record<Language, readonly Ban[]>> = {
   sv: [
     { variant: /\b(enhet|avdelning)/iu, use: 'sektor', scope: 'outsideCatalogue' },
     { variant: /inställd|annullerad|struken/iu, use: 'avbruten', scope: 'everywhere' },
-    { variant: /tidsfrist|deadline|förfallodag/iu, use: 'sista dag', scope: 'everywhere' },
+    {
+      variant: /tidsfrist|deadline|förfallodag|senast \{\{due\}\}/iu,
+      use: 'sista dag',
+      scope: 'everywhere',
+    },
     { variant: /målområde/iu, use: 'åtagande', scope: 'everywhere' },
   ],
   en: [
