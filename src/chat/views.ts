@@ -67,6 +67,8 @@ export type FormField =
       type: 'links';
       label: string;
       max: number;
+      /** The longest link and title each row takes. */
+      maxLengths?: { url: number; title: number };
       initial?: { url: string; title?: string }[];
       optional?: boolean;
       hint?: string;

@@ -45,6 +45,7 @@ export function answerForm(
         label: v.t('checkins:forms.answer.evidence'),
         hint: v.t('checkins:forms.answer.evidenceHint'),
         max: limits.evidenceLinks,
+        maxLengths: { url: limits.evidenceUrl, title: limits.evidenceTitle },
         optional: true,
         ...(current && current.evidence.length > 0 ? { initial: current.evidence } : {}),
       },

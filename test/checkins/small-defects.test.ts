@@ -183,6 +183,15 @@ describe('text limits and evidence rows in forms', () => {
       ]),
     );
     expect(labels).not.toContain('—');
+    // Each row takes as long a link and title as is saved, no more.
+    const rows = toModal(form).blocks.flatMap((b) =>
+      b.type === 'input' && 'element' in b && b.block_id?.startsWith('evidence.') ? [b] : [],
+    );
+    expect(rows).toHaveLength(6);
+    for (const row of rows)
+      expect(row.element).toMatchObject({
+        max_length: row.block_id?.endsWith('.url') ? 2000 : 200,
+      });
     expect(labels.filter((l) => /Evidence links \d/.test(l))).toEqual([]);
 
     const card = JSON.stringify(formCard(form, form.words!, []));

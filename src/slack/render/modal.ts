@@ -98,6 +98,7 @@ function fieldBlocks(field: FormField, words: FormWords | undefined): KnownBlock
             element: {
               type: 'plain_text_input',
               action_id: 'url',
+              ...(field.maxLengths ? { max_length: field.maxLengths.url } : {}),
               ...(link ? { initial_value: link.url } : {}),
             },
           },
@@ -109,6 +110,7 @@ function fieldBlocks(field: FormField, words: FormWords | undefined): KnownBlock
             element: {
               type: 'plain_text_input',
               action_id: 'title',
+              ...(field.maxLengths ? { max_length: field.maxLengths.title } : {}),
               ...(link?.title ? { initial_value: link.title } : {}),
             },
           },
