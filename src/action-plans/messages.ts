@@ -227,6 +227,7 @@ export function doneForm(v: PlanReader, item: ActionItem): FormView {
         type: 'links',
         label: v.t('actions:forms.evidence'),
         max: 3,
+        maxLengths: { url: limits.evidenceUrl, title: limits.evidenceTitle },
         optional: true,
       },
       {

@@ -67,6 +67,8 @@ export type FormField =
       type: 'links';
       label: string;
       max: number;
+      /** The longest link and title each row takes. */
+      maxLengths?: { url: number; title: number };
       initial?: { url: string; title?: string }[];
       optional?: boolean;
       hint?: string;
@@ -94,5 +96,7 @@ export interface FormView {
 export interface FormWords {
   /** The label of each evidence row's title, row 1 first. */
   linkTitles: string[];
+  /** The label of each evidence row's link, row 1 first. */
+  linkUrls?: string[];
   peoplePlaceholder: string;
 }

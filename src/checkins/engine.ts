@@ -63,7 +63,7 @@ export function createCheckInEngine(deps: EngineDeps): CheckInEngine {
           await rateKeyFactor(ctx, person, actor, { ...action });
           return;
         case 'remindLater':
-          return remindLater(ctx, person);
+          return remindLater(ctx, person, action, interaction.message);
         case 'resume':
           return resume(ctx, person);
         case 'confirm':

@@ -48,6 +48,7 @@ export function answerForm(
         label: v.t('checkins:forms.answer.evidence'),
         hint: v.t('checkins:forms.answer.evidenceHint'),
         max: limits.evidenceLinks,
+        maxLengths: { url: limits.evidenceUrl, title: limits.evidenceTitle },
         optional: true,
         ...(shown && shown.evidence.length > 0
           ? { initial: shown.evidence.map(({ url, title }) => (title ? { url, title } : { url })) }

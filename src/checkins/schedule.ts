@@ -15,18 +15,25 @@ export interface CheckInJobDeps extends FanOutDeps {
   directory: Directory;
 }
 
-/** Everyone with open questions in the cycle: contacts, and colleagues work was handed to. */
+/**
+ * Everyone with open questions in the cycle, or in one department of it:
+ * contacts, and colleagues work was handed to.
+ */
 export async function peopleWithOpenWork(
   store: Store,
   directory: Directory,
   cycle: Cycle,
+  department?: string,
 ): Promise<string[]> {
+  const departments = department
+    ? cycle.departments.filter((d) => d.id === department)
+    : cycle.departments;
   const summaries = await departmentSummaries(
     store,
     cycle.id,
-    cycle.departments.map((d) => d.id),
+    departments.map((d) => d.id),
   );
-  return peopleWithOpenWorkIn(cycle, summaries, directory);
+  return peopleWithOpenWorkIn({ ...cycle, departments }, summaries, directory);
 }
 
 /**
@@ -39,7 +46,7 @@ export async function fanOutCheckIns(
   cycle: Cycle,
   day: string,
   batch: string,
-  options: { only?: (person: string) => boolean; reminder?: boolean } = {},
+  options: { department?: string; reminder?: boolean } = {},
 ): Promise<number> {
   const asked = await fanOut(deps, {
     what: 'check-ins',
@@ -47,10 +54,7 @@ export async function fanOutCheckIns(
     batch,
     asking: 'checkIn',
     now: options.reminder === true,
-    people: async () => {
-      const people = await peopleWithOpenWork(deps.store, deps.directory, cycle);
-      return options.only ? people.filter(options.only) : people;
-    },
+    people: () => peopleWithOpenWork(deps.store, deps.directory, cycle, options.department),
     itemFor: (person) => {
       const to = deps.directory.addressOf(person);
       if (!to) {

@@ -7,9 +7,11 @@ export function withFormWords(t: Translator, form: FormView): FormView {
   return {
     ...form,
     words: {
+      // Every row is named in words: a bare "—" is read aloud as "dash".
       linkTitles: Array.from({ length: rows }, (_, i) =>
-        t('teams:form.linkTitle', { number: i + 1 }),
+        t('common:form.linkTitle', { number: i + 1 }),
       ),
+      linkUrls: Array.from({ length: rows }, (_, i) => t('common:form.linkUrl', { number: i + 1 })),
       peoplePlaceholder: t('teams:form.peoplePlaceholder'),
     },
   };

@@ -45,7 +45,7 @@ describe('importing an action plan', () => {
     const result = await run('import', 'actions', path, '--dry-run');
     expect(result.code).toBe(1);
     expect(result.err).toEqual([
-      'Line 4: title: Give the action a title.',
+      'Line 4: title: Give the action item a title.',
       'Line 5: department: “library” is not a department in the config.',
       'Line 5: owners: “someone” is not a person I can recognise (write slack:U…, teams:… or an e-mail address).',
       'Line 5: due: “31.2.2027” is not a date; write it as 2027-03-31 or 31.3.2027.',
@@ -190,7 +190,7 @@ describe('importing a file that is not what it seems', () => {
     const alias =
       'name: &t Complaints desk\nactions:\n  - title: *t\n    serves: [ECCAR03]\n    owners: [UCOORD]\n    due: 2027-12-31\n';
     expect(await problemsIn('alias.yaml', alias)).toEqual([
-      'Line 3: file: Aliases (*t) are not allowed in an action file; write the values out.',
+      'Line 3: file: Aliases (*t) are not allowed in an action item file; write the values out.',
     ]);
     const laughs = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
     for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].entries())
@@ -204,7 +204,7 @@ describe('importing a file that is not what it seems', () => {
     );
     const problems = await problemsIn('laughs.yaml', `${laughs.join('\n')}\n`);
     expect(problems[0]).toBe(
-      'Line 2: file: Aliases (*a) are not allowed in an action file; write the values out.',
+      'Line 2: file: Aliases (*a) are not allowed in an action item file; write the values out.',
     );
   });
 
@@ -221,9 +221,9 @@ describe('importing a file that is not what it seems', () => {
     const yaml =
       'version: 2\nactions:\n  - title: Complaints desk\n    serves: [ECCAR03]\n    owners: [UCOORD]\n    due: 2027-12-31\n  - title: Hate crime reporting\n    descripton: Typo\n    serves: ECCAR10\n    owners: UCOORD\n    due: 2027-11-30\n  - just a line\n';
     expect(await problemsIn('keys.yaml', yaml)).toEqual([
-      'Line 1: file: Unknown key “version”; the file holds a list of actions, or the key “actions” with one.',
-      'Line 8: descripton: Action 2 has an unknown key “descripton”; the keys are: title, description, serves, department, owners, start, due, status.',
-      'Line 12: file: Action 3 is not a set of keys such as “title:” and “due:”.',
+      'Line 1: file: Unknown key “version”; the file holds a list of action items, or the key “actions” with one.',
+      'Line 8: descripton: Action item 2 has an unknown key “descripton”; the keys are: title, description, serves, department, owners, start, due, status.',
+      'Line 12: file: Action item 3 is not a set of keys such as “title:” and “due:”.',
     ]);
   });
 });

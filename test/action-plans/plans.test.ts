@@ -63,7 +63,7 @@ describe('action items in chat', () => {
     expect(result).toEqual({
       ok: false,
       errors: {
-        title: 'Give the action a title.',
+        title: 'Give the action item a title.',
         serves: '“KF99” is not a key factor, ECCAR commitment or good-relations goal.',
         owners: 'Name at least one owner.',
         due: '“2027-02-30” is not a date; write it as 2027-03-31 or 31.3.2027.',
@@ -209,10 +209,10 @@ describe('the frameworks’ rules', () => {
       'actions',
     );
     expect(reply.text).toContain(
-      'ECCAR: no measure yet under ECCAR09 Promoting cultural diversity. Each commitment needs at least one.',
+      'ECCAR: no action item yet under ECCAR09 Promoting cultural diversity. Each commitment needs at least one.',
     );
     expect(reply.text).toContain(
-      'ECCAR: no measure yet under ECCAR10 Hate crimes and conflict management.',
+      'ECCAR: no action item yet under ECCAR10 Hate crimes and conflict management.',
     );
     expect(reply.text).toContain(
       'Good relations: the plan focuses on 4 goals (HVS1, HVS2, HVS3, HVS4); a period may focus on at most 3.',

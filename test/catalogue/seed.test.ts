@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { sicFixed } from '../../src/catalogue/sic-fixed.ts';
 import { i18nFor } from '../helpers/i18n.ts';
 
 /**
@@ -50,13 +51,20 @@ function seedQuestions(text: string, headings: ReadonlyMap<string, string>) {
 /** Hyphenation and line breaks differ between the PDF and the repaired text. */
 const normal = (text: string): string => text.toLowerCase().replace(/[\s\-–]/g, '');
 
+/** Puts back the toolkit's typo the catalogue corrected, if any, for the comparison. */
+function asPrinted(key: string, text: string): string {
+  const correction = sicFixed.find((entry) => entry.key === key);
+  return correction ? text.replace(correction.fixed, correction.seed) : text;
+}
+
 describe('the Finnish catalogue against the toolkit seed', () => {
   const framework = i18nFor('fi').catalogue.framework('integrating-cities', 'fi');
   const headings = new Map(framework.items.map((item) => [item.title.toUpperCase(), item.id]));
-  const seed = seedQuestions(
-    readFileSync(new URL('../fixtures/integrating-cities-toolkit.fi.txt', import.meta.url), 'utf8'),
-    headings,
+  const seedText = readFileSync(
+    new URL('../fixtures/integrating-cities-toolkit.fi.txt', import.meta.url),
+    'utf8',
   );
+  const seed = seedQuestions(seedText, headings);
 
   it('finds every key-factor heading and 51 questions in the seed', () => {
     expect(headings.size).toBe(11);
@@ -65,7 +73,12 @@ describe('the Finnish catalogue against the toolkit seed', () => {
 
   it('has every guiding question of the seed exactly once, under its key factor', () => {
     const catalogued = framework.items.flatMap((item) =>
-      item.questions.map((q) => ({ keyFactor: item.id, text: normal(q.text) })),
+      item.questions.map((q) => ({
+        keyFactor: item.id,
+        text: normal(
+          asPrinted(`integrating-cities.items.${item.id}.questions.Q${q.number}`, q.text),
+        ),
+      })),
     );
     for (const question of seed) {
       const matches = catalogued.filter((c) => c.text === normal(question.text));
@@ -73,6 +86,28 @@ describe('the Finnish catalogue against the toolkit seed', () => {
       expect(matches[0]?.keyFactor, question.text).toBe(question.keyFactor);
     }
     expect(catalogued).toHaveLength(seed.length);
+  });
+
+  it('corrects only the listed typos, each one printed so in the toolkit', () => {
+    const { i18n } = i18nFor('fi');
+    const toolkit = normal(seedText);
+    expect(sicFixed.length).toBeGreaterThanOrEqual(7);
+    for (const entry of sicFixed) {
+      const text: unknown = i18n.getResource('fi', 'catalogue', entry.key);
+      expect(typeof text, entry.key).toBe('string');
+      expect(text, entry.key).toContain(entry.fixed);
+      expect(text, entry.key).not.toContain(entry.seed);
+      expect(toolkit, entry.seed).toContain(normal(entry.seed));
+    }
+  });
+
+  it('asks every "-ko" question in one grammatical form', () => {
+    const text = (id: string, n: number): string | undefined =>
+      framework.items.find((item) => item.id === id)?.questions[n - 1]?.text;
+    expect(text('KF01', 4)).toContain('ja pitävätkö he sitä hyödyllisenä');
+    expect(text('KF10', 3)).toContain('ja arvioiko se tuloksia');
+    expect(text('KF11', 1)).toContain('ja tarkastellakseen heihin');
+    expect(text('KF11', 3)).toContain('ja tunnistaako se maahanmuuttajat');
   });
 
   it('keeps the example text under Ghent’s procurement clause out of the questions', () => {

@@ -54,12 +54,12 @@ describe('a guided check-in conversation', () => {
     expect(texts).toContainEqual(
       expect.stringContaining('Thank you! “Public commitment” is done for Education.'),
     );
-    // Two answers found gaps: the thank-you offers to add a measure for this key factor.
+    // Two answers found gaps: the thank-you offers to add an action item for this key factor.
     const thanks = eeva
       .messages()
       .find((m) => world.chat.text(m.view).includes('is done for Education'))!;
     expect(world.chat.text(thanks.view)).toContain(
-      '2 answers found gaps. Would you like to add a measure to the action plan?',
+      '2 answers found gaps. Would you like to add an action item to the action plan?',
     );
     expect(world.chat.buttons(thanks.view)[0]?.action).toEqual({
       kind: 'actionNew',

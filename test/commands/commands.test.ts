@@ -77,7 +77,7 @@ describe('commands', () => {
 
     const status = await run('UCOORD', 'status');
     expect(status).toContain(
-      'ECCAR: no measure yet under ECCAR01 Greater vigilance against racism. Each commitment needs at least one.',
+      'ECCAR: no action item yet under ECCAR01 Greater vigilance against racism. Each commitment needs at least one.',
     );
     expect(status.split('\n').slice(0, 3).join('\n')).toBe(
       [

@@ -126,7 +126,7 @@ describe('the roll-up', () => {
     expect(text).toContain('https://www.hel.fi/strategia');
     expect(text).toContain('A1 · Recruitment guidelines — due 1 January 2027, overdue by 7 days');
     expect(text).toContain('A2 · Staff training — due 8 January 2027, due today');
-    expect(text).toContain('ECCAR: no measure yet under ECCAR03');
+    expect(text).toContain('ECCAR: no action item yet under ECCAR03');
 
     // A re-run in the same week posts nothing new.
     expect(await requestRollup(deps, '2027-01-08')).toBe('alreadyPosted');
@@ -193,7 +193,7 @@ describe('the weekly digest', () => {
     const second = chat.text(chat.to('CSTEER')[1]!.view);
     expect(second).toContain('Cycle 2027-Q1: 7/14 answered (50 %), 1/2 departments complete');
     expect(second).toContain(
-      'Since last week: +3 answers, +1 departments complete, +1 actions done',
+      'Since last week: +3 answers, +1 departments complete, +1 action items done',
     );
     expect(second).toContain('key factors rated achieved 1 (then 0)');
     expect(second).toContain('Culture completed the self-assessment this week.');

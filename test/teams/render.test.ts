@@ -100,7 +100,7 @@ describe('Adaptive Cards for Teams', () => {
     const text = cardText(again);
     expect(text).toContain('Out of date');
     expect(text).toContain('Link 2: ftp://b.example\nTitle 2: \nLink 2 must start with https://');
-    expect(JSON.stringify(again)).toContain('"maxLength":3001');
+    expect(JSON.stringify(again)).toContain('"maxLength":3000');
   });
 
   it('let a colleague be picked from the directory, or from the configured people', () => {

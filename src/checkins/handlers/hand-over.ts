@@ -4,7 +4,7 @@ import type { Actor, EngineContext } from '../context.ts';
 import { resolveTarget } from '../flow.ts';
 import { closePrompts, continueWith, sendStep, takePrompts } from '../prompts.ts';
 import { introClosedMessage } from '../messages.ts';
-import { stepFor } from '../progress.ts';
+import { nextStep, stepFor } from '../progress.ts';
 import { updateRecord } from '../record-repository.ts';
 import { explainRefusal, fieldErrors, mayAnswer, saved, tell, type FormResult } from './shared.ts';
 import { keyFactorPromptKeys } from './skip.ts';
@@ -76,6 +76,9 @@ export async function handOver(
     keyFactor: keyFactor.title[v.language],
     name: v.nameOf(colleague),
   });
-  await continueWith(ctx, cycle, person, record);
+  // Someone who handed over their last key factor answered nothing: no thanks for "everything".
+  const mine = await ctx.recordsFor(cycle, person, record);
+  if (nextStep(cycle, mine, person, ctx.directory)) await continueWith(ctx, cycle, person, record);
+  else await tell(ctx, person, 'handOver.nothingLeft', { cycle: cycle.id });
   return saved;
 }

@@ -57,7 +57,7 @@ export const frameworkShow: CliCommand = (args, { out, err, t, language, catalog
   const { positional, options } = parseOptions(args);
   const id = positional[0];
   if (id === undefined) {
-    err(t('cli:missingArgument', { name: '<id>' }));
+    err(t('cli:missingArgument', { name: t('cli:arguments.id') }));
     return 2;
   }
   if (!isFrameworkId(id)) {

@@ -13,7 +13,7 @@ export const importActions: CliCommand = async (args, { out, err, t, openOrganiz
   const dryRun = flags.has('dry-run');
   const file = positional[0];
   if (!file) {
-    err(t('cli:missingArgument', { name: '<file>' }));
+    err(t('cli:missingArgument', { name: t('cli:arguments.file') }));
     return 2;
   }
   const text = readTextFile(file);

@@ -10,7 +10,7 @@ async function forPerson(
   work: (person: string, organization: Organization) => Promise<number>,
 ): Promise<number> {
   if (!written) {
-    context.err(context.t('cli:missingArgument', { name: '<person>' }));
+    context.err(context.t('cli:missingArgument', { name: context.t('cli:arguments.person') }));
     return 2;
   }
   const organization = await context.openOrganization();

@@ -76,7 +76,7 @@ export const remindCommand: Command = {
   id: 'remind',
   coordinatorOnly: true,
   async run(context, args) {
-    const { deps, core, t, language } = context;
+    const { deps, t, language } = context;
     const target = args.join(' ').trim().toLowerCase();
     if (target === '') throw new CommandUsageError('commands:remind.missing', {});
     const cycle = await openCycleOf(deps.store);
@@ -86,7 +86,6 @@ export const remindCommand: Command = {
     );
     if (target !== 'all' && !department)
       throw new CommandUsageError('commands:remind.unknown', { value: target });
-    const contacts = department ? new Set(core.directory.contactsOf(department.id)) : undefined;
     const now = deps.clock.now();
     const count = await fanOutCheckIns(
       jobDeps(context),
@@ -95,7 +94,8 @@ export const remindCommand: Command = {
       `remind:${target}:${now.toISOString()}`,
       {
         reminder: true,
-        ...(contacts ? { only: (person: string) => contacts.has(person) } : {}),
+        // Whoever holds the department's open questions, colleagues handed a key factor included.
+        ...(department ? { department: department.id } : {}),
       },
     );
     return reply(t('commands:remind.done', { count }));

@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { Action } from '../../chat/actions.ts';
-import type { FormField, FormView } from '../../chat/views.ts';
+import type { FormField, FormView, FormWords } from '../../chat/views.ts';
 import type { Evidence } from '../../shared/benchmark.ts';
 import type { FormValues } from '../../chat/actor.ts';
 import { parseAction } from '../../chat/actions.ts';
@@ -22,7 +22,7 @@ const option = (o: { value: string; label: string }): PlainTextOption => ({
 const linkRows = (field: Extract<FormField, { type: 'links' }>): number =>
   Math.min(field.max, Math.max(3, (field.initial?.length ?? 0) + 1));
 
-function fieldBlocks(field: FormField): KnownBlock[] {
+function fieldBlocks(field: FormField, words: FormWords | undefined): KnownBlock[] {
   const optional = field.optional ?? false;
   switch (field.type) {
     case 'choice': {
@@ -80,8 +80,7 @@ function fieldBlocks(field: FormField): KnownBlock[] {
             type: 'plain_text_input',
             action_id: field.id,
             multiline: field.multiline,
-            // One more than allowed, so an over-long text reaches us and is explained in words.
-            max_length: Math.min(field.maxLength + 1, 3000),
+            max_length: Math.min(field.maxLength, 3000),
             ...(field.initial ? { initial_value: field.initial } : {}),
           },
         },
@@ -94,11 +93,12 @@ function fieldBlocks(field: FormField): KnownBlock[] {
             type: 'input',
             block_id: `${field.id}.${row}.url`,
             optional: true,
-            label: plain(`${field.label} ${row + 1}`),
+            label: plain(words?.linkUrls?.[row] ?? `${field.label} ${row + 1}`),
             ...(row === 0 && field.hint ? { hint: plain(field.hint) } : {}),
             element: {
               type: 'plain_text_input',
               action_id: 'url',
+              ...(field.maxLengths ? { max_length: field.maxLengths.url } : {}),
               ...(link ? { initial_value: link.url } : {}),
             },
           },
@@ -106,10 +106,11 @@ function fieldBlocks(field: FormField): KnownBlock[] {
             type: 'input',
             block_id: `${field.id}.${row}.title`,
             optional: true,
-            label: plain('—'),
+            label: plain(words?.linkTitles[row] ?? `${field.label} ${row + 1}`),
             element: {
               type: 'plain_text_input',
               action_id: 'title',
+              ...(field.maxLengths ? { max_length: field.maxLengths.title } : {}),
               ...(link?.title ? { initial_value: link.title } : {}),
             },
           },
@@ -175,7 +176,7 @@ export function toModal(form: FormView): ModalView {
     }),
     title: plain(form.title, 24),
     submit: plain(form.submitLabel, 24),
-    blocks: [...intro, ...form.fields.flatMap(fieldBlocks)],
+    blocks: [...intro, ...form.fields.flatMap((field) => fieldBlocks(field, form.words))],
   };
 }
 

@@ -83,8 +83,7 @@ function fieldElements(
           id: field.id,
           label: field.label,
           isMultiline: field.multiline,
-          // One more than allowed, so an over-long text reaches the engine and is explained in words.
-          maxLength: field.maxLength + 1,
+          maxLength: field.maxLength,
           ...value(field.initial),
         },
         ...hint(field.hint),
@@ -107,7 +106,7 @@ function fieldElements(
             {
               type: 'Input.Text',
               id: url,
-              label: `${field.label} ${row + 1}`,
+              label: texts.linkUrls?.[row] ?? `${field.label} ${row + 1}`,
               style: 'Url',
               ...text(url, initial?.url),
             },
