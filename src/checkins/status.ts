@@ -10,6 +10,7 @@ import {
 } from './answer.ts';
 import { openWork, type Records } from './progress.ts';
 import { emptyRecord, getRecords, type DepartmentRecord } from './record-repository.ts';
+import { cycleScores } from './score.ts';
 import { departmentSummaries } from './summary-repository.ts';
 
 export interface Count {
@@ -25,6 +26,11 @@ export interface DepartmentStatus extends Count {
   keyFactors: number;
   /** When anyone of the department last answered (ISO), if ever. */
   lastAnswerAt?: string;
+  /** Score 0–100 from the answers (see score.ts); none while nothing is scorable. */
+  score?: number;
+  /** Its own rating and its score of each key factor, where it has one. */
+  ratings: Record<string, KeyFactorRating>;
+  scores: Record<string, number>;
 }
 
 export interface KeyFactorStatus extends Count {
@@ -32,6 +38,8 @@ export interface KeyFactorStatus extends Count {
   statuses: Record<AnswerStatus, number>;
   ratings: Record<KeyFactorRating, number>;
   skipped: number;
+  /** Across departments: the mean of their scores. */
+  score?: number;
 }
 
 export interface CycleStatus extends Count {
@@ -40,6 +48,8 @@ export interface CycleStatus extends Count {
   open: boolean;
   departments: DepartmentStatus[];
   keyFactors: KeyFactorStatus[];
+  /** The mean of every department × key factor score. */
+  score?: number;
 }
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
@@ -70,6 +80,7 @@ export async function cycleStatus(store: Store, cycle: Cycle): Promise<CycleStat
 
 /** The same, from records or summaries already read (a roll-up or digest reads the records once). */
 export function statusOf(cycle: Cycle, records: Records): CycleStatus {
+  const scores = cycleScores(cycle, records);
   const byKeyFactor = new Map<string, KeyFactorStatus>(
     cycle.keyFactors.map((kf) => [
       kf.id,
@@ -93,7 +104,11 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
       skipped: [],
       rated: 0,
       keyFactors: department.keyFactors.length,
+      ratings: {},
+      scores: Object.fromEntries(scores.cells.get(department.id) ?? []),
     };
+    const score = scores.departments.get(department.id);
+    if (score !== undefined) status.score = score;
     for (const kf of cycle.keyFactors.filter((k) => department.keyFactors.includes(k.id))) {
       const kfStatus = byKeyFactor.get(kf.id);
       if (!kfStatus) continue;
@@ -105,6 +120,7 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
       const rating = record?.ratings[kf.id];
       if (rating) {
         status.rated++;
+        status.ratings[kf.id] = rating.rating;
         kfStatus.ratings[rating.rating]++;
       }
       for (const question of kf.questions) {
@@ -129,7 +145,13 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
     answered: departments.reduce((n, d) => n + d.answered, 0),
     total: departments.reduce((n, d) => n + d.total, 0),
     departments,
-    keyFactors: [...byKeyFactor.values()].filter((k) => k.total > 0 || k.skipped > 0),
+    keyFactors: [...byKeyFactor.values()]
+      .filter((k) => k.total > 0 || k.skipped > 0)
+      .map((k) => {
+        const score = scores.keyFactors.get(k.keyFactor);
+        return score === undefined ? k : { ...k, score };
+      }),
+    ...(scores.overall === undefined ? {} : { score: scores.overall }),
   };
 }
 

@@ -6,6 +6,7 @@ import { formatDate } from '../i18n/format.ts';
 import { daysBetween } from '../shared/dates.ts';
 import { percent } from '../shared/numbers.ts';
 import { keyFactorCounts, type RollupData } from './rollup.ts';
+import { scoreWords } from './score-words.ts';
 
 /** The roll-up: a short summary for the channel, and the detail for its thread. */
 export function rollupMessages(
@@ -45,22 +46,25 @@ export function rollupMessages(
     ],
   };
 
+  const score = (value: number | undefined) =>
+    v.t('reports:rollup.score', { score: scoreWords(v.t, value) });
   const blocks: Block[] = [
     { type: 'header', text: v.t('reports:rollup.perDepartment') },
     {
       type: 'text',
       text: status.departments
-        .map((d) =>
-          v.t('reports:rollup.department', {
-            department: name(d.department),
-            answered: d.answered,
-            total: d.total,
-            percent: percent(d.answered, d.total),
-            late: d.late,
-            skipped: d.skipped.length,
-            rated: d.rated,
-            keyFactors: d.keyFactors,
-          }),
+        .map(
+          (d) =>
+            v.t('reports:rollup.department', {
+              department: name(d.department),
+              answered: d.answered,
+              total: d.total,
+              percent: percent(d.answered, d.total),
+              late: d.late,
+              skipped: d.skipped.length,
+              rated: d.rated,
+              keyFactors: d.keyFactors,
+            }) + ` · ${score(d.score)}`,
         )
         .join('\n'),
     },
@@ -78,11 +82,13 @@ export function rollupMessages(
             .filter(([, n]) => n > 0)
             .map(([r, n]) => `${v.t(`common:ratings.${r}`)} ${n}`)
             .join(' · ');
-          return v.t(ratings ? 'reports:rollup.keyFactorRated' : 'reports:rollup.keyFactor', {
+          const line = v.t(ratings ? 'reports:rollup.keyFactorRated' : 'reports:rollup.keyFactor', {
             keyFactor: `${kf.number}. ${kf.title[v.language]}`,
             statuses,
             ratings,
           });
+          const kfScore = status.keyFactors.find((k) => k.keyFactor === kf.id)?.score;
+          return `${line} · ${score(kfScore)}`;
         })
         .join('\n'),
     },
