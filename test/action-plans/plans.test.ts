@@ -22,6 +22,10 @@ describe('action items in chat', () => {
       'description',
       'serves',
       'department',
+      'horizon',
+      'means',
+      'resources',
+      'partners',
       'owners',
       'start',
       'due',
@@ -166,7 +170,7 @@ describe('the frameworks’ rules', () => {
     history: [],
   });
 
-  it('flag an ECCAR commitment with no open or done measure, and too many good-relations goals', async () => {
+  it('flag an ECCAR commitment with no measure in progress or done, and too many good-relations goals', async () => {
     const config = parsedConfig(
       cityConfig.replace(
         'frameworks: [integrating-cities, eccar-10-point]',
@@ -179,14 +183,15 @@ describe('the frameworks’ rules', () => {
         item(
           `m${i}`,
           [{ framework: 'eccar-10-point', item: `ECCAR0${i + 1}` }],
-          i === 0 ? 'done' : 'planned',
+          i === 0 ? 'done' : 'in_progress',
         ),
       ),
       item('cancelled', [{ framework: 'eccar-10-point', item: 'ECCAR09' }], 'cancelled'),
+      item('on paper', [{ framework: 'eccar-10-point', item: 'ECCAR09' }], 'planned'),
     ];
     expect(ruleFlags(config, items as ActionItem[])).toEqual([
-      { kind: 'commitmentWithoutMeasure', item: 'ECCAR09' },
-      { kind: 'commitmentWithoutMeasure', item: 'ECCAR10' },
+      { kind: 'commitmentWithoutMeasure', item: 'ECCAR09', planned: 1 },
+      { kind: 'commitmentWithoutMeasure', item: 'ECCAR10', planned: 0 },
       { kind: 'tooManyFocusGoals', goals: ['HVS1', 'HVS2', 'HVS3', 'HVS4'], max: 3 },
     ]);
 
@@ -209,10 +214,11 @@ describe('the frameworks’ rules', () => {
       'actions',
     );
     expect(reply.text).toContain(
-      'ECCAR: no measure yet under ECCAR09 Promoting cultural diversity. Each commitment needs at least one.',
+      'ECCAR: ECCAR09 Promoting cultural diversity has 1 measure planned, none in progress or done. ' +
+        'The city chooses its priorities, but must carry out at least one measure under every commitment as soon as possible.',
     );
     expect(reply.text).toContain(
-      'ECCAR: no measure yet under ECCAR10 Hate crimes and conflict management.',
+      'ECCAR: no measure in progress or done under ECCAR10 Hate crimes and conflict management.',
     );
     expect(reply.text).toContain(
       'Good relations: the plan focuses on 4 goals (HVS1, HVS2, HVS3, HVS4); a period may focus on at most 3.',
