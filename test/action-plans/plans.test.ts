@@ -68,7 +68,8 @@ describe('action items in chat', () => {
       ok: false,
       errors: {
         title: 'Give the action a title.',
-        serves: '“KF99” is not a key factor, ECCAR commitment or good-relations goal.',
+        serves:
+          '“KF99” is not a key factor, guiding question (such as KF06.Q2), ECCAR commitment or good-relations goal.',
         owners: 'Name at least one owner.',
         due: '“2027-02-30” is not a date; write it as 2027-03-31 or 31.3.2027.',
       },

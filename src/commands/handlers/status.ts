@@ -8,8 +8,8 @@ import { flagLines } from '../../action-plans/messages.ts';
 import { planFlags } from '../../action-plans/plan-summary-repository.ts';
 import type { Block } from '../../chat/views.ts';
 import { percent } from '../../shared/numbers.ts';
-import { scoreWords } from '../../reports/score-words.ts';
 import { CommandUsageError, type Command } from '../types.ts';
+import { departmentScores, keyFactorScore, overviewScores } from './status-scores.ts';
 
 /** `status [department|key factor]`: progress of the open (or latest) cycle. */
 export const statusCommand: Command = {
@@ -42,24 +42,20 @@ export const statusCommand: Command = {
         percent: percent(status.answered, status.total),
       },
     );
-    // The score from the answers, beside the department's own ratings (see README, "Scores").
-    const score = (value: number | undefined) =>
-      t('commands:status.score', { score: scoreWords(t, value) });
     const filter = args.join(' ').trim();
     let lines: string[];
     if (filter === '') {
-      lines = status.departments.map(
-        (d) =>
-          t('commands:status.department', {
-            department: name(d.department),
-            answered: d.answered,
-            total: d.total,
-            percent: percent(d.answered, d.total),
-            late: d.late,
-            skipped: d.skipped.length,
-          }) + ` · ${score(d.score)}`,
+      lines = status.departments.map((d) =>
+        t('commands:status.department', {
+          department: name(d.department),
+          answered: d.answered,
+          total: d.total,
+          percent: percent(d.answered, d.total),
+          late: d.late,
+          skipped: d.skipped.length,
+        }),
       );
-      lines.unshift(t('commands:status.overallScore', { score: scoreWords(t, status.score) }));
+      lines.push(...overviewScores(t, status, name));
     } else {
       const department = status.departments.find(
         (d) =>
@@ -78,23 +74,9 @@ export const statusCommand: Command = {
             percent: percent(department.answered, department.total),
             late: department.late,
             skipped: department.skipped.length,
-          }) + ` · ${score(department.score)}`,
-          ...cycle.keyFactors
-            .filter((kf) =>
-              cycle.departments.some(
-                (d) => d.id === department.department && d.keyFactors.includes(kf.id),
-              ),
-            )
-            .filter((kf) => !department.skipped.includes(kf.id))
-            .map((kf) => {
-              const rating = department.ratings[kf.id];
-              return t('commands:status.keyFactorRatingScore', {
-                keyFactor: title(kf.id),
-                rating: rating ? t(`common:ratings.${rating}`) : t('commands:status.notRated'),
-                score: scoreWords(t, department.scores[kf.id]),
-              });
-            }),
+          }),
           ...department.skipped.map((id) => t('commands:status.skipped', { keyFactor: title(id) })),
+          ...departmentScores(t, cycle, department, title),
         ];
       } else if (keyFactor) {
         const statuses = Object.entries(keyFactor.statuses)
@@ -109,11 +91,12 @@ export const statusCommand: Command = {
             answered: keyFactor.answered,
             total: keyFactor.total,
             percent: percent(keyFactor.answered, keyFactor.total),
-          }) + ` · ${score(keyFactor.score)}`,
+          }),
           ...(statuses.length > 0 ? [statuses.join(' · ')] : []),
           ...(ratings.length > 0
             ? [t('commands:status.ratings', { ratings: ratings.join(' · ') })]
             : []),
+          ...keyFactorScore(t, keyFactor),
         ];
       } else {
         throw new CommandUsageError('commands:status.unknown', { value: filter });
