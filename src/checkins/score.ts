@@ -72,7 +72,9 @@ export function cycleScores(cycle: Cycle, records: Records): CycleScores {
       const score = keyFactorScore(kf.questions, record?.answers ?? {});
       if (score === undefined) continue;
       row.set(kf.id, score);
-      byKeyFactor.set(kf.id, [...(byKeyFactor.get(kf.id) ?? []), score]);
+      const scores = byKeyFactor.get(kf.id);
+      if (scores) scores.push(score);
+      else byKeyFactor.set(kf.id, [score]);
       all.push(score);
     }
     cells.set(department.id, row);
