@@ -53,19 +53,19 @@ export function rollupMessages(
     {
       type: 'text',
       text: status.departments
-        .map(
-          (d) =>
-            v.t('reports:rollup.department', {
-              department: name(d.department),
-              answered: d.answered,
-              total: d.total,
-              percent: percent(d.answered, d.total),
-              late: d.late,
-              skipped: d.skipped.length,
-              rated: d.rated,
-              keyFactors: d.keyFactors,
-            }) + ` · ${score(d.score)}`,
+        .map((d) =>
+          v.t('reports:rollup.department', {
+            department: name(d.department),
+            answered: d.answered,
+            total: d.total,
+            percent: percent(d.answered, d.total),
+            late: d.late,
+            skipped: d.skipped.length,
+            rated: d.rated,
+            keyFactors: d.keyFactors,
+          }),
         )
+        .map((line, i) => `${line} · ${score(status.departments[i]?.score)}`)
         .join('\n'),
     },
     { type: 'header', text: v.t('reports:rollup.perKeyFactor') },
