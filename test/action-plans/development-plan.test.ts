@@ -118,6 +118,27 @@ describe('a measure that serves a guiding question', () => {
       { framework: 'integrating-cities', item: 'KF01', question: 'KF01.Q3' },
     ]);
   });
+
+  it('is listed in the form under its key factor, within the 100 options Slack shows', async () => {
+    const everyFramework = cityConfig.replace(
+      'frameworks: [integrating-cities, eccar-10-point]',
+      'frameworks: [integrating-cities, eccar-10-point, hvs-7-goals]',
+    );
+    const world = createWorld({ config: parsedConfig(everyFramework) });
+    await world.person('UCOORD').act({ kind: 'actionNew' });
+    const serves = world.chat.forms.at(-1)!.form.fields.find((f) => f.id === 'serves');
+    const values = serves?.type === 'multiChoice' ? serves.options.map((o) => o.value) : [];
+    expect(values.slice(0, 6)).toEqual([
+      'KF01',
+      'KF01.Q1',
+      'KF01.Q2',
+      'KF01.Q3',
+      'KF01.Q4',
+      'KF02',
+    ]);
+    expect(values).toContain('HVS7');
+    expect(values.length).toBeLessThanOrEqual(100);
+  });
 });
 
 describe('horizon, means, resources and partners', () => {
