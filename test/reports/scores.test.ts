@@ -297,22 +297,21 @@ describe('the heatmap', () => {
     expect(parsedConfig().reports.heatmap).toBe('ratings');
     const { world, v, digest } = await twoCycles(`${cityConfig}reports: { heatmap: scores }\n`);
     expect(world.config.reports.heatmap).toBe('scores');
+    // Education rates KF01 lower than its answers score it: started, against 62.5 (the 50–74 band).
+    await drive(world.core).handleAction(
+      { platform: 'slack', id: 'UEDU1' },
+      {
+        kind: 'rate',
+        cycle: '2027-Q1',
+        department: 'education',
+        keyFactor: 'KF01',
+        rating: 'started',
+      },
+    );
     const data = await digest();
-    // Education × KF01: rated in progress, scored 62.5 (the 50–74 band); KF06 neither.
-    expect(heatmapCells(data, 'ratings')[0]).toEqual([
-      'in_progress',
-      'none',
-      'none',
-      'none',
-      'none',
-      'none',
-      'none',
-      'none',
-      'none',
-      'none',
-      'none',
-    ]);
-    expect(heatmapCells(data, 'scores')[0]?.[0]).toBe('in_progress');
+    const none = (n: number) => Array.from({ length: n }, () => 'none');
+    expect(heatmapCells(data, 'ratings')[0]).toEqual(['started', ...none(10)]);
+    expect(heatmapCells(data, 'scores')[0]).toEqual(['in_progress', ...none(10)]);
     expect([0, 24, 25, 49, 50, 74.4, 75, 100].map(scoreCell)).toEqual([
       'not_started',
       'not_started',
