@@ -26,7 +26,13 @@ export interface PlanSummary {
   /** In order, each once. */
   owners: string[];
   measures: MeasureCounts;
+  /** Measures in progress or done: what the ECCAR rule counts. */
+  underway: MeasureCounts;
 }
+
+/** A saved summary of this shape; one kept before `underway` existed is rebuilt like a missing one. */
+export const isPlanSummary = (value: unknown): value is PlanSummary =>
+  typeof value === 'object' && value !== null && 'underway' in value;
 
 export const planSummaryKey = 'actions:summary';
 
@@ -55,6 +61,7 @@ export function summarisePlan(briefs: readonly ItemBrief[]): PlanSummary {
   return {
     owners: [...openItemsByOwner(briefs).keys()].sort(),
     measures: measureCounts(briefs),
+    underway: measureCounts(briefs, 'underway'),
   };
 }
 
@@ -77,6 +84,12 @@ export function changeSummary(
   return {
     owners: [...owners].sort(),
     measures: countMeasures(countMeasures(summary.measures, change.was, -1), change.now, 1),
+    underway: countMeasures(
+      countMeasures(summary.underway, change.was, -1, 'underway'),
+      change.now,
+      1,
+      'underway',
+    ),
   };
 }
 

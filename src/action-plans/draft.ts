@@ -4,7 +4,7 @@ import type { InputProblem } from '../checkins/validate.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
 import { parseDate } from '../shared/dates.ts';
 import type { Directory } from '../people/directory.ts';
-import { frameworkOf, isActionStatus, type ActionItem, type Serves } from './item.ts';
+import { frameworkOf, isActionStatus, isHorizon, type ActionItem, type Serves } from './item.ts';
 
 /**
  * An action item's owners answer for it, and each is told and reminded: a few
@@ -17,9 +17,14 @@ export const maxOwners = 10;
 export interface ItemInput {
   title?: string;
   description?: string;
-  /** Framework item ids: KF01, ECCAR03, HVS2. */
+  /** Framework item ids: KF01, ECCAR03, HVS2, or a guiding question: KF06.Q2. */
   serves?: string[];
   department?: string;
+  /** quick_win or long_term (spaces, dashes and case as people write them). */
+  horizon?: string;
+  means?: string;
+  resources?: string;
+  partners?: string[];
   /** Person keys (`slack:U…`), or ids as the platform gives them. */
   owners?: string[];
   start?: string;
@@ -33,6 +38,10 @@ export const itemFieldNames = [
   'description',
   'serves',
   'department',
+  'horizon',
+  'means',
+  'resources',
+  'partners',
   'owners',
   'start',
   'due',
@@ -40,7 +49,15 @@ export const itemFieldNames = [
 
 export type ItemFields = Pick<ActionItem, (typeof itemFieldNames)[number] | 'status'>;
 
-export const itemLimits = { title: 200, description: 3000 } as const;
+export const itemLimits = {
+  title: 200,
+  description: 3000,
+  means: 2000,
+  resources: 2000,
+  partner: 200,
+  /** Partners of one measure: a handful of organisations, not a directory. */
+  partners: 20,
+} as const;
 
 /** Reads an owner as written: `slack:U…`, `teams:…`, a Slack id, or a Teams id / e-mail. */
 export function ownerKey(
@@ -116,18 +133,24 @@ export function checkItem(
 
   const serves: Serves[] = [];
   for (const id of (input.serves ?? []).map((s) => s.trim().toUpperCase()).filter(Boolean)) {
-    const framework = frameworkOf(id);
-    if (!framework || !frameworkDefinitions[framework].items.some((i) => i.id === id)) {
+    const served = servesOf(id);
+    if (!served) {
       problems.push({ field: 'serves', key: 'unknownFrameworkItem', params: { value: id } });
-    } else if (!context.config.frameworks.includes(framework)) {
-      problems.push({ field: 'serves', key: 'frameworkNotUsed', params: { value: id, framework } });
-    } else if (!serves.some((s) => s.item === id)) {
-      serves.push({ framework, item: id });
+    } else if (!context.config.frameworks.includes(served.framework)) {
+      problems.push({
+        field: 'serves',
+        key: 'frameworkNotUsed',
+        params: { value: id, framework: served.framework },
+      });
+    } else if (!serves.some((s) => (s.question ?? s.item) === id)) {
+      serves.push(served);
     }
   }
   if (serves.length === 0 && !problems.some((p) => p.field === 'serves')) {
     problems.push({ field: 'serves', key: 'servesRequired', params: {} });
   }
+
+  const plan = checkPlanFields(input, problems);
 
   const department = input.department?.trim() || undefined;
   if (department && !context.config.departments.some((d) => d.id === department)) {
@@ -170,6 +193,68 @@ export function checkItem(
       status,
       ...(department ? { department } : {}),
       ...(start ? { start } : {}),
+      ...plan,
     },
   };
+}
+
+/** A framework item, or a guiding question of a key factor, by its id as the catalogue has it. */
+export function servesOf(id: string): Serves | undefined {
+  const question = /^(KF\d{2})\.Q(\d+)$/.exec(id);
+  const item = question?.[1] ?? id;
+  const framework = frameworkOf(item);
+  const definition = framework
+    ? frameworkDefinitions[framework].items.find((i) => i.id === item)
+    : undefined;
+  if (!framework || !definition) return undefined;
+  if (!question) return { framework, item };
+  const number = Number(question[2]);
+  return number >= 1 && number <= definition.questions
+    ? { framework, item, question: id }
+    : undefined;
+}
+
+/** The words "quick win", "long-term" and the like, as the horizon's code. */
+const horizonCode = (written: string): string =>
+  written
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+
+/** The plan's own fields (horizon, means, resources, partners): all optional, each checked. */
+function checkPlanFields(
+  input: ItemInput,
+  problems: InputProblem[],
+): Pick<ActionItem, 'horizon' | 'means' | 'resources' | 'partners'> {
+  const fields: Pick<ActionItem, 'horizon' | 'means' | 'resources' | 'partners'> = {};
+  const horizon = horizonCode(input.horizon ?? '');
+  if (isHorizon(horizon)) fields.horizon = horizon;
+  else if (horizon !== '')
+    problems.push({ field: 'horizon', key: 'badHorizon', params: { value: input.horizon ?? '' } });
+  for (const field of ['means', 'resources'] as const) {
+    const text = input[field]?.trim() ?? '';
+    if (text.length > itemLimits[field])
+      problems.push({
+        field,
+        key: 'textTooLong',
+        params: { length: text.length, max: itemLimits[field] },
+      });
+    else if (text !== '') fields[field] = text;
+  }
+  const partners = [...new Set((input.partners ?? []).map((p) => p.trim()).filter(Boolean))];
+  const long = partners.find((p) => p.length > itemLimits.partner);
+  if (long)
+    problems.push({
+      field: 'partners',
+      key: 'textTooLong',
+      params: { length: long.length, max: itemLimits.partner },
+    });
+  else if (partners.length > itemLimits.partners)
+    problems.push({
+      field: 'partners',
+      key: 'tooManyPartners',
+      params: { max: String(itemLimits.partners) },
+    });
+  else if (partners.length > 0) fields.partners = partners;
+  return fields;
 }

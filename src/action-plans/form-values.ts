@@ -16,6 +16,13 @@ export const links = (value: FormValues[string]): Evidence[] =>
     ? value.filter((v): v is Evidence => typeof v === 'object' && v !== null && 'url' in v)
     : [];
 
+/** Partners as people list them: one a line, or separated by semicolons. */
+export const partnerList = (text: string): string[] =>
+  text
+    .split(/[;\n|]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+
 /** An item form's values, as the item checks read them. */
 export function itemInput(values: FormValues): ItemInput {
   return {
@@ -23,6 +30,10 @@ export function itemInput(values: FormValues): ItemInput {
     description: textValue(values.description),
     serves: strings(values.serves),
     department: textValue(values.department),
+    horizon: textValue(values.horizon),
+    means: textValue(values.means),
+    resources: textValue(values.resources),
+    partners: partnerList(textValue(values.partners)),
     owners: strings(values.owners),
     start: textValue(values.start),
     due: textValue(values.due),

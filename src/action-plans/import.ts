@@ -13,6 +13,7 @@ import { readCsv } from './csv.ts';
 import type { Directory } from '../people/directory.ts';
 import type { checkItem } from './draft.ts';
 import { itemFieldNames, ownerKey, type ItemFields, type ItemInput } from './draft.ts';
+import { partnerList } from './form-values.ts';
 
 export interface ImportProblem extends InputProblem {
   line: number;
@@ -25,11 +26,26 @@ export type ImportResult =
 type Row = { line: number; input: ItemInput };
 
 const columns = [...itemFieldNames, 'status'] as const;
-const textFields = ['title', 'description', 'department', 'start', 'due', 'status'] as const;
-const listFields = ['serves', 'owners'] as const;
+const textFields = [
+  'title',
+  'description',
+  'department',
+  'horizon',
+  'means',
+  'resources',
+  'start',
+  'due',
+  'status',
+] as const;
+const listFields = ['serves', 'owners', 'partners'] as const;
 const isColumn = (name: string): boolean => (columns as readonly string[]).includes(name);
-const list = (value: string | string[] | undefined): string[] =>
-  Array.isArray(value) ? value : (value ?? '').split(/[;|,\s]+/).filter(Boolean);
+/** Ids and people split at any separator; partners' names have spaces and commas of their own. */
+const list = (value: string | string[] | undefined, field: string): string[] =>
+  Array.isArray(value)
+    ? value
+    : field === 'partners'
+      ? partnerList(value ?? '')
+      : (value ?? '').split(/[;|,\s]+/).filter(Boolean);
 
 function rowsFromCsv(text: string): Row[] | ImportProblem[] {
   const { records, unclosedQuote } = readCsv(text);
@@ -75,7 +91,7 @@ function rowsFromCsv(text: string): Row[] | ImportProblem[] {
       const value = get(name);
       if (value !== undefined) input[name] = value;
     }
-    for (const name of listFields) input[name] = list(get(name));
+    for (const name of listFields) input[name] = list(get(name), name);
     return { line: record.line, input };
   });
 }
@@ -115,7 +131,7 @@ function rowFromYaml(
     } else if ((listFields as readonly string[]).includes(key)) {
       const value = yamlList(pair.value);
       if (value === null) problems.push({ ...at, key: 'notTextList', params: { value: key } });
-      else input[key as (typeof listFields)[number]] = list(value);
+      else input[key as (typeof listFields)[number]] = list(value, key);
     } else {
       problems.push({
         ...at,

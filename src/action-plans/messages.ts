@@ -2,7 +2,6 @@ import type { Block, FormView, MessageView } from '../chat/views.ts';
 import { configuredName } from '../config/schema.ts';
 import { formatDate } from '../i18n/format.ts';
 import { limits } from '../checkins/limits.ts';
-import { itemLimits } from './draft.ts';
 import type { ActionItem } from './item.ts';
 import type { PlanReader } from './reader.ts';
 import type { ReminderLine } from './reminders.ts';
@@ -100,9 +99,17 @@ export function escalationMessage(
 export function flagLines(v: PlanReader, flags: readonly RuleFlag[]): string[] {
   return flags.map((flag) =>
     flag.kind === 'commitmentWithoutMeasure'
-      ? v.t('actions:flags.commitmentWithoutMeasure', {
-          commitment: servesTitle(v, { framework: 'eccar-10-point', item: flag.item }),
-        })
+      ? v.t(
+          flag.planned > 0
+            ? 'actions:flags.commitmentOnlyPlanned'
+            : 'actions:flags.commitmentWithoutMeasure',
+          {
+            commitment: servesTitle(v, { framework: 'eccar-10-point', item: flag.item }),
+            count: flag.planned,
+            // The framework's own words, kept verbatim in the catalogue.
+            rule: v.t('catalogue:eccar-10-point.rule'),
+          },
+        )
       : v.t('actions:flags.tooManyFocusGoals', {
           count: flag.goals.length,
           goals: flag.goals.join(', '),
@@ -133,86 +140,6 @@ export function itemsMessage(
   });
   const lines = items.length === 0 ? [v.t('actions:list.none')] : items.map((i) => itemLine(v, i));
   return { text: [title, ...lines, ...flagged].join('\n'), blocks };
-}
-
-/** The options of every framework item the organisation uses. */
-function servesOptions(v: PlanReader): { value: string; label: string }[] {
-  return v.config.frameworks.flatMap((framework) =>
-    v.catalogue
-      .framework(framework, v.language)
-      .items.map((i) => ({ value: i.id, label: `${i.id} ${i.title}`.slice(0, 75) })),
-  );
-}
-
-export function itemForm(
-  v: PlanReader,
-  item?: ActionItem,
-  prefill: { department?: string; serves?: string } = {},
-): FormView {
-  const department = item?.department ?? prefill.department;
-  const serves = item ? item.serves.map((s) => s.item) : prefill.serves ? [prefill.serves] : [];
-  return {
-    title: v.t(item ? 'actions:forms.editTitle' : 'actions:forms.newTitle'),
-    submitLabel: v.t('actions:forms.save'),
-    context: item
-      ? { kind: 'actionEdit', item: item.id }
-      : {
-          kind: 'actionNew',
-          ...(department ? { department } : {}),
-          ...(prefill.serves ? { serves: prefill.serves } : {}),
-        },
-    fields: [
-      {
-        id: 'title',
-        type: 'text',
-        label: v.t('actions:forms.title'),
-        multiline: false,
-        maxLength: itemLimits.title,
-        ...(item ? { initial: item.title } : {}),
-      },
-      {
-        id: 'description',
-        type: 'text',
-        label: v.t('actions:forms.description'),
-        multiline: true,
-        maxLength: itemLimits.description,
-        optional: true,
-        ...(item?.description ? { initial: item.description } : {}),
-      },
-      {
-        id: 'serves',
-        type: 'multiChoice',
-        label: v.t('actions:forms.serves'),
-        options: servesOptions(v),
-        ...(serves.length > 0 ? { initial: serves } : {}),
-      },
-      {
-        id: 'department',
-        type: 'choice',
-        label: v.t('actions:forms.department'),
-        optional: true,
-        options: v.config.departments.map((d) => ({
-          value: d.id,
-          label: configuredName(d, v.language),
-        })),
-        ...(department ? { initial: department } : {}),
-      },
-      { id: 'owners', type: 'people', label: v.t('actions:forms.owners') },
-      {
-        id: 'start',
-        type: 'date',
-        label: v.t('actions:forms.start'),
-        optional: true,
-        ...(item?.start ? { initial: item.start } : {}),
-      },
-      {
-        id: 'due',
-        type: 'date',
-        label: v.t('actions:forms.due'),
-        ...(item ? { initial: item.due } : {}),
-      },
-    ],
-  };
 }
 
 export function doneForm(v: PlanReader, item: ActionItem): FormView {

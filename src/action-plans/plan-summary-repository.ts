@@ -1,6 +1,7 @@
 import type { OrganizationConfig } from '../config/schema.ts';
 import type { Store } from '../store/store.ts';
 import {
+  isPlanSummary,
   openItemsByOwner,
   openItemsKey,
   planSummaryKey,
@@ -66,14 +67,14 @@ export function planSummary(store: Store): Promise<PlanSummary> {
   return read(
     store,
     [planSummaryKey],
-    ([summary]) => summary as PlanSummary | undefined,
+    ([summary]) => (isPlanSummary(summary) ? summary : undefined),
     summarisePlan,
   );
 }
 
 /** The frameworks' rule flags, from the plan summary. */
 export async function planFlags(store: Store, config: OrganizationConfig): Promise<RuleFlag[]> {
-  return ruleFlagsOf(config, (await planSummary(store)).measures);
+  return ruleFlagsOf(config, await planSummary(store));
 }
 
 /** A person's open items as briefs, in id order; none when they own no open item. */

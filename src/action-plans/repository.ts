@@ -4,6 +4,7 @@ import { idNumber, reserveIds, reservedIds } from './item-ids-repository.ts';
 import {
   brief,
   changeSummary,
+  isPlanSummary,
   openItemsByOwner,
   openItemsKey,
   planSummaryKey,
@@ -11,7 +12,6 @@ import {
   sameBrief,
   summarisePlan,
   type ItemBrief,
-  type PlanSummary,
 } from './briefs.ts';
 import { isOpenItem, type ActionItem } from './item.ts';
 import {
@@ -127,7 +127,9 @@ async function saveInStep(
   const touched = new Set<string>();
   for (const b of [...was, ...changed]) if (isOpenItem(b)) b.owners.forEach((o) => touched.add(o));
   const open = openItemsByOwner(after, touched);
-  const saved = await store.get<PlanSummary>(planSummaryKey);
+  const stored = await store.get<unknown>(planSummaryKey);
+  // A summary of an older shape counts as missing: it is built again from every brief.
+  const saved = isPlanSummary(stored) ? stored : undefined;
   // The saved summary is right (or missing), so a change need not count every item again.
   const summary = saved
     ? changeSummary(saved, { was, now: changed }, open, touched)

@@ -7,7 +7,7 @@ import { formatDate } from '../i18n/format.ts';
 import { loadForChange } from './access.ts';
 import { checkItem, itemFieldNames, readDate } from './draft.ts';
 import { itemInput, links } from './form-values.ts';
-import type { ActionItem, ItemChange } from './item.ts';
+import { servedId, type ActionItem, type ItemChange, type Serves } from './item.ts';
 import { itemLine } from './messages.ts';
 import type { PlanAction } from './plan-action.ts';
 import { planReader } from './reader.ts';
@@ -88,7 +88,7 @@ export async function submitPlanForm(
         const show = (value: unknown): string =>
           Array.isArray(value)
             ? value
-                .map((x) => (typeof x === 'object' ? (x as { item: string }).item : String(x)))
+                .map((x) => (typeof x === 'object' ? servedId(x as Serves) : String(x)))
                 .join(', ')
             : String(value ?? '');
         for (const field of itemFieldNames) {
@@ -102,6 +102,11 @@ export async function submitPlanForm(
           history: [...item.history, ...changes],
         };
         if (fields.due !== item.due) delete next.escalatedAt;
+        // A plan field emptied in the form is gone, not kept from before.
+        if (fields.horizon === undefined) delete next.horizon;
+        if (fields.means === undefined) delete next.means;
+        if (fields.resources === undefined) delete next.resources;
+        if (fields.partners === undefined) delete next.partners;
         return next;
       }
       case 'actionDone': {

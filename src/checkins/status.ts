@@ -10,6 +10,7 @@ import {
 } from './answer.ts';
 import { openWork, type Records } from './progress.ts';
 import { emptyRecord, getRecords, type DepartmentRecord } from './record-repository.ts';
+import { cycleScores } from './score.ts';
 import { departmentSummaries } from './summary-repository.ts';
 
 export interface Count {
@@ -27,6 +28,11 @@ export interface DepartmentStatus extends Count {
   keyFactors: number;
   /** When anyone of the department last answered (ISO), if ever. */
   lastAnswerAt?: string;
+  /** Score 0–100 from the answers (see score.ts); none while nothing is scorable. */
+  score?: number;
+  /** Its own rating and its score of each key factor, where it has one. */
+  ratings: Record<string, KeyFactorRating>;
+  scores: Record<string, number>;
 }
 
 export interface KeyFactorStatus extends Count {
@@ -34,6 +40,8 @@ export interface KeyFactorStatus extends Count {
   statuses: Record<AnswerStatus, number>;
   ratings: Record<KeyFactorRating, number>;
   skipped: number;
+  /** Across departments: the mean of their scores. */
+  score?: number;
 }
 
 export interface CycleStatus extends Count {
@@ -44,6 +52,8 @@ export interface CycleStatus extends Count {
   open: boolean;
   departments: DepartmentStatus[];
   keyFactors: KeyFactorStatus[];
+  /** The mean of every department × key factor score. */
+  score?: number;
 }
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
@@ -74,6 +84,7 @@ export async function cycleStatus(store: Store, cycle: Cycle): Promise<CycleStat
 
 /** The same, from records or summaries already read (a roll-up or digest reads the records once). */
 export function statusOf(cycle: Cycle, records: Records): CycleStatus {
+  const scores = cycleScores(cycle, records);
   const byKeyFactor = new Map<string, KeyFactorStatus>(
     cycle.keyFactors.map((kf) => [
       kf.id,
@@ -98,7 +109,11 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
       skipped: [],
       rated: 0,
       keyFactors: department.keyFactors.length,
+      ratings: {},
+      scores: Object.fromEntries(scores.cells.get(department.id) ?? []),
     };
+    const score = scores.departments.get(department.id);
+    if (score !== undefined) status.score = score;
     for (const kf of cycle.keyFactors.filter((k) => department.keyFactors.includes(k.id))) {
       const kfStatus = byKeyFactor.get(kf.id);
       if (!kfStatus) continue;
@@ -110,6 +125,7 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
       const rating = record?.ratings[kf.id];
       if (rating) {
         status.rated++;
+        status.ratings[kf.id] = rating.rating;
         kfStatus.ratings[rating.rating]++;
       }
       for (const question of kf.questions) {
@@ -136,7 +152,13 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
     confirmed: departments.reduce((n, d) => n + d.confirmed, 0),
     total: departments.reduce((n, d) => n + d.total, 0),
     departments,
-    keyFactors: [...byKeyFactor.values()].filter((k) => k.total > 0 || k.skipped > 0),
+    keyFactors: [...byKeyFactor.values()]
+      .filter((k) => k.total > 0 || k.skipped > 0)
+      .map((k) => {
+        const score = scores.keyFactors.get(k.keyFactor);
+        return score === undefined ? k : { ...k, score };
+      }),
+    ...(scores.overall === undefined ? {} : { score: scores.overall }),
   };
 }
 

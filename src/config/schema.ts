@@ -85,6 +85,14 @@ export const cyclesSchema = z.strictObject({
   evidenceStaleAfterMonths: z.number().int().min(1).max(240).default(24),
 });
 
+/** What the digest's heatmap shows: the departments' own ratings, or the scores from their answers. */
+export const heatmapBases = ['ratings', 'scores'] as const;
+export type HeatmapBasis = (typeof heatmapBases)[number];
+
+export const reportsSchema = z.strictObject({
+  heatmap: z.enum(heatmapBases).default('ratings'),
+});
+
 export const organizationSchema = z.strictObject({
   id: checked(rules.slug, 'slug').optional(),
   name: text(200),
@@ -116,6 +124,7 @@ export const configSchema = z
       escalateAfterDaysOverdue: 7,
     }),
     privacy: privacySchema.default({}),
+    reports: reportsSchema.default({ heatmap: 'ratings' }),
   })
   .superRefine((config, ctx) => {
     const seenFrameworks = new Set<string>();

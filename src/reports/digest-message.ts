@@ -4,51 +4,14 @@ import type { Block, MessageView } from '../chat/views.ts';
 import { departmentName, keyFactorOf } from '../cycles/cycle.ts';
 import { daysBetween } from '../shared/dates.ts';
 import { percent } from '../shared/numbers.ts';
+import type { HeatmapBasis } from '../config/schema.ts';
 import type { DigestData } from './digest.ts';
-import type { HeatmapCell } from './heatmap-cells.ts';
-import { renderHeatmapPng } from './heatmap.ts';
+import { heatmapBlock } from './digest-heatmap.ts';
+import { scoreBlocks, scoreHeadline } from './digest-scores.ts';
+
+export { heatmapBlock } from './digest-heatmap.ts';
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
-
-/** The heatmap of the cycle: departments × key factors, by the departments' own ratings. */
-export function heatmapBlock(
-  v: PlanReader,
-  data: DigestData,
-  organization: string,
-  date: string,
-): Block {
-  const { cycle } = data;
-  const cells: HeatmapCell[][] = cycle.departments.map((d) =>
-    cycle.keyFactors.map((kf) =>
-      d.keyFactors.includes(kf.id) ? (data.ratings.get(d.id)?.get(kf.id) ?? 'none') : 'none',
-    ),
-  );
-  const legend = {
-    not_started: v.t('common:ratings.not_started'),
-    started: v.t('common:ratings.started'),
-    in_progress: v.t('common:ratings.in_progress'),
-    achieved: v.t('common:ratings.achieved'),
-    skipped: v.t('reports:heatmap.skipped'),
-    none: v.t('reports:heatmap.none'),
-  };
-  const title = v.t('reports:digest.heatmapTitle', { cycle: cycle.id });
-  const { png } = renderHeatmapPng({
-    title,
-    subtitle: `${organization} · ${date}`,
-    departments: cycle.departments.map((d) => d.name[v.language]),
-    keyFactors: cycle.keyFactors.map((kf) => ({ id: kf.id, label: String(kf.number) })),
-    keyFactorTitles: cycle.keyFactors.map((kf) => `${kf.number} ${kf.title[v.language]}`),
-    cells,
-    legend,
-  });
-  return {
-    type: 'image',
-    png,
-    title,
-    alt: v.t('reports:digest.heatmapAlt'),
-    fileName: `tasa-heatmap-${cycle.id}.png`,
-  };
-}
 
 /** The steering group's weekly digest: headline numbers and changes, the picture, actions, highlights. */
 export function digestMessage(
@@ -57,6 +20,7 @@ export function digestMessage(
   organization: string,
   week: string,
   date: string,
+  heatmap: HeatmapBasis = 'ratings',
 ): MessageView {
   const { cycle, status, now, lastWeek, previous } = data;
   const name = (id: string) => departmentName(cycle, id, v.language);
@@ -88,6 +52,7 @@ export function digestMessage(
           }),
         ]
       : []),
+    scoreHeadline(v, data),
     v.t('reports:digest.actions', {
       open: data.openItems,
       overdue: data.overdue.length,
@@ -97,7 +62,8 @@ export function digestMessage(
   const blocks: Block[] = [
     { type: 'header', text: title },
     { type: 'text', text: headline.join('\n') },
-    heatmapBlock(v, data, organization, date),
+    heatmapBlock(v, data, organization, date, heatmap),
+    ...scoreBlocks(v, data),
   ];
 
   if (data.overdue.length > 0) {

@@ -1,6 +1,7 @@
 import { isOpenItem, type ActionItem } from '../action-plans/item.ts';
 import { keyFactorRatings, type KeyFactorRating } from '../checkins/answer.ts';
 import { cycleRecords, statusOf, type CycleStatus } from '../checkins/status.ts';
+import { cycleScores, type CycleScores } from '../checkins/score.ts';
 import { departmentSummaries } from '../checkins/summary-repository.ts';
 import type { DepartmentProgress } from '../checkins/summary.ts';
 import type { Cycle } from '../cycles/cycle.ts';
@@ -25,8 +26,10 @@ export interface DigestData {
   status: CycleStatus;
   now: Snapshot;
   lastWeek?: Snapshot;
-  previous?: { cycle: Cycle; status: CycleStatus; achieved: number };
+  previous?: { cycle: Cycle; status: CycleStatus; achieved: number; scores: CycleScores };
   achieved: number;
+  /** Scores from the answers, beside the ratings (see checkins/score.ts). */
+  scores: CycleScores;
   /** department → key factor → rating, for the heatmap. */
   ratings: Map<string, Map<string, KeyFactorRating | 'skipped'>>;
   openItems: number;
@@ -103,6 +106,7 @@ export async function digestData(
       cycle: previousCycle,
       status: statusOf(previousCycle, summaries),
       achieved: achievedCount(before.ratings),
+      scores: cycleScores(previousCycle, summaries),
     };
     for (const kf of cycle.keyFactors) {
       const count = cycle.departments.filter(
@@ -124,6 +128,7 @@ export async function digestData(
     ...(lastWeek ? { lastWeek } : {}),
     ...(previous ? { previous } : {}),
     achieved: achievedCount(ratings),
+    scores: cycleScores(cycle, records),
     ratings,
     openItems: open.length,
     overdue: open

@@ -116,7 +116,14 @@ function deliverDigest(engine: CheckInEngine) {
     const v = channelReader(engine);
     await ctx.port.send(
       item.to,
-      digestMessage(v, data, ctx.config.organization.name, week, formatDate(today, v.language)),
+      digestMessage(
+        v,
+        data,
+        ctx.config.organization.name,
+        week,
+        formatDate(today, v.language),
+        ctx.config.reports.heatmap,
+      ),
     );
     await saveSnapshot(ctx.store, data.now);
     return 'sent';

@@ -6,6 +6,7 @@ import { formatDate } from '../i18n/format.ts';
 import { daysBetween } from '../shared/dates.ts';
 import { percent } from '../shared/numbers.ts';
 import { keyFactorCounts, type RollupData } from './rollup.ts';
+import { scoreWords } from './score-words.ts';
 
 /** The roll-up: a short summary for the channel, and the detail for its thread. */
 export function rollupMessages(
@@ -46,6 +47,8 @@ export function rollupMessages(
     ],
   };
 
+  const score = (value: number | undefined) =>
+    v.t('reports:rollup.score', { score: scoreWords(v.t, value) });
   const blocks: Block[] = [
     { type: 'header', text: v.t('reports:rollup.perDepartment') },
     {
@@ -63,6 +66,7 @@ export function rollupMessages(
             keyFactors: d.keyFactors,
           }),
         )
+        .map((line, i) => `${line} · ${score(status.departments[i]?.score)}`)
         .join('\n'),
     },
     { type: 'header', text: v.t('reports:rollup.perKeyFactor') },
@@ -79,11 +83,13 @@ export function rollupMessages(
             .filter(([, n]) => n > 0)
             .map(([r, n]) => `${v.t(`common:ratings.${r}`)} ${n}`)
             .join(' · ');
-          return v.t(ratings ? 'reports:rollup.keyFactorRated' : 'reports:rollup.keyFactor', {
+          const line = v.t(ratings ? 'reports:rollup.keyFactorRated' : 'reports:rollup.keyFactor', {
             keyFactor: `${kf.number}. ${kf.title[v.language]}`,
             statuses,
             ratings,
           });
+          const kfScore = status.keyFactors.find((k) => k.keyFactor === kf.id)?.score;
+          return `${line} · ${score(kfScore)}`;
         })
         .join('\n'),
     },

@@ -222,7 +222,7 @@ describe('importing a file that is not what it seems', () => {
       'version: 2\nactions:\n  - title: Complaints desk\n    serves: [ECCAR03]\n    owners: [UCOORD]\n    due: 2027-12-31\n  - title: Hate crime reporting\n    descripton: Typo\n    serves: ECCAR10\n    owners: UCOORD\n    due: 2027-11-30\n  - just a line\n';
     expect(await problemsIn('keys.yaml', yaml)).toEqual([
       'Line 1: file: Unknown key “version”; the file holds a list of action items, or the key “actions” with one.',
-      'Line 8: descripton: Action item 2 has an unknown key “descripton”; the keys are: title, description, serves, department, owners, start, due, status.',
+      'Line 8: descripton: Action item 2 has an unknown key “descripton”; the keys are: title, description, serves, department, horizon, means, resources, partners, owners, start, due, status.',
       'Line 12: file: Action item 3 is not a set of keys such as “title:” and “due:”.',
     ]);
   });

@@ -22,6 +22,10 @@ describe('action items in chat', () => {
       'description',
       'serves',
       'department',
+      'horizon',
+      'means',
+      'resources',
+      'partners',
       'owners',
       'start',
       'due',
@@ -64,7 +68,8 @@ describe('action items in chat', () => {
       ok: false,
       errors: {
         title: 'Give the action item a title.',
-        serves: '“KF99” is not a key factor, ECCAR commitment or good-relations goal.',
+        serves:
+          '“KF99” is not a key factor, guiding question (such as KF06.Q2), ECCAR commitment or good-relations goal.',
         owners: 'Name at least one owner.',
         due: '“2027-02-30” is not a date; write it as 2027-03-31 or 31.3.2027.',
       },
@@ -166,7 +171,7 @@ describe('the frameworks’ rules', () => {
     history: [],
   });
 
-  it('flag an ECCAR commitment with no open or done measure, and too many good-relations goals', async () => {
+  it('flag an ECCAR commitment with no measure in progress or done, and too many good-relations goals', async () => {
     const config = parsedConfig(
       cityConfig.replace(
         'frameworks: [integrating-cities, eccar-10-point]',
@@ -179,14 +184,15 @@ describe('the frameworks’ rules', () => {
         item(
           `m${i}`,
           [{ framework: 'eccar-10-point', item: `ECCAR0${i + 1}` }],
-          i === 0 ? 'done' : 'planned',
+          i === 0 ? 'done' : 'in_progress',
         ),
       ),
       item('cancelled', [{ framework: 'eccar-10-point', item: 'ECCAR09' }], 'cancelled'),
+      item('on paper', [{ framework: 'eccar-10-point', item: 'ECCAR09' }], 'planned'),
     ];
     expect(ruleFlags(config, items as ActionItem[])).toEqual([
-      { kind: 'commitmentWithoutMeasure', item: 'ECCAR09' },
-      { kind: 'commitmentWithoutMeasure', item: 'ECCAR10' },
+      { kind: 'commitmentWithoutMeasure', item: 'ECCAR09', planned: 1 },
+      { kind: 'commitmentWithoutMeasure', item: 'ECCAR10', planned: 0 },
       { kind: 'tooManyFocusGoals', goals: ['HVS1', 'HVS2', 'HVS3', 'HVS4'], max: 3 },
     ]);
 
@@ -209,10 +215,11 @@ describe('the frameworks’ rules', () => {
       'actions',
     );
     expect(reply.text).toContain(
-      'ECCAR: no action item yet under ECCAR09 Promoting cultural diversity. Each commitment needs at least one.',
+      'ECCAR: ECCAR09 Promoting cultural diversity has 1 action item planned, none in progress or done. ' +
+        'The city chooses its priorities, but must carry out at least one measure under every commitment as soon as possible.',
     );
     expect(reply.text).toContain(
-      'ECCAR: no action item yet under ECCAR10 Hate crimes and conflict management.',
+      'ECCAR: no action item in progress or done under ECCAR10 Hate crimes and conflict management.',
     );
     expect(reply.text).toContain(
       'Good relations: the plan focuses on 4 goals (HVS1, HVS2, HVS3, HVS4); a period may focus on at most 3.',

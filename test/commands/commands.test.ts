@@ -77,7 +77,8 @@ describe('commands', () => {
 
     const status = await run('UCOORD', 'status');
     expect(status).toContain(
-      'ECCAR: no action item yet under ECCAR01 Greater vigilance against racism. Each commitment needs at least one.',
+      'ECCAR: no action item in progress or done under ECCAR01 Greater vigilance against racism. ' +
+        'The city chooses its priorities, but must carry out at least one measure under every commitment as soon as possible.',
     );
     expect(status.split('\n').slice(0, 3).join('\n')).toBe(
       [

@@ -241,14 +241,16 @@ describe('ratings.csv', () => {
 
   it('has a rating with its limiting factors, a skip, and an empty row for nothing yet', () => {
     expect(lines(content)).toEqual([
-      '\uFEFFcycle,department_id,department,key_factor_id,key_factor,rating_code,rating,' +
+      '\uFEFFcycle,department_id,department,key_factor_id,key_factor,rating_code,rating,score,' +
         'limiting_factor_ids,limiting_factors,note,rated_by,rated_at,late,skipped,skip_reason,skipped_by,skipped_at',
-      '2027-Q1,education,Education,KF01,Public commitment,started,Started,CF5 | CF6,' +
+      // Score beside the rating: yes and partly, (1 + 0.5) / 2.
+      '2027-Q1,education,Education,KF01,Public commitment,started,Started,75,CF5 | CF6,' +
         'City resources | Political situation in the city,"Budget, cuts",Eeva Opettaja,2027-01-12T12:00:00.000Z,no,no,,,',
       expect.stringMatching(
-        /^2027-Q1,education,Education,KF06,[^,]+,,,,,,,,,yes,"Handled by HR, not us",Erkki Rehtori,2027-01-11T08:00:00\.000Z$/,
+        /^2027-Q1,education,Education,KF06,[^,]+,,,,,,,,,,yes,"Handled by HR, not us",Erkki Rehtori,2027-01-11T08:00:00\.000Z$/,
       ),
-      expect.stringMatching(/^2027-Q1,culture,Culture,KF04,[^,]+,,,,,,,,,no,,,$/),
+      // Not rated, but scored from its one "no" answer.
+      expect.stringMatching(/^2027-Q1,culture,Culture,KF04,[^,]+,,,0,,,,,,,no,,,$/),
       '',
     ]);
   });
@@ -257,13 +259,14 @@ describe('ratings.csv', () => {
 describe('actions.csv and action-history.csv', () => {
   it('has one row per item, with owners by name and the latest note', () => {
     expect(lines(file('en', '-actions.csv'))).toEqual([
-      '\uFEFFid,title,description,serves,department_id,department,owners,start,due,status_code,status,' +
+      '\uFEFFid,title,description,serves,department_id,department,horizon_code,horizon,means,resources,partners,' +
+        'owners,start,due,status_code,status,' +
         'evidence,last_note,last_note_by,last_note_at,created_by,created_at',
       'A1,"Publish the commitment, in plain words","Mayor signs; ""one city"" campaign",KF01 | ECCAR06,' +
-        'education,Education,Eeva Opettaja | Erkki Rehtori,2027-02-01,2027-06-30,in_progress,in progress,' +
+        'education,Education,,,,,,Eeva Opettaja | Erkki Rehtori,2027-02-01,2027-06-30,in_progress,in progress,' +
         'Draft (https://example.org/draft),Sent to the board,Erkki Rehtori,2027-03-01T10:00:00.000Z,' +
         'Kaisa Koordinaattori,2027-01-20T08:00:00.000Z',
-      'A2,Anti-racism training for librarians,,KF04,culture,Culture,Kalle Kulttuuri,,2027-04-30,done,done,' +
+      'A2,Anti-racism training for librarians,,KF04,culture,Culture,,,,,,Kalle Kulttuuri,,2027-04-30,done,done,' +
         ',,,,Kalle Kulttuuri,2027-01-21T08:00:00.000Z',
       '',
     ]);
@@ -336,8 +339,10 @@ describe('report.html', () => {
     expect(page).toContain('Examples from other cities');
     expect(page).toContain('<dt>Ghent</dt>');
     expect(page).toContain('Generated on 5 April 2027, 15:30 (Europe/Helsinki)');
-    // Summary: the department's own rating in words, and answered/total.
-    expect(page).toMatch(/<td>Started<span class="count">2\/4 answered<\/span><\/td>/);
+    // Summary: the department's own rating in words, answered/total, and the score.
+    expect(page).toMatch(
+      /<td>Started<span class="count">2\/4 answered<\/span><span class="score">score 75<\/span><\/td>/,
+    );
     // A1 serves KF01, not KF04; A2 the other way round.
     const section = (id: string) =>
       page.slice(page.indexOf(`<h2 id="${id}">`)).split('</section>')[0]!;

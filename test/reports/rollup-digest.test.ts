@@ -109,7 +109,8 @@ describe('the roll-up', () => {
         'Not started yet: Culture',
         '1 new evidence link since the last roll-up',
         'Action items: 1 overdue, 1 due this week',
-        '8 framework flags need attention',
+        // ECCAR01 and ECCAR02 have measures, but only planned ones: they count on paper only.
+        '10 framework flags need attention',
         'The detail per department and key factor follows in the thread.',
       ].join('\n'),
     );
@@ -126,7 +127,10 @@ describe('the roll-up', () => {
     expect(text).toContain('https://www.hel.fi/strategia');
     expect(text).toContain('A1 · Recruitment guidelines — due 1 January 2027, overdue by 7 days');
     expect(text).toContain('A2 · Staff training — due 8 January 2027, due today');
-    expect(text).toContain('ECCAR: no action item yet under ECCAR03');
+    expect(text).toContain('ECCAR: no action item in progress or done under ECCAR03');
+    expect(text).toContain(
+      'ECCAR: ECCAR01 Greater vigilance against racism has 1 action item planned',
+    );
 
     // A re-run in the same week posts nothing new.
     expect(await requestRollup(deps, '2027-01-08')).toBe('alreadyPosted');

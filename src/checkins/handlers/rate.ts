@@ -6,6 +6,7 @@ import { closePrompts, continueWith, takePrompts } from '../prompts.ts';
 import { limits } from '../limits.ts';
 import { notice } from '../../chat/views.ts';
 import { ratedMessage } from '../messages.ts';
+import { gapActionButtons } from '../gap-actions.ts';
 import { updateRecord } from '../record-repository.ts';
 import { textProblem, type InputProblem } from '../validate.ts';
 import { explainRefusal, fieldErrors, mayAnswer, saved, type FormResult } from './shared.ts';
@@ -111,6 +112,7 @@ export async function rateKeyFactor(
                   label: v.t('actions:buttons.new'),
                   action: { kind: 'actionNew', department, serves: keyFactor.id },
                 },
+                ...gapActionButtons(v.t, department, gaps),
               ],
             },
           ],

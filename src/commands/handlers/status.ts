@@ -9,6 +9,7 @@ import { planFlags } from '../../action-plans/plan-summary-repository.ts';
 import type { Block } from '../../chat/views.ts';
 import { percent } from '../../shared/numbers.ts';
 import { CommandUsageError, type Command } from '../types.ts';
+import { departmentScores, keyFactorScore, overviewScores } from './status-scores.ts';
 
 /** `status [department|key factor]`: progress of the open (or latest) cycle. */
 export const statusCommand: Command = {
@@ -54,6 +55,7 @@ export const statusCommand: Command = {
           skipped: d.skipped.length,
         }),
       );
+      lines.push(...overviewScores(t, status, name));
     } else {
       const department = status.departments.find(
         (d) =>
@@ -74,6 +76,7 @@ export const statusCommand: Command = {
             skipped: department.skipped.length,
           }),
           ...department.skipped.map((id) => t('commands:status.skipped', { keyFactor: title(id) })),
+          ...departmentScores(t, cycle, department, title),
         ];
       } else if (keyFactor) {
         const statuses = Object.entries(keyFactor.statuses)
@@ -93,6 +96,7 @@ export const statusCommand: Command = {
           ...(ratings.length > 0
             ? [t('commands:status.ratings', { ratings: ratings.join(' · ') })]
             : []),
+          ...keyFactorScore(t, keyFactor),
         ];
       } else {
         throw new CommandUsageError('commands:status.unknown', { value: filter });

@@ -1,4 +1,4 @@
-import type { ActionItem } from '../../action-plans/item.ts';
+import { servedId, type ActionItem } from '../../action-plans/item.ts';
 import { csvLines } from './csv.ts';
 import type { ExportInput } from './types.ts';
 import { departmentName, evidenceText } from './words.ts';
@@ -12,6 +12,11 @@ export const actionColumns = [
   'serves',
   'department_id',
   'department',
+  'horizon_code',
+  'horizon',
+  'means',
+  'resources',
+  'partners',
   'owners',
   'start',
   'due',
@@ -31,7 +36,7 @@ const lastNote = (item: ActionItem) =>
     undefined,
   );
 
-/** One row per action item, as it stands now. */
+/** One row per action item, as it stands now; `serves` names a guiding question (KF06.Q2) where the item serves one. */
 export function actionsCsv(input: ExportInput): Iterable<string> {
   return csvLines(actionColumns, actionRows(input));
 }
@@ -45,9 +50,14 @@ function* actionRows(
       id: item.id,
       title: item.title,
       description: item.description,
-      serves: item.serves.map((s) => s.item).join(' | '),
+      serves: item.serves.map(servedId).join(' | '),
       department_id: item.department ?? '',
       department: departmentName(input, item.department),
+      horizon_code: item.horizon ?? '',
+      horizon: item.horizon ? input.t(`actions:horizon.${item.horizon}`) : '',
+      means: item.means ?? '',
+      resources: item.resources ?? '',
+      partners: (item.partners ?? []).join(' | '),
       owners: item.owners.map((owner) => input.nameOf(owner)).join(' | '),
       start: item.start ?? '',
       due: item.due,

@@ -1,3 +1,4 @@
+import { cycleScores, shownScore } from '../../checkins/score.ts';
 import { csvLines } from './csv.ts';
 import type { ExportInput } from './types.ts';
 import {
@@ -81,6 +82,7 @@ export const ratingColumns = [
   'key_factor',
   'rating_code',
   'rating',
+  'score',
   'limiting_factor_ids',
   'limiting_factors',
   'note',
@@ -93,7 +95,11 @@ export const ratingColumns = [
   'skipped_at',
 ] as const;
 
-/** One row per department × key factor it is asked: its own overall rating, or why it skipped. */
+/**
+ * One row per department × key factor it is asked: its own overall rating, or
+ * why it skipped, and beside the rating the score from its answers (0–100, see
+ * checkins/score.ts; empty when nothing is scorable).
+ */
 export function ratingsCsv(input: ExportInput): Iterable<string> {
   return csvLines(ratingColumns, ratingRows(input));
 }
@@ -102,9 +108,11 @@ function* ratingRows(
   input: ExportInput,
 ): Generator<Record<(typeof ratingColumns)[number], string>> {
   const { cycle, language, t } = input;
+  const scores = cycleScores(cycle, input.records);
   for (const department of cycle.departments) {
     const record = input.records.get(department.id);
     for (const keyFactor of keyFactorsOf(cycle, department)) {
+      const score = scores.cells.get(department.id)?.get(keyFactor.id);
       const rating = record?.ratings[keyFactor.id];
       const skip = record?.skips[keyFactor.id];
       const factors = rating?.limitingFactors ?? [];
@@ -116,6 +124,7 @@ function* ratingRows(
         key_factor: inLanguage(keyFactor.title, language),
         rating_code: rating?.rating ?? '',
         rating: rating ? t(`common:ratings.${rating.rating}`) : '',
+        score: score === undefined ? '' : String(shownScore(score)),
         limiting_factor_ids: factors.join(' | '),
         limiting_factors: factors.map((id) => contextualFactorTitle(input, id)).join(' | '),
         note: rating?.note ?? '',

@@ -1,5 +1,6 @@
 import type { ActionItem } from '../../action-plans/item.ts';
 import type { Answer } from '../../checkins/answer.ts';
+import { keyFactorScore, shownScore } from '../../checkins/score.ts';
 import type { FrozenDepartment, FrozenKeyFactor, FrozenQuestion } from '../../cycles/cycle.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { evidenceLink, markup, type Html } from './html.ts';
@@ -57,13 +58,18 @@ ${stamp(input, answer.by, answer.at, answer.late)}</li>\n`;
 
 function ratingBox(input: ExportInput, department: FrozenDepartment, kf: FrozenKeyFactor): Html {
   const { t } = input;
-  const rating = input.records.get(department.id)?.ratings[kf.id];
+  const record = input.records.get(department.id);
+  const rating = record?.ratings[kf.id];
   const label = markup`<strong>${t('report:rating')}:</strong>`;
+  // The score from the answers beside the department's own rating: a gap between them is news.
+  const score = keyFactorScore(kf.questions, record?.answers ?? {});
+  const scoreLine = markup`<p class="score-line"><strong>${t('report:score.label')}:</strong> ${score === undefined ? t('report:score.none') : String(shownScore(score))}</p>`;
   if (!rating)
-    return markup`<div class="rating">${label} <span class="muted">${t('report:notRated')}</span></div>`;
+    return markup`<div class="rating">${label} <span class="muted">${t('report:notRated')}</span>${scoreLine}</div>`;
   const factors = rating.limitingFactors.map((id) => contextualFactorTitle(input, id)).join(', ');
   const note = rating.note.trim();
   return markup`<div class="rating">${label} ${t(`common:ratings.${rating.rating}`)}
+${scoreLine}
 ${factors && markup`<p><strong>${t('report:limitingFactors')}:</strong> ${factors}</p>`}
 ${note && markup`<p class="note"><strong>${t('report:note')}:</strong> ${note}</p>`}
 ${stamp(input, rating.by, rating.at, rating.late)}</div>`;
@@ -94,6 +100,20 @@ ${!skip && ratingBox(input, department, kf)}
 </div>\n`;
 }
 
+/** What the city adopts for a measure, with what and with whom: ECCAR asks for all three. */
+function planDetails(input: ExportInput, item: ActionItem): Html | false {
+  const { t } = input;
+  const parts = [
+    item.horizon && markup`<li>${t(`actions:horizon.${item.horizon}`)}</li>`,
+    item.means && markup`<li><strong>${t('report:actions.means')}:</strong> ${item.means}</li>`,
+    item.resources &&
+      markup`<li><strong>${t('report:actions.resources')}:</strong> ${item.resources}</li>`,
+    item.partners?.length &&
+      markup`<li><strong>${t('report:actions.partners')}:</strong> ${item.partners.join(', ')}</li>`,
+  ].filter((part): part is Html => Boolean(part));
+  return parts.length > 0 && markup`<ul class="plan">${parts}</ul>`;
+}
+
 function* actionTable(input: ExportInput, items: readonly ActionItem[]): Generator<string> {
   const { t } = input;
   if (items.length === 0) {
@@ -106,7 +126,7 @@ function* actionTable(input: ExportInput, items: readonly ActionItem[]): Generat
 <tbody>
 `.toString();
   for (const item of items)
-    yield markup`<tr><td><strong>${item.id}</strong> ${item.title}${evidenceList(input, item.evidence)}</td><td>${departmentName(input, item.department)}</td><td>${item.owners.map((o) => input.nameOf(o)).join(', ')}</td><td>${formatDate(item.due, input.language)}</td><td>${t(`actions:status.${item.status}`)}</td></tr>\n`.toString();
+    yield markup`<tr><td><strong>${item.id}</strong> ${item.title}${planDetails(input, item)}${evidenceList(input, item.evidence)}</td><td>${departmentName(input, item.department)}</td><td>${item.owners.map((o) => input.nameOf(o)).join(', ')}</td><td>${formatDate(item.due, input.language)}</td><td>${t(`actions:status.${item.status}`)}</td></tr>\n`.toString();
   yield `</tbody>
 </table></div>`;
 }

@@ -37,7 +37,7 @@ th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: left;
 thead th { background: var(--soft); }
 .summary td { text-align: center; }
 .summary td.kf, .summary th.kf { text-align: left; }
-.count { display: block; color: var(--muted); font-size: .8rem; }
+.count, .score { display: block; color: var(--muted); font-size: .8rem; }
 .table-wrap { overflow-x: auto; }
 .questions li { margin: .2rem 0; white-space: pre-line; }
 .department { border: 1px solid var(--line); border-radius: 6px; padding: .25rem 1rem .75rem; margin: 1rem 0; }

@@ -1,3 +1,4 @@
+import { cycleScores, shownScore } from '../../checkins/score.ts';
 import { departmentOf, keyFactorOf } from '../../cycles/cycle.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { markup, type Html } from './html.ts';
@@ -39,6 +40,7 @@ export function reportHeader(input: ExportInput): Html {
 <li>${t('report:dueDate', { date: formatDate(cycle.dueDate, input.language) })}</li>
 <li>${state}</li>
 <li>${t('report:answeredTotal', { ...total })}</li>
+<li>${t('report:score.overall', { score: scoreText(input, cycleScores(cycle, input.records).overall) })}</li>
 <li>${generated}</li>
 </ul>
 ${standard}
@@ -57,9 +59,20 @@ ${entries}</ul>
 </nav>`;
 }
 
-/** Key factors down, departments across: each department's own rating and answered/total. */
+/** A score as the report shows it: a whole number, or the words for none. */
+const scoreText = (input: ExportInput, score: number | undefined): string =>
+  score === undefined ? input.t('report:score.none') : String(shownScore(score));
+
+/**
+ * Key factors down, departments across: each department's own rating, its
+ * score from the answers beside it, and answered/total; then the key factor's
+ * score across departments.
+ */
 export function summary(input: ExportInput): Html {
   const { cycle, language, t } = input;
+  const scores = cycleScores(cycle, input.records);
+  const scoreSpan = (score: number | undefined): Html =>
+    markup`<span class="score">${t('report:score.cell', { score: scoreText(input, score) })}</span>`;
   const cell = (departmentId: string, keyFactorId: string): Html => {
     const department = departmentOf(cycle, departmentId);
     const keyFactor = keyFactorOf(cycle, keyFactorId);
@@ -72,28 +85,30 @@ export function summary(input: ExportInput): Html {
       ? t(`common:ratings.${rating.rating}`)
       : markup`<span class="muted">${t('report:summary.notRated')}</span>`;
     const count = t('report:summary.answered', { ...answeredOf(record, keyFactor) });
-    return markup`<td>${word}<span class="count">${count}</span></td>`;
+    const score = scoreSpan(scores.cells.get(departmentId)?.get(keyFactorId));
+    return markup`<td>${word}<span class="count">${count}</span>${score}</td>`;
   };
   const head = cycle.departments.map(
     (d) => markup`<th scope="col">${inLanguage(d.name, language)}</th>`,
   );
   const rows = cycle.keyFactors.map(
     (kf) =>
-      markup`<tr><th class="kf" scope="row"><a href="#${kf.id}">${keyFactorHeading(input, kf.id)}</a></th>${cycle.departments.map((d) => cell(d.id, kf.id))}</tr>\n`,
+      markup`<tr><th class="kf" scope="row"><a href="#${kf.id}">${keyFactorHeading(input, kf.id)}</a></th>${cycle.departments.map((d) => cell(d.id, kf.id))}<td>${scoreText(input, scores.keyFactors.get(kf.id))}</td></tr>\n`,
   );
   const totals = cycle.departments.map((d) => {
     const total = sum(keyFactorsOf(cycle, d).map((kf) => answeredOf(input.records.get(d.id), kf)));
-    return markup`<td>${t('report:summary.answered', { ...total })}</td>`;
+    return markup`<td>${t('report:summary.answered', { ...total })}${scoreSpan(scores.departments.get(d.id))}</td>`;
   });
   return markup`<section class="summary" aria-labelledby="summary">
 <h2 id="summary">${t('report:summary.heading')}</h2>
 <p>${t('report:summary.intro')}</p>
 <div class="table-wrap"><table>
-<thead><tr><th class="kf" scope="col">${t('report:summary.keyFactor')}</th>${head}</tr></thead>
+<thead><tr><th class="kf" scope="col">${t('report:summary.keyFactor')}</th>${head}<th scope="col">${t('report:score.allDepartments')}</th></tr></thead>
 <tbody>
 ${rows}</tbody>
-<tfoot><tr><th class="kf" scope="row">${t('report:summary.total')}</th>${totals}</tr></tfoot>
+<tfoot><tr><th class="kf" scope="row">${t('report:summary.total')}</th>${totals}<td>${scoreText(input, scores.overall)}</td></tr></tfoot>
 </table></div>
 <p class="muted">${t('report:summary.legend')}</p>
+<p class="muted">${t('report:score.weights')}</p>
 </section>`;
 }
