@@ -1,7 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { privacyOf } from '../../src/core.ts';
+import { getCycle } from '../../src/cycles/repository.ts';
 import { createNamesRepository } from '../../src/people/names-repository.ts';
+import { exportFiles, fileText } from '../../src/reports/export/index.ts';
+import { gatherExport } from '../../src/reports/gather-export.ts';
+import { drive } from '../helpers/drive.ts';
+import { createWorld, parsedConfig } from '../helpers/world.ts';
 import { startSlackTasa, state, waitFor } from '../slack/harness.ts';
-import { parsedConfig } from '../helpers/world.ts';
 
 /** A city whose configuration names nobody: every name comes from Slack. */
 const unnamedCity = `organization: { name: Testikaupunki, locale: en, timezone: Europe/Helsinki, holidays: FI }
@@ -117,5 +123,102 @@ describe('people by name in Slack', () => {
       'slack:U0SOCIAL2': 'Sami S',
       'slack:U0OTHER01': 'Olli O',
     });
+  });
+});
+
+/** A city whose Teams contacts are named by nobody but Teams itself. */
+const teamsCity = `organization: { name: Testikaupunki, locale: en, timezone: Europe/Helsinki, holidays: FI }
+frameworks: [integrating-cities]
+coordinators: [ { slack: UCOORD, name: Kaisa Koordinaattori } ]
+channels: { coordination: { slack: CCOORD } }
+departments:
+  - id: youth
+    name: { fi: Nuorisopalvelut, sv: Ungdomstjänster, en: Youth services }
+    contacts: [ { teams: "29:pekka" }, { teams: "29:paula" } ]
+    keyFactors: [KF01, KF06]
+`;
+
+describe('people by name in Teams, in files, and at erasure', () => {
+  const pekka = { platform: 'teams' as const, id: '29:pekka', name: 'Pekka Nuoriso' };
+  // Paula's activities carry no name, and Teams gives none when asked.
+  const paula = { platform: 'teams' as const, id: '29:paula' };
+
+  async function youthWorld() {
+    const world = createWorld({ config: parsedConfig(teamsCity) });
+    await world.open({ name: '2027-Q1', dueDate: '2027-02-15' });
+    for (const person of ['teams:29:pekka', 'teams:29:paula'])
+      await world.engine.deliverCheckIn(person, '2027-Q1', '2027-01-04');
+    const tap = drive(world.core);
+    const press = async (actor: typeof pekka | typeof paula, label: string) => {
+      const message = [...world.chat.to(actor.id)]
+        .reverse()
+        .find((m) => world.chat.buttons(m.view).some((b) => b.label === label));
+      const button = message && world.chat.buttons(message.view).find((b) => b.label === label);
+      if (!message || !button) throw new Error(`${actor.id} has no “${label}”`);
+      await tap.handleAction(actor, button.action, { id: randomUUID(), message: message.ref });
+    };
+    return { world, tap, press };
+  }
+
+  it('names a person as their activity does, and someone unnamed as “a colleague”, never by id', async () => {
+    const { world, tap, press } = await youthWorld();
+    const paulasIntro = world.chat.last('29:paula')!;
+    await press(pekka, 'Start');
+    expect(world.chat.text(paulasIntro.view)).toContain('Started by Pekka Nuoriso.');
+    await press(pekka, 'Yes');
+    expect(world.chat.text(world.chat.to('29:pekka').at(-2)!.view)).toContain(
+      'Answered “Yes” by Pekka Nuoriso',
+    );
+
+    const where = { cycle: '2027-Q1', department: 'youth' };
+    expect(
+      await tap.submitForm(
+        paula,
+        { kind: 'handOver', ...where, keyFactor: 'KF06' },
+        {
+          colleague: '29:nobody',
+        },
+      ),
+    ).toEqual({ ok: true });
+    const toPaula = world.chat.to('29:paula').map((m) => world.chat.text(m.view));
+    expect(toPaula.join('\n')).toContain('“The city as employer” is now with a colleague.');
+    expect(world.chat.text(world.chat.to('29:nobody').at(0)!.view)).toContain(
+      'a colleague handed “The city as employer” (Youth services) over to you.',
+    );
+
+    const shown = world.chat.messages.flatMap((m) => m.versions.map((v) => world.chat.text(v)));
+    expect(shown.length).toBeGreaterThan(5);
+    expect(shown.filter((t) => /29:|\bteams:/.test(t) || rawSlackId.test(t))).toEqual([]);
+  });
+
+  it('puts the name beside the id in the export, and forgets the name when the person is erased', async () => {
+    const { world, press } = await youthWorld();
+    await press(pekka, 'Start');
+    await press(pekka, 'Yes');
+
+    const files = exportFiles(
+      await gatherExport({
+        store: world.store,
+        config: world.config,
+        catalogue: world.catalogue,
+        i18n: world.i18n,
+        directory: world.directory,
+        cycle: (await getCycle(world.store, '2027-Q1'))!,
+        language: 'en',
+        now: world.clock.now(),
+      }),
+    );
+    const answers = fileText(files.find((f) => f.name.endsWith('-answers.csv'))!);
+    expect(answers).toContain(',Pekka Nuoriso,teams:29:pekka,2027-01-04T08:00:00.000Z,');
+
+    const privacy = privacyOf(world.store, world.directory);
+    expect(await privacy.export('teams:29:pekka', world.clock.now())).toMatchObject({
+      displayName: 'Pekka Nuoriso',
+    });
+    await privacy.erase('teams:29:pekka');
+    expect(await createNamesRepository(world.store).all()).toEqual({});
+    expect(await privacy.export('teams:29:pekka', world.clock.now())).not.toHaveProperty(
+      'displayName',
+    );
   });
 });
