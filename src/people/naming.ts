@@ -9,9 +9,9 @@ const longestName = 80;
 
 /** A display name as shown: one line, no control characters, not too long; undefined when empty. */
 export function cleanName(raw: string | undefined): string | undefined {
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  // Control and format characters (line breaks, bidi overrides) could disguise a name.
   const name = raw
-    ?.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e]/g, ' ')
+    ?.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return name ? [...name].slice(0, longestName).join('') : undefined;
