@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/chat/actor.ts';
 import { privacyOf } from '../../src/core.ts';
 import { getCycle } from '../../src/cycles/repository.ts';
 import { createNamesRepository } from '../../src/people/names-repository.ts';
+import { cleanName } from '../../src/people/naming.ts';
 import { exportFiles, fileText } from '../../src/reports/export/index.ts';
 import { gatherExport } from '../../src/reports/gather-export.ts';
 import { drive } from '../helpers/drive.ts';
@@ -138,28 +140,28 @@ departments:
     keyFactors: [KF01, KF06]
 `;
 
+const pekka = { platform: 'teams' as const, id: '29:pekka', name: 'Pekka Nuoriso' };
+// Paula's activities carry no name, and Teams gives none when asked.
+const paula = { platform: 'teams' as const, id: '29:paula' };
+
+async function youthWorld() {
+  const world = createWorld({ config: parsedConfig(teamsCity) });
+  await world.open({ name: '2027-Q1', dueDate: '2027-02-15' });
+  for (const person of ['teams:29:pekka', 'teams:29:paula'])
+    await world.engine.deliverCheckIn(person, '2027-Q1', '2027-01-04');
+  const tap = drive(world.core);
+  const press = async (actor: Actor, label: string) => {
+    const message = [...world.chat.to(actor.id)]
+      .reverse()
+      .find((m) => world.chat.buttons(m.view).some((b) => b.label === label));
+    const button = message && world.chat.buttons(message.view).find((b) => b.label === label);
+    if (!message || !button) throw new Error(`${actor.id} has no “${label}”`);
+    await tap.handleAction(actor, button.action, { id: randomUUID(), message: message.ref });
+  };
+  return { world, tap, press };
+}
+
 describe('people by name in Teams, in files, and at erasure', () => {
-  const pekka = { platform: 'teams' as const, id: '29:pekka', name: 'Pekka Nuoriso' };
-  // Paula's activities carry no name, and Teams gives none when asked.
-  const paula = { platform: 'teams' as const, id: '29:paula' };
-
-  async function youthWorld() {
-    const world = createWorld({ config: parsedConfig(teamsCity) });
-    await world.open({ name: '2027-Q1', dueDate: '2027-02-15' });
-    for (const person of ['teams:29:pekka', 'teams:29:paula'])
-      await world.engine.deliverCheckIn(person, '2027-Q1', '2027-01-04');
-    const tap = drive(world.core);
-    const press = async (actor: typeof pekka | typeof paula, label: string) => {
-      const message = [...world.chat.to(actor.id)]
-        .reverse()
-        .find((m) => world.chat.buttons(m.view).some((b) => b.label === label));
-      const button = message && world.chat.buttons(message.view).find((b) => b.label === label);
-      if (!message || !button) throw new Error(`${actor.id} has no “${label}”`);
-      await tap.handleAction(actor, button.action, { id: randomUUID(), message: message.ref });
-    };
-    return { world, tap, press };
-  }
-
   it('names a person as their activity does, and someone unnamed as “a colleague”, never by id', async () => {
     const { world, tap, press } = await youthWorld();
     const paulasIntro = world.chat.last('29:paula')!;
@@ -220,5 +222,29 @@ describe('people by name in Teams, in files, and at erasure', () => {
     expect(await privacy.export('teams:29:pekka', world.clock.now())).not.toHaveProperty(
       'displayName',
     );
+  });
+});
+
+describe('a display name as kept', () => {
+  it('is one line without control or bidi characters, and not endless', () => {
+    expect(cleanName('  Pekka\n\u202eNuoriso\u0000 ')).toBe('Pekka Nuoriso');
+    expect(cleanName('\u200b \t')).toBeUndefined();
+    expect(cleanName(undefined)).toBeUndefined();
+    expect(cleanName('Å'.repeat(200))).toHaveLength(80);
+  });
+
+  it('follows the platform when a person changes it, and stays the same otherwise', async () => {
+    const { world, press } = await youthWorld();
+    await press({ ...pekka, name: 'Pekka N' }, 'Start');
+    await press(pekka, 'Yes');
+    expect(await createNamesRepository(world.store).all()).toEqual({
+      'teams:29:pekka': 'Pekka Nuoriso',
+    });
+    expect(
+      world.chat
+        .to('29:pekka')
+        .map((m) => world.chat.text(m.view))
+        .join('\n'),
+    ).toContain('Answered “Yes” by Pekka Nuoriso');
   });
 });
