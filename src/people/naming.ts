@@ -86,8 +86,13 @@ export function createNaming(deps: NamingDeps): Naming {
       // A configured name wins anyway: nothing to keep.
       if (deps.directory.nameOf(person) !== undefined) return;
       const name = cleanName(sent);
-      if (name) await names.remember(person, name);
-      else await lookUp([person]);
+      try {
+        if (name) await names.remember(person, name);
+        else await lookUp([person]);
+      } catch (error) {
+        // A name is a courtesy: what the person came to do goes on without it.
+        deps.logger.warn({ err: error, person }, 'could not remember a name');
+      }
     },
     lookUp,
     async namer(unknown) {
