@@ -36,8 +36,6 @@ export function createNamesRepository(store: Store): NamesRepository {
     async remember(person, name) {
       // Checked first: nearly every interaction brings the name already kept.
       if ((await all())[person] === name) return;
-      // Within an interaction the record may come from what was read at its start: a name
-      // another replica kept meanwhile can then be lost, and is learned again next time.
       await withLock(store, key, async () => {
         const current = await all();
         if (current[person] !== name) await store.set(key, { ...current, [person]: name });

@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/chat/actor.ts';
 import { privacyOf } from '../../src/core.ts';
 import { getCycle } from '../../src/cycles/repository.ts';
-import { createNamesRepository } from '../../src/people/names-repository.ts';
+import { createNamesRepository, namesKey } from '../../src/people/names-repository.ts';
+import { fixedClock } from '../../src/shared/clock.ts';
+import { openStore } from '../../src/store/open.ts';
+import { readAhead } from '../../src/store/read-ahead.ts';
 import { cleanName } from '../../src/people/naming.ts';
 import { exportFiles, fileText } from '../../src/reports/export/index.ts';
 import { gatherExport } from '../../src/reports/gather-export.ts';
@@ -246,5 +249,31 @@ describe('a display name as kept', () => {
         .map((m) => world.chat.text(m.view))
         .join('\n'),
     ).toContain('Answered “Yes” by Pekka Nuoriso');
+  });
+});
+
+describe('names learned at once', () => {
+  it('keeps a name another replica remembered while this interaction was under way', async () => {
+    const store = openStore({
+      url: 'memory:',
+      dataDir: '.',
+      namespace: 'names',
+      clock: fixedClock(new Date()),
+    });
+    const ahead = readAhead(store);
+    await ahead.within(async () => {
+      await ahead.fetch([namesKey]);
+      // Another replica keeps Pekka's name after this interaction read the names ahead.
+      await createNamesRepository(store).remember('teams:29:pekka', 'Pekka Nuoriso');
+      await createNamesRepository(ahead.store).remember('teams:29:paula', 'Paula Nuoriso');
+      expect(await createNamesRepository(ahead.store).all()).toEqual({
+        'teams:29:pekka': 'Pekka Nuoriso',
+        'teams:29:paula': 'Paula Nuoriso',
+      });
+    });
+    expect(await createNamesRepository(store).all()).toEqual({
+      'teams:29:pekka': 'Pekka Nuoriso',
+      'teams:29:paula': 'Paula Nuoriso',
+    });
   });
 });
