@@ -10,8 +10,9 @@ import { promptBookKey } from './prompt-repository.ts';
 /**
  * What an interaction reads besides the record it changes, to be fetched in
  * one call at its start: who acts (their state, whether they were
- * unreachable), the names messages show and, for a check-in action, its cycle, what was handed to them
- * and the prompt books of the department's readers.
+ * unreachable), the names messages show and, for a check-in action, its
+ * cycle, what was handed to them and the prompt books of the department's
+ * readers.
  */
 export function interactionKeys(directory: Directory, person: string, action?: Action): string[] {
   const keys = [preferencesKey(person), reachabilityKey, namesKey];
