@@ -15,6 +15,7 @@ import { createPromptRepository } from './checkins/prompt-repository.ts';
 import { recordsPersonalData } from './checkins/record-privacy.ts';
 import { cyclesPersonalData } from './cycles/repository.ts';
 import { createHandOverRepository } from './people/hand-overs-repository.ts';
+import { createNamesRepository } from './people/names-repository.ts';
 import { createPlatformMemoryRepository } from './people/platform-memory-repository.ts';
 import { createPreferencesRepository } from './people/preferences-repository.ts';
 import { createReachabilityRepository } from './people/reachability-repository.ts';
@@ -178,6 +179,7 @@ export function personalDataParts(store: Store) {
     actionItemsPersonalData(store),
     cyclesPersonalData(store),
     createHandOverRepository(store),
+    createNamesRepository(store),
     createPlatformMemoryRepository(store, 'teams'),
     outboxPersonalData(store),
   ] as const;

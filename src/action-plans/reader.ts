@@ -1,5 +1,4 @@
 import type { Catalogue } from '../catalogue/load.ts';
-import { nameOrId } from '../chat/address.ts';
 import type { EngineContext } from '../checkins/context.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
 import { translatorFor, type Translator } from '../i18n/create.ts';
@@ -15,13 +14,14 @@ export interface PlanReader {
 }
 
 /** A reader in one language: what action-plan and report messages are written for. */
-export function planReaderIn(ctx: EngineContext, language: Language): PlanReader {
+export async function planReaderIn(ctx: EngineContext, language: Language): Promise<PlanReader> {
+  const t = translatorFor(ctx.i18n, language);
   return {
-    t: translatorFor(ctx.i18n, language),
+    t,
     language,
     config: ctx.config,
     catalogue: ctx.catalogue,
-    nameOf: (key) => nameOrId(ctx.directory, key),
+    nameOf: await ctx.naming.namer(t('common:someone')),
   };
 }
 

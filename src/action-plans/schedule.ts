@@ -90,6 +90,7 @@ export function actionPlanDeliverers(
           ctx.config.actionPlans.remindDaysBefore,
         ).get(owner) ?? [];
       if (lines.length === 0) return 'skipped';
+      await ctx.naming.lookUp(lines.flatMap((line) => line.item.owners));
       try {
         await ctx.sendTo(owner, reminderMessage(await planReader(ctx, owner), lines));
       } catch (error) {
@@ -112,7 +113,8 @@ export function actionPlanDeliverers(
         { afterDaysOverdue: 0, daysBefore: ctx.config.actionPlans.remindDaysBefore, unreachable },
       );
       if (lines.length === 0) return 'skipped';
-      const reader = planReaderIn(ctx, ctx.config.organization.locale);
+      await ctx.naming.lookUp(lines.flatMap((line) => line.item.owners));
+      const reader = await planReaderIn(ctx, ctx.config.organization.locale);
       await ctx.port.send(to, escalationMessage(reader, lines, unreachable));
       return 'sent';
     },

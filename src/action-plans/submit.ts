@@ -56,7 +56,8 @@ export async function submitPlanForm(
       { ...fields, notes: [], evidence: [], created: { by: person, at: now }, history: [] },
     ]);
     if (!item) return { ok: false, errors: {} };
-    await tell(ctx, person, 'created', { line: itemLine(v, item) }, 'actions');
+    const named = await namingOwners(ctx, person, item);
+    await tell(ctx, person, 'created', { line: itemLine(named, item) }, 'actions');
     for (const owner of item.owners.filter((o) => o !== person)) {
       const ov = await planReader(ctx, owner);
       await ctx
@@ -159,12 +160,19 @@ export async function submitPlanForm(
         : context.kind === 'actionNote'
           ? 'noted'
           : 'edited';
+  const named = await namingOwners(ctx, person, updated);
   await tell(
     ctx,
     person,
     key,
-    { id: updated.id, date: formatDate(updated.due, v.language), line: itemLine(v, updated) },
+    { id: updated.id, date: formatDate(updated.due, v.language), line: itemLine(named, updated) },
     'actions',
   );
   return saved;
+}
+
+/** A reader who sees the item's owners by name, even those who never wrote to Tasa. */
+async function namingOwners(ctx: EngineContext, person: string, item: ActionItem) {
+  await ctx.naming.lookUp(item.owners);
+  return planReader(ctx, person);
 }

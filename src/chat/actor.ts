@@ -2,9 +2,11 @@ import type { Evidence } from '../shared/benchmark.ts';
 import type { PersonRef } from './address.ts';
 import type { MessageRef } from './port.ts';
 
-/** Who clicked or typed: the platform's id, and the language the platform reports for them. */
+/** Who clicked or typed: the platform's id, and the language and name the platform reports for them. */
 export interface Actor extends PersonRef {
   locale?: string;
+  /** The name the platform shows for them (a display name), when it sent one. */
+  name?: string;
 }
 
 /** The platform's handles for one interaction. */

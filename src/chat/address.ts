@@ -19,10 +19,6 @@ export interface PersonRef {
 /** A stable key for a person, e.g. `slack:U0EDU1`. */
 export const personKey = (person: PersonRef): string => `${person.platform}:${person.id}`;
 
-/** A person's name if it is known, else the platform's own id from their key (`U0EDU1`). */
-export const nameOrId = (names: { nameOf(key: string): string | undefined }, key: string): string =>
-  names.nameOf(key) ?? key.slice(key.indexOf(':') + 1);
-
 export function parsePersonKey(key: string): PersonRef | undefined {
   const at = key.indexOf(':');
   const platform = key.slice(0, at);

@@ -41,6 +41,8 @@ export interface ChatPort {
   openForm(to: Address, trigger: string | undefined, form: FormView): Promise<void>;
   /** The locale the platform reports for a person (e.g. `fi-FI`), if it knows one. */
   personLocale?(to: Address): Promise<string | undefined>;
+  /** The name the platform shows for a person (their display name), if it knows one. */
+  personName?(to: Address): Promise<string | undefined>;
   /**
    * Finds a message sent with `key` (in `options.thread` when given) no earlier
    * than `since`. Platforms that cannot read back what was sent leave it out.

@@ -5,12 +5,12 @@ import type { MessageView } from '../chat/views.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
 import type { Cycle } from '../cycles/cycle.ts';
 import type { Actor } from '../chat/actor.ts';
-import { nameOrId } from '../chat/address.ts';
 import { translatorFor, type Translator } from '../i18n/create.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { noMetrics, type MetricsSink } from '../metrics/sink.ts';
 import type { Directory } from '../people/directory.ts';
 import { createHandOverRepository } from '../people/hand-overs-repository.ts';
+import { createNaming } from '../people/naming.ts';
 import { personState, updatePersonState } from '../people/preferences.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -75,14 +75,12 @@ export function engineContext(deps: EngineDeps) {
     return reported ?? deps.config.organization.locale;
   }
 
+  const naming = createNaming({ store, directory, port: deps.port, logger: deps.logger });
+
   async function reader(person: string, cycle: Cycle, hint?: string): Promise<Reader> {
     const language = await languageOf(person, hint);
-    return {
-      t: translatorFor(deps.i18n, language),
-      language,
-      cycle,
-      nameOf: (key) => nameOrId(directory, key),
-    };
+    const t = translatorFor(deps.i18n, language);
+    return { t, language, cycle, nameOf: await naming.namer(t('common:someone')) };
   }
 
   /** The departments whose records matter for a person: their own, and those that handed them work. */
@@ -128,6 +126,7 @@ export function engineContext(deps: EngineDeps) {
     ...deps,
     metrics,
     prompts,
+    naming,
     languageOf,
     reader,
     departmentsFor,

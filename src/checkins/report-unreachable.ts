@@ -11,10 +11,11 @@ export async function reportUnreachable(
   const ctx = engine.context;
   if (!(await markUnreachable(ctx.store, person, reason, ctx.clock.now()))) return;
   ctx.logger.warn({ person, reason }, 'person unreachable');
-  const name = ctx.directory.nameOf(person) ?? person;
+  await ctx.naming.lookUp([person]);
   for (const coordinator of ctx.directory.coordinators()) {
     if (coordinator === person) continue;
     const t = ctx.i18n.getFixedT(await ctx.languageOf(coordinator));
+    const name = (await ctx.naming.namer(t('common:someone')))(person);
     await ctx
       .sendTo(coordinator, notice(t('checkins:unreachable.coordinator', { name, reason })))
       .catch((error: unknown) => {

@@ -1,5 +1,4 @@
 import type { Actor, Interaction } from '../chat/actor.ts';
-import { nameOrId } from '../chat/address.ts';
 import type { CycleDeps } from '../cycles/lifecycle.ts';
 import { translatorFor } from '../i18n/create.ts';
 import { isTasaError, ErrorCode } from '../shared/errors.ts';
@@ -87,7 +86,10 @@ async function dispatch(
   }
   const { command, args } = found;
   if (command.coordinatorOnly && !ctx.directory.isCoordinator(person)) {
-    const names = ctx.directory.coordinators().map((key) => nameOrId(ctx.directory, key));
+    const coordinators = ctx.directory.coordinators();
+    await ctx.naming.lookUp(coordinators);
+    const nameOf = await ctx.naming.namer(t('common:someone'));
+    const names = coordinators.map(nameOf);
     return reply(
       t('commands:coordinatorsOnly', {
         command: command.words.join(' '),

@@ -30,13 +30,14 @@ function wrap(inner: FullPort, hooks: PortHooks): FullPort {
     update: method('update'),
     openForm: method('openForm'),
     personLocale: method('personLocale'),
+    personName: method('personName'),
     findSent: method('findSent'),
   };
 }
 
 /**
  * What a platform that leaves an optional method out means by it: it cannot
- * take files, reports no locale, and cannot read back what it sent (so a
+ * take files, reports no locale or name, and cannot read back what it sent (so a
  * message that may have been sent before a crash is sent again).
  */
 export function complete(port: ChatPort): FullPort {
@@ -49,6 +50,7 @@ export function complete(port: ChatPort): FullPort {
     update: (ref, message) => port.update(ref, message),
     openForm: (to, trigger, form) => port.openForm(to, trigger, form),
     personLocale: async (to) => port.personLocale?.(to),
+    personName: async (to) => port.personName?.(to),
     findSent: async (to, key, since, options) => port.findSent?.(to, key, since, options),
   };
 }

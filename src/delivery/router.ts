@@ -15,6 +15,7 @@ export function routerPort(ports: Partial<Record<Platform, ChatPort>>): FullPort
     update: async (ref, message) => on(ref.address.platform).update(ref, message),
     openForm: async (to, trigger, form) => on(to.platform).openForm(to, trigger, form),
     personLocale: async (to) => on(to.platform).personLocale(to),
+    personName: async (to) => on(to.platform).personName(to),
     findSent: async (to, key, since, options) => on(to.platform).findSent(to, key, since, options),
   };
 }

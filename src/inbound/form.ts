@@ -32,7 +32,7 @@ export async function submitForm(
   const errors = plan
     ? checkPlanForm(
         engine.context,
-        planReaderIn(engine.context, who.language),
+        await planReaderIn(engine.context, who.language),
         who.actor,
         about,
         values,

@@ -27,7 +27,7 @@ export interface Directory {
   addressOf(key: string): Address | undefined;
   /** Every platform id a person is known by, on any platform, connected or not. */
   refsOf(key: string): PersonRef[];
-  /** A configured name, else undefined (adapters show a mention instead). */
+  /** A configured name, else undefined (messages then use the platform's, see naming.ts). */
   nameOf(key: string): string | undefined;
   /** A configured channel on a platform that is on. */
   channelAddress(channel: {

@@ -1,6 +1,5 @@
 import { allItems } from '../action-plans/repository.ts';
 import type { Catalogue } from '../catalogue/load.ts';
-import { nameOrId } from '../chat/address.ts';
 import { cycleRecords } from '../checkins/status.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
 import type { Cycle } from '../cycles/cycle.ts';
@@ -8,6 +7,8 @@ import type { i18n } from 'i18next';
 import { translatorFor } from '../i18n/create.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { Directory } from '../people/directory.ts';
+import { createNamesRepository } from '../people/names-repository.ts';
+import { knownName } from '../people/naming.ts';
 import type { Store } from '../store/store.ts';
 import {
   exportFiles,
@@ -31,15 +32,18 @@ export interface ExportOptions {
 /** Reads what an export is made of from the store: the cycle's records and the action plan. */
 export async function gatherExport(options: ExportOptions): Promise<ExportInput> {
   const { store, config, cycle, language } = options;
+  const t = translatorFor(options.i18n, language);
+  // Files show the id in a column of its own: a name cell never falls back to it.
+  const remembered = await createNamesRepository(store).all();
   return {
     organization: config.organization.name,
     language,
-    t: translatorFor(options.i18n, language),
+    t,
     cycle,
     records: await cycleRecords(store, cycle),
     items: await allItems(store),
     catalogue: options.catalogue,
-    nameOf: (key) => nameOrId(options.directory, key),
+    nameOf: (key) => knownName(options.directory, remembered, key) ?? t('common:someone'),
     generatedAt: options.now,
     timeZone: config.organization.timezone,
     staleAfterMonths: config.cycles.evidenceStaleAfterMonths,

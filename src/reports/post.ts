@@ -33,7 +33,7 @@ export async function currentCycle(deps: ReportDeps): Promise<Cycle | undefined>
 }
 
 /** The channel as a reader: the organisation's language, for channel posts. */
-export function channelReader(engine: CheckInEngine): PlanReader {
+export function channelReader(engine: CheckInEngine): Promise<PlanReader> {
   return planReaderIn(engine.context, engine.context.config.organization.locale);
 }
 
@@ -83,7 +83,7 @@ function deliverRollup(engine: CheckInEngine) {
     if (!cycle) return 'skipped';
     const since = await lastRollupAt(ctx.store);
     const data = await rollupData(ctx.store, ctx.config, cycle, today, since);
-    const { summary, detail } = rollupMessages(channelReader(engine), data, week);
+    const { summary, detail } = rollupMessages(await channelReader(engine), data, week);
     const ref = await ctx.port.send(item.to, summary);
     await ctx.port.send(item.to, detail, { thread: ref });
     await rememberRollupAt(ctx.store, ctx.clock.now().toISOString());
@@ -113,7 +113,7 @@ function deliverDigest(engine: CheckInEngine) {
       isoWeek(addDays(today, -7)),
       weekStart,
     );
-    const v = channelReader(engine);
+    const v = await channelReader(engine);
     await ctx.port.send(
       item.to,
       digestMessage(

@@ -8,7 +8,7 @@ import type { Logger } from '../shared/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { slackEventsRoute } from './http.ts';
 import { registerListeners } from './listeners/index.ts';
-import { slackLocales } from './locale.ts';
+import { slackProfiles } from './locale.ts';
 import { slackPort } from './port.ts';
 import type { SlackSettings } from './settings.ts';
 
@@ -96,12 +96,12 @@ export function createSlackAdapter(
       : [],
   );
 
-  const localeOf = slackLocales(app.client, logger);
+  const profileOf = slackProfiles(app.client, logger);
   return {
-    port: slackPort(app.client, localeOf),
+    port: slackPort(app.client, profileOf),
     routes,
     listen(inbound) {
-      registerListeners(app, { inbound, logger, localeOf });
+      registerListeners(app, { inbound, logger, profileOf });
     },
     async start() {
       const connecting = (async () => {

@@ -3,6 +3,7 @@ import type { ChatPort, MessageRef } from '../chat/port.ts';
 import { UnreachableError } from '../chat/port.ts';
 import { fallbackText, toBlocks } from './render/blocks.ts';
 import { toModal } from './render/modal.ts';
+import type { SlackProfile } from './locale.ts';
 
 /** Slack errors that mean a person or channel cannot be reached, not that Slack is down. */
 const unreachable = new Set([
@@ -36,7 +37,7 @@ function slackError(error: unknown): string | undefined {
  */
 export function slackPort(
   client: WebClient,
-  localeOf?: (user: string) => Promise<string | undefined>,
+  profileOf?: (user: string) => Promise<SlackProfile>,
 ): ChatPort {
   // Direct-message channel ids, per user: conversations.open once per person.
   const directChannels = new Map<string, string>();
@@ -118,7 +119,9 @@ export function slackPort(
         if (!trigger) throw new UnreachableError('a form needs a click to open');
         await client.views.open({ trigger_id: trigger, view: toModal(form) });
       }),
-    personLocale: async (to) => (to.kind === 'person' ? localeOf?.(to.id) : undefined),
+    personLocale: async (to) =>
+      to.kind === 'person' ? (await profileOf?.(to.id))?.locale : undefined,
+    personName: async (to) => (to.kind === 'person' ? (await profileOf?.(to.id))?.name : undefined),
     findSent: (to, key, since, options) =>
       guard(async (): Promise<MessageRef | undefined> => {
         const channel = await channelOf(to);

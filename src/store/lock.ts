@@ -10,6 +10,13 @@ export interface LockOptions {
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The claim that locks a record's key. */
+export const lockKey = (key: string): string => `lock:${key}`;
+
+/** The record a lock's claim is for, or undefined for a claim that is not a lock. */
+export const lockedKey = (claim: string): string | undefined =>
+  claim.startsWith('lock:') ? claim.slice('lock:'.length) : undefined;
+
 /**
  * Runs `work` while holding `lock:<key>`, so read-modify-write on one record
  * is safe across replicas. Built on the store's atomic claim.
@@ -24,7 +31,7 @@ export async function withLock<T>(
   const deadline = Date.now() + (options.waitMs ?? 10_000);
   let delay = 5;
   for (;;) {
-    const claim = await store.claim(`lock:${key}`, ttlMs);
+    const claim = await store.claim(lockKey(key), ttlMs);
     if (claim) {
       try {
         return await work();

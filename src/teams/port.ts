@@ -65,5 +65,13 @@ export function teamsPort(deps: TeamsPortDeps): ChatPort {
     },
 
     personLocale: async (to) => (await deps.book.reachOf(to.id))?.locale,
+
+    // The roster of the person's own chat names them, as Teams shows them to colleagues.
+    async personName(to) {
+      if (to.kind !== 'person') return undefined;
+      const reference = (await deps.book.reachOf(to.id))?.reference;
+      const user = reference?.user?.id;
+      return reference && user ? (await deps.client.member(reference, user))?.name : undefined;
+    },
   };
 }

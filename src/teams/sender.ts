@@ -53,7 +53,12 @@ export async function rememberSender(
     );
   }
   return {
-    actor: { platform: 'teams', id, ...(locale ? { locale } : {}) } satisfies Actor,
+    actor: {
+      platform: 'teams',
+      id,
+      ...(locale ? { locale } : {}),
+      ...(from.name ? { name: from.name } : {}),
+    } satisfies Actor,
     reply: incoming,
     personal,
   };

@@ -209,9 +209,11 @@ describe('a guided check-in conversation', () => {
       ok: false,
       errors: { colleague: 'Choose someone other than yourself.' },
     });
+    // Someone not in the configuration is named as the platform names them.
+    world.chat.setName('UHR9', 'Hanna Henkilöstö');
     expect(await eeva.submit({ colleague: 'UHR9' })).toEqual({ ok: true });
 
-    expect(world.chat.text(intro.view)).toContain('Handed over to UHR9.');
+    expect(world.chat.text(intro.view)).toContain('Handed over to Hanna Henkilöstö.');
     const colleague = world.person('UHR9');
     expect(colleague.lastText()).toContain(
       'Eeva Opettaja handed “Public commitment” (Education) over to you.',

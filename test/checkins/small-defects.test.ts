@@ -116,7 +116,7 @@ describe('handing a key factor over', () => {
 
     const texts = kalle.messages().map((m) => world.chat.text(m.view));
     expect(texts).not.toContainEqual(expect.stringContaining('That is everything'));
-    expect(texts).toContainEqual(expect.stringContaining('is now with UHR9'));
+    expect(texts).toContainEqual(expect.stringContaining('is now with a colleague'));
     expect(kalle.lastText()).toBe('You have no other open questions in cycle 2027-Q1.');
   });
 

@@ -36,6 +36,8 @@ export function createFakeChat() {
   let rateLimits: number[] = [];
   let sends = 0;
   const unreachable = new Map<string, string>();
+  // Display names the platform knows people by, for people named before they wrote.
+  const names = new Map<string, string>();
 
   const port: ChatPort = {
     async send(to, view, options) {
@@ -70,12 +72,15 @@ export function createFakeChat() {
     async sendFiles(to, sent, comment) {
       files.push({ to, files: sent.map((f) => ({ ...f })), comment });
     },
+    personName: async (to) => names.get(to.id),
   };
 
   const to = (id: string) => messages.filter((m) => m.ref.address.id === id);
 
   return {
     port,
+    /** The display name the platform gives for a person id. */
+    setName: (id: string, name: string) => void names.set(id, name),
     messages,
     forms,
     files,

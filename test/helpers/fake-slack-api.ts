@@ -52,6 +52,8 @@ export interface FakeSlackApi {
   /** The view last published to a user's App Home. */
   lastView(userId: string): Record<string, unknown> | undefined;
   setLocale(userId: string, locale: string): void;
+  /** The display name users.info gives for a user (by default none, only a real name). */
+  setDisplayName(userId: string, name: string): void;
   rateLimitNext(method: string, times: number, retryAfterSeconds: number): void;
   close(): Promise<void>;
 }
@@ -84,6 +86,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const messages = new Map<string, PostedMessage>();
   const files = new Map<string, FakeFile>();
   const locales = new Map<string, string>();
+  const displayNames = new Map<string, string>();
   const rateLimits = new Map<string, { remaining: number; retryAfter: number }>();
   let lastTs = 0;
   let ids = 0;
@@ -182,6 +185,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           team_id: FAKE_TEAM_ID,
           name: `user-${id.toLowerCase()}`,
           real_name: `User ${id}`,
+          profile: { display_name: displayNames.get(id) ?? '', real_name: `User ${id}` },
           tz: 'Europe/Helsinki',
           locale: locales.get(id) ?? 'en-US',
         },
@@ -300,6 +304,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         .filter((c) => c.method === 'views.publish' && c.args.user_id === userId)
         .at(-1)?.args.view as Json | undefined,
     setLocale: (userId, locale) => void locales.set(userId, locale),
+    setDisplayName: (userId, name) => void displayNames.set(userId, name),
     rateLimitNext: (method, times, retryAfterSeconds) =>
       void rateLimits.set(method, { remaining: times, retryAfter: retryAfterSeconds }),
     close: () =>

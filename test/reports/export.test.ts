@@ -186,7 +186,7 @@ describe('answers.csv', () => {
     expect(content.startsWith('\uFEFFcycle,department_id,department,key_factor_id,')).toBe(true);
     expect(lines(content)[0]).toBe(
       '\uFEFFcycle,department_id,department,key_factor_id,key_factor,question_id,question,' +
-        'status_code,status,explanation,evidence,answered_by,answered_at,late,revisions,' +
+        'status_code,status,explanation,evidence,answered_by,answered_by_id,answered_at,late,revisions,' +
         'confirmed_from,evidence_possibly_out_of_date',
     );
     expect(content.endsWith('\r\n')).toBe(true);
@@ -198,18 +198,18 @@ describe('answers.csv', () => {
         "Has a public statement been made of your city's commitment to anti-discrimination?," +
         'yes,Yes,"Council approved it, see ""Strategy 2026""\nand the mayor’s speech.",' +
         '"City strategy, 2026 (https://www.example.fi/strategy?x=1&y=2) | https://example.org/minutes.pdf",' +
-        'Eeva Opettaja,2027-01-10T09:15:00.000Z,no,2,2026-Q4,1\r\n',
+        'Eeva Opettaja,slack:UEDU1,2027-01-10T09:15:00.000Z,no,2,2026-Q4,1\r\n',
     );
     expect(content).toContain(
       ',KF01.Q2,Do political leaders frequently refer to this commitment?,partly,Partly,' +
         '"<script>alert(""x"")</script> & the rest",bad <b>link</b> (javascript:alert(1)),' +
-        'Erkki Rehtori,2027-04-02T10:00:00.000Z,yes,1,,0\r\n',
+        'Erkki Rehtori,slack:UEDU2,2027-04-02T10:00:00.000Z,yes,1,,0\r\n',
     );
     // A question with a comma and line breaks (KF06.Q2) stays one field.
     expect(content).toContain(
       ',KF06.Q2,"Do these principles include access to redress in cases of discrimination at each of these levels:\n- recruitment\n',
     );
-    expect(content).toContain(",no,No,'=SUM(A1:A9),,Kalle Kulttuuri,");
+    expect(content).toContain(",no,No,'=SUM(A1:A9),,Kalle Kulttuuri,slack:UCULT1,");
   });
 
   it('has every question of every department once, answered or not', () => {
@@ -222,8 +222,8 @@ describe('answers.csv', () => {
     expect(rows.map((r) => `${r.fields[1]}/${r.fields[5]}`)).toEqual(expected);
     expect(expected).toHaveLength(4 + 7 + 3);
     const unanswered = rows.find((r) => r.fields[5] === 'KF01.Q3')!.fields;
-    expect(unanswered.slice(7)).toEqual(['', '', '', '', '', '', '', '', '', '']);
-    expect(rows.every((r) => r.fields.length === 17)).toBe(true);
+    expect(unanswered.slice(7)).toEqual(['', '', '', '', '', '', '', '', '', '', '']);
+    expect(rows.every((r) => r.fields.length === 18)).toBe(true);
   });
 
   it('has Finnish words in the cells but the same column ids', () => {
@@ -242,15 +242,17 @@ describe('ratings.csv', () => {
   it('has a rating with its limiting factors, a skip, and an empty row for nothing yet', () => {
     expect(lines(content)).toEqual([
       '\uFEFFcycle,department_id,department,key_factor_id,key_factor,rating_code,rating,score,' +
-        'limiting_factor_ids,limiting_factors,note,rated_by,rated_at,late,skipped,skip_reason,skipped_by,skipped_at',
+        'limiting_factor_ids,limiting_factors,note,rated_by,rated_by_id,rated_at,late,skipped,skip_reason,' +
+        'skipped_by,skipped_by_id,skipped_at',
       // Score beside the rating: yes and partly, (1 + 0.5) / 2.
       '2027-Q1,education,Education,KF01,Public commitment,started,Started,75,CF5 | CF6,' +
-        'City resources | Political situation in the city,"Budget, cuts",Eeva Opettaja,2027-01-12T12:00:00.000Z,no,no,,,',
+        'City resources | Political situation in the city,"Budget, cuts",Eeva Opettaja,slack:UEDU1,' +
+        '2027-01-12T12:00:00.000Z,no,no,,,,',
       expect.stringMatching(
-        /^2027-Q1,education,Education,KF06,[^,]+,,,,,,,,,,yes,"Handled by HR, not us",Erkki Rehtori,2027-01-11T08:00:00\.000Z$/,
+        /^2027-Q1,education,Education,KF06,[^,]+,,,,,,,,,,,yes,"Handled by HR, not us",Erkki Rehtori,slack:UEDU2,2027-01-11T08:00:00\.000Z$/,
       ),
       // Not rated, but scored from its one "no" answer.
-      expect.stringMatching(/^2027-Q1,culture,Culture,KF04,[^,]+,,,0,,,,,,,no,,,$/),
+      expect.stringMatching(/^2027-Q1,culture,Culture,KF04,[^,]+,,,0,,,,,,,,no,,,,$/),
       '',
     ]);
   });
@@ -260,26 +262,27 @@ describe('actions.csv and action-history.csv', () => {
   it('has one row per item, with owners by name and the latest note', () => {
     expect(lines(file('en', '-actions.csv'))).toEqual([
       '\uFEFFid,title,description,serves,department_id,department,horizon_code,horizon,means,resources,partners,' +
-        'owners,start,due,status_code,status,' +
-        'evidence,last_note,last_note_by,last_note_at,created_by,created_at',
+        'owners,owner_ids,start,due,status_code,status,' +
+        'evidence,last_note,last_note_by,last_note_by_id,last_note_at,created_by,created_by_id,created_at',
       'A1,"Publish the commitment, in plain words","Mayor signs; ""one city"" campaign",KF01 | ECCAR06,' +
-        'education,Education,,,,,,Eeva Opettaja | Erkki Rehtori,2027-02-01,2027-06-30,in_progress,in progress,' +
-        'Draft (https://example.org/draft),Sent to the board,Erkki Rehtori,2027-03-01T10:00:00.000Z,' +
-        'Kaisa Koordinaattori,2027-01-20T08:00:00.000Z',
-      'A2,Anti-racism training for librarians,,KF04,culture,Culture,,,,,,Kalle Kulttuuri,,2027-04-30,done,done,' +
-        ',,,,Kalle Kulttuuri,2027-01-21T08:00:00.000Z',
+        'education,Education,,,,,,Eeva Opettaja | Erkki Rehtori,slack:UEDU1 | slack:UEDU2,2027-02-01,2027-06-30,' +
+        'in_progress,in progress,Draft (https://example.org/draft),Sent to the board,Erkki Rehtori,slack:UEDU2,' +
+        '2027-03-01T10:00:00.000Z,Kaisa Koordinaattori,slack:UCOORD,2027-01-20T08:00:00.000Z',
+      'A2,Anti-racism training for librarians,,KF04,culture,Culture,,,,,,Kalle Kulttuuri,slack:UCULT1,,2027-04-30,' +
+        'done,done,,,,,,Kalle Kulttuuri,slack:UCULT1,2027-01-21T08:00:00.000Z',
       '',
     ]);
   });
 
   it('has every change and note, oldest first per item', () => {
     expect(lines(file('en', '-action-history.csv'))).toEqual([
-      '\uFEFFitem_id,at,by,kind,field,from,to,reason,note',
-      'A1,2027-01-20T08:00:00.000Z,Kaisa Koordinaattori,created,,,,,',
-      'A1,2027-02-10T10:00:00.000Z,Eeva Opettaja,note,,,,,Draft ready',
-      'A1,2027-02-15T08:00:00.000Z,Kaisa Koordinaattori,change,due,2027-05-31,2027-06-30,Board meets in June,',
-      'A1,2027-03-01T10:00:00.000Z,Erkki Rehtori,note,,,,,Sent to the board',
-      'A2,2027-01-21T08:00:00.000Z,Kalle Kulttuuri,created,,,,,',
+      '\uFEFFitem_id,at,by,by_id,kind,field,from,to,reason,note',
+      'A1,2027-01-20T08:00:00.000Z,Kaisa Koordinaattori,slack:UCOORD,created,,,,,',
+      'A1,2027-02-10T10:00:00.000Z,Eeva Opettaja,slack:UEDU1,note,,,,,Draft ready',
+      'A1,2027-02-15T08:00:00.000Z,Kaisa Koordinaattori,slack:UCOORD,change,due,2027-05-31,2027-06-30,' +
+        'Board meets in June,',
+      'A1,2027-03-01T10:00:00.000Z,Erkki Rehtori,slack:UEDU2,note,,,,,Sent to the board',
+      'A2,2027-01-21T08:00:00.000Z,Kalle Kulttuuri,slack:UCULT1,created,,,,,',
       '',
     ]);
   });

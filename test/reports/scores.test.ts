@@ -198,7 +198,7 @@ async function twoCycles(source = cityConfig) {
   });
   const previous = (await getCycle(world.store, '2026-Q4'))!;
   const current = (await getCycle(world.store, '2027-Q1'))!;
-  const v = planReaderIn(world.engine.context, 'en');
+  const v = await planReaderIn(world.engine.context, 'en');
   const digest = () =>
     digestData(
       world.store,

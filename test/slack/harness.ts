@@ -12,6 +12,7 @@ import {
 } from '../helpers/fake-slack-api.ts';
 import { blockAction, slashCommand, viewSubmission } from '../helpers/slack-requests.ts';
 import { parsedConfig } from '../helpers/world.ts';
+import type { OrganizationConfig } from '../../src/config/schema.ts';
 
 export const signingSecret = 'test-signing-secret';
 
@@ -33,6 +34,8 @@ export interface SlackTasaOptions {
   logger?: Logger;
   /** Wraps the store, e.g. to make it fail or hang. */
   store?: (store: Store) => Store;
+  /** Another organisation than the test city. */
+  config?: OrganizationConfig;
 }
 
 /** The real Tasa (Bolt in HTTP mode on Tasa's own server) talking to a fake Slack. */
@@ -43,7 +46,7 @@ export async function startSlackTasa(now = '2027-01-04T08:00:00Z', options: Slac
   const memory = openStore({ url: 'memory:', dataDir: '.', namespace: 'slack-e2e', clock });
   const store = options.store?.(memory) ?? memory;
   const tasa: RunningTasa = await startTasa({
-    config: parsedConfig(),
+    config: options.config ?? parsedConfig(),
     store,
     logger,
     clock,

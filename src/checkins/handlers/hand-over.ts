@@ -35,6 +35,10 @@ export async function handOver(
     };
   }
 
+  // Named in the messages below, perhaps before they ever wrote to Tasa.
+  await ctx.naming.lookUp([colleague]);
+  const named = await ctx.reader(person, cycle, actor.locale);
+
   const keys = keyFactorPromptKeys(keyFactor);
   const { result: taken, record } = await updateRecord(ctx.store, cycle.id, department, (r) => {
     if (!mayAnswer(ctx, r, department, keyFactor.id, person)) return undefined;
@@ -70,11 +74,11 @@ export async function handOver(
       department: departmentName(cycle, department, cv.language),
     });
     const sent = await sendStep(ctx, cycle, colleague, step, summary);
-    if (!sent) await tell(ctx, person, 'handOver.unreachable', { name: v.nameOf(colleague) });
+    if (!sent) await tell(ctx, person, 'handOver.unreachable', { name: named.nameOf(colleague) });
   }
   await tell(ctx, person, 'handOver.done', {
     keyFactor: keyFactor.title[v.language],
-    name: v.nameOf(colleague),
+    name: named.nameOf(colleague),
   });
   // Someone who handed over their last key factor answered nothing: no thanks for "everything".
   const mine = await ctx.recordsFor(cycle, person, record);

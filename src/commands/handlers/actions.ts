@@ -41,11 +41,14 @@ async function select(
     mention ?? filter,
     mention ? 'slack' : filter.startsWith('@') ? actor.platform : undefined,
   );
-  if (owner)
+  if (owner) {
+    const { naming } = core.engine.context;
+    await naming.lookUp([owner]);
     return {
       items: all.filter((i) => i.owners.includes(owner)),
-      label: core.directory.nameOf(owner) ?? filter,
+      label: (await naming.namer(filter))(owner),
     };
+  }
   throw new CommandUsageError('commands:actions.unknownFilter', { value: filter });
 }
 
@@ -65,6 +68,7 @@ export const actionsCommand: Command = {
       const text = context.t('actions:errors.listNotAllowed');
       return { text, blocks: [{ type: 'text', text }] };
     }
+    await context.core.engine.context.naming.lookUp(items.flatMap((i) => i.owners));
     const v = await planReader(context.core.engine.context, context.person);
     const title = label
       ? v.t('actions:list.titleFiltered', { filter: label })

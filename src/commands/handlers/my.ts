@@ -22,6 +22,7 @@ export async function myActionBlocks(
     .filter((i) => isOpenItem(i) && i.owners.includes(person))
     .sort((a, b) => a.due.localeCompare(b.due));
   if (mine.length === 0) return [];
+  await core.engine.context.naming.lookUp(mine.flatMap((i) => i.owners));
   const v = await planReader(core.engine.context, person);
   return itemsMessage(v, v.t('actions:list.mine'), mine).blocks;
 }

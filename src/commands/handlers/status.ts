@@ -113,9 +113,8 @@ export const statusCommand: Command = {
     }
     const unreachable = await unreachablePeople(deps.store);
     if (unreachable.length > 0) {
-      const people = unreachable.map(
-        (u) => `${core.directory.nameOf(u.person) ?? u.person} (${u.reason})`,
-      );
+      const nameOf = await core.engine.context.naming.namer(t('common:someone'));
+      const people = unreachable.map((u) => `${nameOf(u.person)} (${u.reason})`);
       lines.push(t('commands:status.unreachable', { people: people.join(', ') }));
     }
     const blocks: Block[] = [

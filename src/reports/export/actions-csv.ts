@@ -18,6 +18,7 @@ export const actionColumns = [
   'resources',
   'partners',
   'owners',
+  'owner_ids',
   'start',
   'due',
   'status_code',
@@ -25,8 +26,10 @@ export const actionColumns = [
   'evidence',
   'last_note',
   'last_note_by',
+  'last_note_by_id',
   'last_note_at',
   'created_by',
+  'created_by_id',
   'created_at',
 ] as const;
 
@@ -59,6 +62,7 @@ function* actionRows(
       resources: item.resources ?? '',
       partners: (item.partners ?? []).join(' | '),
       owners: item.owners.map((owner) => input.nameOf(owner)).join(' | '),
+      owner_ids: item.owners.join(' | '),
       start: item.start ?? '',
       due: item.due,
       status_code: item.status,
@@ -66,8 +70,10 @@ function* actionRows(
       evidence: evidenceText(item.evidence),
       last_note: note?.text ?? '',
       last_note_by: note ? input.nameOf(note.by) : '',
+      last_note_by_id: note?.by ?? '',
       last_note_at: note?.at ?? '',
       created_by: input.nameOf(item.created.by),
+      created_by_id: item.created.by,
       created_at: item.created.at,
     };
   }
@@ -77,6 +83,7 @@ export const historyColumns = [
   'item_id',
   'at',
   'by',
+  'by_id',
   'kind',
   'field',
   'from',
@@ -99,11 +106,18 @@ function* historyRows(input: ExportInput): Generator<HistoryRow> {
   for (const item of input.items) {
     const blank = { item_id: item.id, field: '', from: '', to: '', reason: '', note: '' };
     const events: HistoryRow[] = [
-      { ...blank, at: item.created.at, by: input.nameOf(item.created.by), kind: 'created' },
+      {
+        ...blank,
+        at: item.created.at,
+        by: input.nameOf(item.created.by),
+        by_id: item.created.by,
+        kind: 'created',
+      },
       ...item.history.map((change) => ({
         ...blank,
         at: change.at,
         by: input.nameOf(change.by),
+        by_id: change.by,
         kind: 'change',
         field: change.field,
         from: change.from,
@@ -114,6 +128,7 @@ function* historyRows(input: ExportInput): Generator<HistoryRow> {
         ...blank,
         at: note.at,
         by: input.nameOf(note.by),
+        by_id: note.by,
         kind: 'note',
         note: note.text,
       })),

@@ -13,7 +13,9 @@ import {
 /*
  * Column ids stay in English whatever the language: scripts and spreadsheet
  * formulas can rely on them. The cells hold localised words, and next to each
- * word its stable code (status_code, rating_code). Instants are ISO 8601 UTC.
+ * word its stable code (status_code, rating_code), and next to each person's
+ * name the key Tasa knows them by (answered_by_id: `slack:U…`, `teams:…`).
+ * Instants are ISO 8601 UTC.
  */
 
 export const answerColumns = [
@@ -29,6 +31,7 @@ export const answerColumns = [
   'explanation',
   'evidence',
   'answered_by',
+  'answered_by_id',
   'answered_at',
   'late',
   'revisions',
@@ -63,6 +66,7 @@ function* answerRows(
           explanation: answer?.explanation ?? '',
           evidence: answer ? evidenceText(answer.evidence) : '',
           answered_by: answer ? input.nameOf(answer.by) : '',
+          answered_by_id: answer?.by ?? '',
           answered_at: answer?.at ?? '',
           late: answer ? yesNo(input, answer.late) : '',
           revisions: answer ? String(answer.revision) : '',
@@ -87,11 +91,13 @@ export const ratingColumns = [
   'limiting_factors',
   'note',
   'rated_by',
+  'rated_by_id',
   'rated_at',
   'late',
   'skipped',
   'skip_reason',
   'skipped_by',
+  'skipped_by_id',
   'skipped_at',
 ] as const;
 
@@ -129,11 +135,13 @@ function* ratingRows(
         limiting_factors: factors.map((id) => contextualFactorTitle(input, id)).join(' | '),
         note: rating?.note ?? '',
         rated_by: rating ? input.nameOf(rating.by) : '',
+        rated_by_id: rating?.by ?? '',
         rated_at: rating?.at ?? '',
         late: rating ? yesNo(input, rating.late) : '',
         skipped: yesNo(input, skip !== undefined),
         skip_reason: skip?.reason ?? '',
         skipped_by: skip ? input.nameOf(skip.by) : '',
+        skipped_by_id: skip?.by ?? '',
         skipped_at: skip?.at ?? '',
       };
     }

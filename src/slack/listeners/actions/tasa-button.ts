@@ -33,7 +33,7 @@ export function registerTasaButton(app: App, deps: SlackDeps): void {
     const message = clickedMessage(body.user.id, body.container as Container);
     await deps.inbound.receive({
       kind: 'click',
-      actor: await slackActor(deps, body.user.id),
+      actor: await slackActor(deps, body.user.id, body.user.name ?? body.user.username),
       action: parsed,
       delivery: `slack-action:${body.user.id}:${action.action_ts}`,
       trigger: body.trigger_id,

@@ -8,7 +8,7 @@ export function registerTasaCommand(app: App, deps: SlackDeps): void {
     await ack();
     const outcome = await deps.inbound.receive({
       kind: 'command',
-      actor: await slackActor(deps, command.user_id),
+      actor: await slackActor(deps, command.user_id, command.user_name),
       text: command.text,
       delivery: `slack-command:${command.trigger_id}`,
       trigger: command.trigger_id,

@@ -29,7 +29,7 @@ export function registerTasaForm(app: App, deps: SlackDeps): void {
     };
     const outcome = await deps.inbound.receive({
       kind: 'form',
-      actor: await slackActor(deps, body.user.id),
+      actor: await slackActor(deps, body.user.id, body.user.name),
       about: parsed.context,
       values: parsed.values,
       delivery: `slack-view:${view.id}:${view.hash}`,
