@@ -7,6 +7,8 @@ import { submitPlanForm } from '../action-plans/submit.ts';
 import type { Who } from '../checkins/context.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
 import { explainRefusal } from '../checkins/handlers/shared.ts';
+import { isReviewAction } from '../reviews/review-action.ts';
+import { checkReviewForm, submitReviewForm } from '../reviews/submit.ts';
 import type { Outcome } from './port.ts';
 
 const hasErrors = (errors: FieldErrors): boolean => Object.keys(errors).length > 0;
@@ -29,7 +31,10 @@ export async function submitForm(
     return { kind: 'formErrors', errors: refused.ok ? {} : refused.errors };
   }
   const plan = isPlanAction(about);
-  const errors = plan
+  const review = isReviewAction(about);
+  const errors = review
+    ? checkReviewForm(who, about, values)
+    : plan
     ? checkPlanForm(
         engine.context,
         planReaderIn(engine.context, who.language),
@@ -40,7 +45,9 @@ export async function submitForm(
     : engine.check(who, about, values);
   await checked?.(errors);
   if (hasErrors(errors)) return { kind: 'formErrors', errors };
-  const result = plan
+  const result = review
+    ? await submitReviewForm(engine.context, who, about, values)
+    : plan
     ? await submitPlanForm(engine.context, who.person, who.actor, about, values)
     : await engine.submit(who, about, values);
   return result.ok

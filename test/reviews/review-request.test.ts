@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { answerKeyFactor, createReviewWorld, openAndCheckIn, textsTo } from './review-world.ts';
+
+const kf01 = ['Yes', 'Partly', 'No', "Don't know"];
+const kf06 = ['Yes', 'Yes', 'Partly', 'No', 'Yes', 'Partly', 'Yes'];
+
+describe('a completed key factor goes to the reviewers', () => {
+  it('sends nothing before a key factor is complete', async () => {
+    const world = createReviewWorld();
+    await openAndCheckIn(world, 'UEDU1');
+    await answerKeyFactor(world, 'UEDU1', kf01.slice(0, 3));
+    expect(await world.announce('2027-01-04')).toBe(0);
+    expect(world.person('UREV').messages()).toEqual([]);
+  });
+
+  it('groups two key factors completed the same day into one message per reviewer', async () => {
+    const world = createReviewWorld();
+    await openAndCheckIn(world, 'UEDU1');
+    await answerKeyFactor(world, 'UEDU1', kf01);
+    await world.person('UEDU1').click('In progress');
+    await answerKeyFactor(world, 'UEDU1', kf06);
+
+    // The reviewer and the coordinator (who reviews too) each get one message.
+    expect(await world.announce('2027-01-04')).toBe(2);
+    const messages = world.person('UREV').messages();
+    expect(messages).toHaveLength(1);
+    const text = world.chat.text(messages[0]!.view);
+    expect(text).toContain('2 key factors of cycle 2027-Q1 wait for your review.');
+    expect(text).toContain('Education · 1. Public commitment');
+    expect(text).toContain('Education · 6. The city as employer');
+    expect(text).toContain('“Partly” – Eeva Opettaja, 4 January 2027');
+    const labels = world.chat.buttons(messages[0]!.view).map((b) => b.label);
+    expect(labels.filter((l) => l === 'Accept')).toHaveLength(11);
+    expect(labels.filter((l) => l === 'Request changes…')).toHaveLength(11);
+    expect(labels.filter((l) => l === 'Accept all')).toHaveLength(2);
+    expect(world.person('UCOORD').messages()).toHaveLength(1);
+
+    // A second run the same day, and the next day with nothing new: no more messages.
+    expect(await world.announce('2027-01-04')).toBe(0);
+    expect(await world.announce('2027-01-05')).toBe(0);
+    expect(world.person('UREV').messages()).toHaveLength(1);
+  });
+
+  it('shows the explanation and evidence links beside the answer', async () => {
+    const world = createReviewWorld();
+    await openAndCheckIn(world, 'UEDU1');
+    const eeva = world.person('UEDU1');
+    await eeva.click('Start');
+    await eeva.click('Explain and add evidence');
+    expect(
+      await eeva.submit({
+        status: 'partly',
+        explanation: 'The mayor spoke about it, but nothing is written down.',
+        evidence: [{ url: 'https://www.example.fi/minutes-2026', title: 'Board minutes' }],
+      }),
+    ).toEqual({ ok: true });
+    for (const label of kf01.slice(1)) await eeva.click(label);
+    await world.announce('2027-01-04');
+    const text = textsTo(world, 'UREV').join('\n');
+    expect(text).toContain('The mayor spoke about it, but nothing is written down.');
+    expect(text).toContain('https://www.example.fi/minutes-2026');
+  });
+
+  it('announces a key factor completed on a later day in that day’s message', async () => {
+    const world = createReviewWorld();
+    await openAndCheckIn(world, 'UEDU1', 'UCULT1');
+    await answerKeyFactor(world, 'UEDU1', kf01);
+    await world.announce('2027-01-04');
+    await answerKeyFactor(world, 'UCULT1', ['Yes', 'No', 'Yes', 'Partly']);
+    expect(await world.announce('2027-01-05')).toBe(2);
+    const messages = world.person('UREV').messages();
+    expect(messages).toHaveLength(2);
+    // What still waits is in it too: the reviewer sees everything in one place.
+    expect(world.chat.text(messages[1]!.view)).toContain('Culture · 4.');
+    expect(world.chat.text(messages[1]!.view)).toContain('Education · 1. Public commitment');
+  });
+});
