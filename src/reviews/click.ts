@@ -5,7 +5,8 @@ import { explainRefusal } from '../checkins/handlers/shared.ts';
 import { getRecord, updateRecord } from '../checkins/record-repository.ts';
 import { departmentName, type Cycle } from '../cycles/cycle.ts';
 import { withFormWords } from '../i18n/form-words.ts';
-import { judge } from './judge.ts';
+import { notice } from '../chat/views.ts';
+import { judge, type Judged } from './judge.ts';
 import { loadWaiting, reviewReader } from './load.ts';
 import { requestChangesForm, reviewMessage } from './messages.ts';
 import { refuseReview, tellReview } from './notices.ts';
@@ -25,20 +26,20 @@ export async function clickReview(
 ): Promise<void> {
   switch (action.kind) {
     case 'reviewAccept': {
-      const verdict = { kind: 'accept', question: action.question, revision: action.revision } as const;
+      const verdict = {
+        kind: 'accept',
+        question: action.question,
+        revision: action.revision,
+      } as const;
       const judged = await judge(ctx, who, action, verdict);
       if (judged.ok && judged.changed) await showAgain(ctx, who, judged, interaction, 'accepted');
       return;
     }
     case 'reviewReopen': {
-      const judged = await judge(ctx, who, action, { kind: 'reopen', question: action.question });
-      if (!judged.ok || !judged.changed) return;
-      await tellReview(ctx, who.person, 'notices.reopened', {
-        department: departmentName(judged.cycle, judged.department, who.language),
-        keyFactor: judged.keyFactor.title[who.language],
-        number: judged.question.number,
-      });
-      await showAgain(ctx, who, judged, interaction);
+      const reopened = await reopenAnswer(ctx, who, action);
+      if (!reopened.judged?.changed) return;
+      await ctx.sendTo(who.person, notice(reopened.text));
+      await showAgain(ctx, who, reopened.judged, interaction);
       return;
     }
     case 'reviewAcceptAll':
@@ -46,6 +47,33 @@ export async function clickReview(
     case 'reviewRequestChanges':
       return openRequestChanges(ctx, who, action, interaction);
   }
+}
+
+/**
+ * A coordinator reopens an accepted answer: the department can change it
+ * again, and it waits for review again once it has. Says why not, if not.
+ */
+export async function reopenAnswer(
+  ctx: EngineContext,
+  who: Who,
+  where: { cycle: string; department: string; question: string },
+  quiet = false,
+): Promise<{ judged?: Judged; text: string }> {
+  const judged = await judge(
+    ctx,
+    who,
+    where,
+    { kind: 'reopen', question: where.question },
+    undefined,
+    quiet,
+  );
+  if (!judged.ok) return { text: judged.result.ok ? '' : (judged.result.errors._form ?? '') };
+  const text = who.t('reviews:notices.reopened', {
+    department: departmentName(judged.cycle, judged.department, who.language),
+    keyFactor: judged.keyFactor.title[who.language],
+    number: judged.question.number,
+  });
+  return { judged, text };
 }
 
 /**

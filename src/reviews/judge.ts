@@ -3,8 +3,13 @@ import type { EngineContext, Who } from '../checkins/context.ts';
 import { resolveTarget } from '../checkins/flow.ts';
 import { explainRefusal, type FormResult } from '../checkins/handlers/shared.ts';
 import { updateRecord } from '../checkins/record-repository.ts';
-import { departmentName, type Cycle, type FrozenKeyFactor, type FrozenQuestion } from '../cycles/cycle.ts';
-import { refuseReview } from './notices.ts';
+import {
+  departmentName,
+  type Cycle,
+  type FrozenKeyFactor,
+  type FrozenQuestion,
+} from '../cycles/cycle.ts';
+import { refuseReview, reviewText } from './notices.ts';
 import { applyVerdict, type Verdict } from './verdicts.ts';
 
 /** The answer a verdict was given on, and whether this verdict changed it (a double tap does not). */
@@ -29,12 +34,23 @@ export async function judge(
   where: { cycle: string; department: string; question: string },
   verdict: Verdict,
   typed?: string,
+  /** Only say why, without sending it: a command answers in its reply. */
+  quiet = false,
 ): Promise<Judged | { ok: false; result: FormResult }> {
+  const refuse = async (key: string, params: Record<string, string | number> = {}) => ({
+    ok: false as const,
+    result: quiet
+      ? { ok: false as const, errors: { _form: await reviewText(ctx, who.person, key, params) } }
+      : await refuseReview(ctx, who.person, key, params, typed),
+  });
   const target = await resolveTarget(ctx, where);
   if (!target.ok)
-    return { ok: false, result: await explainRefusal(ctx, who.person, target.key, target.params, typed) };
+    return {
+      ok: false,
+      result: await explainRefusal(ctx, who.person, target.key, target.params, typed),
+    };
   const { cycle, department, keyFactor, question } = target;
-  if (!question) return { ok: false, result: await refuseReview(ctx, who.person, 'notices.unanswered') };
+  if (!question) return refuse('notices.unanswered');
   const stamp = { by: who.person, at: ctx.clock.now().toISOString() };
   const { result: outcome } = await updateRecord(ctx.store, cycle.id, department, (record) =>
     applyVerdict(record, verdict, stamp),
@@ -57,18 +73,12 @@ export async function judge(
         changed: outcome.kind === 'done',
       };
     case 'stale':
-      return { ok: false, result: await refuseReview(ctx, who.person, 'notices.stale', params, typed) };
+      return refuse('notices.stale', params);
     case 'locked':
-      return {
-        ok: false,
-        result: await refuseReview(ctx, who.person, 'notices.alreadyAccepted', params, typed),
-      };
+      return refuse('notices.alreadyAccepted', params);
     case 'notAccepted':
-      return { ok: false, result: await refuseReview(ctx, who.person, 'notices.notAccepted', params) };
+      return refuse('notices.notAccepted', params);
     case 'unanswered':
-      return {
-        ok: false,
-        result: await refuseReview(ctx, who.person, 'notices.unanswered', params, typed),
-      };
+      return refuse('notices.unanswered', params);
   }
 }

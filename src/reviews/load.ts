@@ -32,7 +32,10 @@ export async function loadWaiting(
   }
   const departments = [...new Set(groups.map((g) => g.department))];
   const found = await getRecords(ctx.store, cycle.id, departments);
-  return { groups, records: new Map(departments.map((d, i) => [d, found[i] ?? emptyRecord(cycle.id, d)])) };
+  return {
+    groups,
+    records: new Map(departments.map((d, i) => [d, found[i] ?? emptyRecord(cycle.id, d)])),
+  };
 }
 
 /** A reviewer's reader: their language, and whether they may reopen accepted answers. */

@@ -75,14 +75,21 @@ export function answerBlocks(
       },
     );
   } else if (answer.review.state === 'accepted' && v.coordinator) {
-    buttons.push({ label: v.t('reviews:request.reopen'), action: { kind: 'reviewReopen', ...where } });
+    buttons.push({
+      label: v.t('reviews:request.reopen'),
+      action: { kind: 'reviewReopen', ...where },
+    });
   }
   if (buttons.length > 0) blocks.push({ type: 'actions', buttons });
   return blocks;
 }
 
 /** A department's key factor: each answer, and Accept all for what is not reviewed yet. */
-export function groupBlocks(v: ReviewReader, group: ReviewGroup, record: DepartmentRecord): Block[] {
+export function groupBlocks(
+  v: ReviewReader,
+  group: ReviewGroup,
+  record: DepartmentRecord,
+): Block[] {
   const { department, keyFactor } = group;
   const blocks: Block[] = [{ type: 'header', text: groupTitle(v, department, keyFactor) }];
   const open: { question: FrozenQuestion; answer: Answer }[] = [];
@@ -134,7 +141,8 @@ export function reviewMessage(
     if (left > 0 || blocks.length + more.length > blockBudget) left++;
     else blocks.push(...more);
   }
-  if (left > 0) blocks.push({ type: 'context', text: v.t('reviews:request.more', { count: left }) });
+  if (left > 0)
+    blocks.push({ type: 'context', text: v.t('reviews:request.more', { count: left }) });
   return { text: `${title}: ${intro}`, blocks };
 }
 

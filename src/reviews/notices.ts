@@ -15,6 +15,16 @@ export async function tellReview(
   return text;
 }
 
+/** A peer review text in a person's language. */
+export async function reviewText(
+  ctx: EngineContext,
+  person: string,
+  key: string,
+  params: Record<string, string | number> = {},
+): Promise<string> {
+  return ctx.i18n.getFixedT(await ctx.languageOf(person))(`reviews:${key}`, params);
+}
+
 /** Refuses a verdict with the reason; a comment the reviewer typed comes back so it is not lost. */
 export async function refuseReview(
   ctx: EngineContext,

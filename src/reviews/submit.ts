@@ -72,6 +72,13 @@ async function sendBack(
       name: v.nameOf(reviewer),
       comment,
     });
-    await sendStep(ctx, cycle, person, { kind: 'question', department, keyFactor, question }, summary, new Map([[department, record]]));
+    await sendStep(
+      ctx,
+      cycle,
+      person,
+      { kind: 'question', department, keyFactor, question },
+      summary,
+      new Map([[department, record]]),
+    );
   }
 }

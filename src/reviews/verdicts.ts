@@ -35,8 +35,9 @@ export function applyVerdict(
   const state = answer.review?.state;
   if (verdict.kind === 'reopen') {
     if (state !== 'accepted') return { kind: 'notAccepted', answer };
-    const { review: _reopened, ...rest } = answer;
-    return save(record, verdict.question, rest);
+    const reopened: Answer = { ...answer };
+    delete reopened.review;
+    return save(record, verdict.question, reopened);
   }
   if (verdict.revision !== answer.revision) return { kind: 'stale', answer };
   if (verdict.kind === 'accept') {

@@ -66,7 +66,7 @@ describe('a completed key factor goes to the reviewers', () => {
     await openAndCheckIn(world, 'UEDU1', 'UCULT1');
     await answerKeyFactor(world, 'UEDU1', kf01);
     await world.announce('2027-01-04');
-    await answerKeyFactor(world, 'UCULT1', ['Yes', 'No', 'Yes', 'Partly']);
+    await answerKeyFactor(world, 'UCULT1', ['Yes', 'No', 'Yes']);
     expect(await world.announce('2027-01-05')).toBe(2);
     const messages = world.person('UREV').messages();
     expect(messages).toHaveLength(2);

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { MessageView } from '../../src/chat/views.ts';
 import { announceReviews } from '../../src/reviews/schedule.ts';
 import { cityConfig, createWorld, parsedConfig, type World } from '../helpers/world.ts';
 
@@ -23,6 +24,16 @@ export function createReviewWorld(options: { extra?: string; now?: string } = {}
     ...world,
     /** The day's scheduled peer review run: reviewers are told what departments completed. */
     announce: (day: string) => announceReviews(jobDeps, day),
+    /** Someone types a command; the reply as the platform would show it. */
+    async command(id: string, text: string): Promise<MessageView> {
+      const outcome = await world.inbound.receive({
+        kind: 'command',
+        actor: { platform: 'slack', id },
+        text,
+      });
+      if (outcome.kind !== 'reply') throw new Error(`no reply to “${text}”`);
+      return outcome.message;
+    },
   };
 }
 
