@@ -62,6 +62,8 @@ export const actionSchema = z.discriminatedUnion('kind', [
     revisions: z.array(z.number().int().nonnegative()).max(50),
   }),
   z.object({ kind: z.literal('reviewReopen'), ...where, question: id }),
+  /** What waits for the reviewer, sent to their chat (from App Home). */
+  z.object({ kind: z.literal('reviewOpen') }),
 ]);
 
 export type Action = z.infer<typeof actionSchema>;

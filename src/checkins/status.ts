@@ -7,7 +7,9 @@ import {
   keyFactorRatings,
   type AnswerStatus,
   type KeyFactorRating,
+  type ReviewState,
 } from './answer.ts';
+import { reviewStates } from '../shared/benchmark.ts';
 import { openWork, type Records } from './progress.ts';
 import { emptyRecord, getRecords, type DepartmentRecord } from './record-repository.ts';
 import { departmentSummaries } from './summary-repository.ts';
@@ -15,6 +17,8 @@ import { departmentSummaries } from './summary-repository.ts';
 export interface Count {
   answered: number;
   total: number;
+  /** Answers by where the peer review left them. */
+  reviews: Record<ReviewState, number>;
 }
 
 export interface DepartmentStatus extends Count {
@@ -77,6 +81,7 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
         keyFactor: kf.id,
         answered: 0,
         total: 0,
+        reviews: zeros(reviewStates),
         statuses: zeros(answerStatuses),
         ratings: zeros(keyFactorRatings),
         skipped: 0,
@@ -89,6 +94,7 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
       department: department.id,
       answered: 0,
       total: 0,
+      reviews: zeros(reviewStates),
       late: 0,
       skipped: [],
       rated: 0,
@@ -115,6 +121,9 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
         status.answered++;
         kfStatus.answered++;
         kfStatus.statuses[answer.status]++;
+        const review = answer.review?.state ?? 'not_reviewed';
+        status.reviews[review]++;
+        kfStatus.reviews[review]++;
         if (answer.late) status.late++;
         if (!status.lastAnswerAt || answer.at > status.lastAnswerAt)
           status.lastAnswerAt = answer.at;
@@ -128,6 +137,9 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
     open: cycle.closedAt === undefined,
     answered: departments.reduce((n, d) => n + d.answered, 0),
     total: departments.reduce((n, d) => n + d.total, 0),
+    reviews: Object.fromEntries(
+      reviewStates.map((s) => [s, departments.reduce((n, d) => n + d.reviews[s], 0)]),
+    ) as Record<ReviewState, number>,
     departments,
     keyFactors: [...byKeyFactor.values()].filter((k) => k.total > 0 || k.skipped > 0),
   };

@@ -4,6 +4,7 @@ import { resolveTarget } from '../checkins/flow.ts';
 import { explainRefusal } from '../checkins/handlers/shared.ts';
 import { getRecord, updateRecord } from '../checkins/record-repository.ts';
 import { departmentName, type Cycle } from '../cycles/cycle.ts';
+import { openCycleOf } from '../cycles/repository.ts';
 import { withFormWords } from '../i18n/form-words.ts';
 import { notice } from '../chat/views.ts';
 import { judge, type Judged } from './judge.ts';
@@ -46,7 +47,25 @@ export async function clickReview(
       return acceptAllOf(ctx, who, action, interaction);
     case 'reviewRequestChanges':
       return openRequestChanges(ctx, who, action, interaction);
+    case 'reviewOpen':
+      return sendWaiting(ctx, who);
   }
+}
+
+/** What waits for the reviewer, as one message in their chat. */
+async function sendWaiting(ctx: EngineContext, who: Who): Promise<void> {
+  const cycle = await openCycleOf(ctx.store);
+  if (!cycle) {
+    await tellReview(ctx, who.person, 'command.noCycle');
+    return;
+  }
+  const waiting = await loadWaiting(ctx, cycle, who.person);
+  if (waiting.groups.length === 0) {
+    await tellReview(ctx, who.person, 'command.nothing', { cycle: cycle.id });
+    return;
+  }
+  const v = await reviewReader(ctx, who.person, cycle);
+  await ctx.sendTo(who.person, reviewMessage(v, waiting.groups, waiting.records));
 }
 
 /**

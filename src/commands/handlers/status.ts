@@ -8,6 +8,7 @@ import { flagLines } from '../../action-plans/messages.ts';
 import { planFlags } from '../../action-plans/plan-summary-repository.ts';
 import type { Block } from '../../chat/views.ts';
 import { percent } from '../../shared/numbers.ts';
+import { reviewCountsLine } from '../../reviews/counts.ts';
 import { CommandUsageError, type Command } from '../types.ts';
 
 /** `status [department|key factor]`: progress of the open (or latest) cycle. */
@@ -43,6 +44,7 @@ export const statusCommand: Command = {
     );
     const filter = args.join(' ').trim();
     let lines: string[];
+    let reviews = status.reviews;
     if (filter === '') {
       lines = status.departments.map((d) =>
         t('commands:status.department', {
@@ -64,6 +66,7 @@ export const statusCommand: Command = {
         (k) => k.keyFactor.toLowerCase() === filter.toLowerCase(),
       );
       if (department) {
+        reviews = department.reviews;
         lines = [
           t('commands:status.department', {
             department: name(department.department),
@@ -76,6 +79,7 @@ export const statusCommand: Command = {
           ...department.skipped.map((id) => t('commands:status.skipped', { keyFactor: title(id) })),
         ];
       } else if (keyFactor) {
+        reviews = keyFactor.reviews;
         const statuses = Object.entries(keyFactor.statuses)
           .filter(([, n]) => n > 0)
           .map(([s, n]) => `${t(`common:answerStatus.${s}`)} ${n}`);
@@ -98,6 +102,8 @@ export const statusCommand: Command = {
         throw new CommandUsageError('commands:status.unknown', { value: filter });
       }
     }
+    const reviewed = reviewCountsLine(t, reviews);
+    if (reviewed) lines.push(reviewed);
     // The frameworks' flags belong to the overall view; they come from the small plan summary.
     if (filter === '') {
       lines.push(

@@ -24,6 +24,12 @@ export const answerColumns = [
   'answered_at',
   'late',
   'revisions',
+  // The peer review, last so that columns read by position before it came stay where they were.
+  'review_code',
+  'review',
+  'review_comment',
+  'reviewed_by',
+  'reviewed_at',
 ] as const;
 
 /** One row per department × guiding question it is asked, answered or not. */
@@ -40,6 +46,8 @@ function* answerRows(
     for (const keyFactor of keyFactorsOf(cycle, department)) {
       for (const question of keyFactor.questions) {
         const answer = record?.answers[question.id];
+        const review = answer?.review;
+        const reviewCode = answer ? (review?.state ?? 'not_reviewed') : '';
         yield {
           cycle: cycle.id,
           department_id: department.id,
@@ -56,6 +64,11 @@ function* answerRows(
           answered_at: answer?.at ?? '',
           late: answer ? yesNo(input, answer.late) : '',
           revisions: answer ? String(answer.revision) : '',
+          review_code: reviewCode,
+          review: reviewCode ? t(`reviews:state.${reviewCode}`) : '',
+          review_comment: review?.comment ?? '',
+          reviewed_by: review ? input.nameOf(review.by) : '',
+          reviewed_at: review?.at ?? '',
         };
       }
     }
