@@ -4,6 +4,7 @@ import type { FrozenDepartment, FrozenKeyFactor, FrozenQuestion } from '../../cy
 import { formatDate } from '../../i18n/format.ts';
 import { evidenceLink, markup, type Html } from './html.ts';
 import { keyFactorHeading } from './report-summary.ts';
+import { peerReviewSection, reviewMark } from './report-review.ts';
 import type { ExportInput } from './types.ts';
 import { contextualFactorTitle, dateTime, departmentName, inLanguage } from './words.ts';
 
@@ -36,7 +37,7 @@ function answerItem(input: ExportInput, question: FrozenQuestion, answer?: Answe
     answer.revision > 1 &&
     markup` <span class="who">${t('report:revision', { number: answer.revision })}</span>`;
   const explanation = answer.explanation.trim();
-  return markup`<li class="answer">${head}${status}${revision}
+  return markup`<li class="answer">${head}${status}${reviewMark(input, answer)}${revision}
 ${explanation && markup`<p class="explanation">${explanation}</p>`}
 ${evidenceList(input, answer.evidence)}
 ${stamp(input, answer.by, answer.at, answer.late)}</li>\n`;
@@ -121,6 +122,7 @@ ${reasoning}
   if (departments.length === 0)
     yield markup`<p class="muted">${t('report:noDepartments')}</p>`.toString();
   for (const department of departments) yield departmentBlock(input, department, kf).toString();
+  yield markup`${peerReviewSection(input, kf, departments)}`.toString();
   yield markup`
 <h4>${t('report:actions.heading')}</h4>
 `.toString();
