@@ -4,7 +4,7 @@ import type { Block, MessageView } from '../chat/views.ts';
 import { departmentName, keyFactorOf } from '../cycles/cycle.ts';
 import { daysBetween } from '../shared/dates.ts';
 import { percent } from '../shared/numbers.ts';
-import { reviewCountsLine } from '../reviews/counts.ts';
+import { reviewProgressLine } from '../reviews/counts.ts';
 import type { DigestData } from './digest.ts';
 import type { HeatmapCell } from './heatmap-cells.ts';
 import { renderHeatmapPng } from './heatmap.ts';
@@ -150,8 +150,7 @@ export function digestMessage(
       : []),
   ].slice(0, 3);
   // Where the peer review stands, once reviewers have begun: beside, not instead of, the week's news.
-  const { accepted, changes_requested: changes } = data.status.reviews;
-  const reviewed = accepted + changes > 0 ? reviewCountsLine(v.t, data.status.reviews) : undefined;
+  const reviewed = reviewProgressLine(v.t, data.status.reviews);
   if (reviewed) highlights.push(reviewed);
   blocks.push({ type: 'header', text: v.t('reports:digest.highlights') });
   blocks.push({

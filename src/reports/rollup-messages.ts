@@ -5,7 +5,7 @@ import { departmentName } from '../cycles/cycle.ts';
 import { formatDate } from '../i18n/format.ts';
 import { daysBetween } from '../shared/dates.ts';
 import { percent } from '../shared/numbers.ts';
-import { reviewCountsLine } from '../reviews/counts.ts';
+import { reviewProgressLine } from '../reviews/counts.ts';
 import { keyFactorCounts, type RollupData } from './rollup.ts';
 
 /** The roll-up: a short summary for the channel, and the detail for its thread. */
@@ -24,7 +24,7 @@ export function rollupMessages(
       percent: percent(status.answered, status.total),
       due: formatDate(cycle.dueDate, v.language),
     }),
-    ...[reviewCountsLine(v.t, status.reviews)].filter((line) => line !== undefined),
+    ...[reviewProgressLine(v.t, status.reviews)].filter((line) => line !== undefined),
     ...(data.late.length > 0
       ? [v.t('reports:rollup.late', { departments: data.late.map(name).join(', ') })]
       : []),

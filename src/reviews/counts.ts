@@ -17,3 +17,13 @@ export function reviewCountsLine(
     waiting: reviews.not_reviewed,
   });
 }
+
+/** The same, only once reviewers have begun: reports to channels say nothing of a review not started. */
+export function reviewProgressLine(
+  t: Translator,
+  reviews: Record<ReviewState, number>,
+): string | undefined {
+  return reviews.accepted + reviews.changes_requested > 0
+    ? reviewCountsLine(t, reviews)
+    : undefined;
+}
