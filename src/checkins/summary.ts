@@ -7,7 +7,10 @@ import type { DepartmentRecord } from './department-record.ts';
  * handed to. A full record is one; so is its summary.
  */
 export interface DepartmentProgress {
-  answers: Record<string, Pick<Answer, 'status' | 'late' | 'at'> & { review?: Pick<Review, 'state'> }>;
+  answers: Record<
+    string,
+    Pick<Answer, 'status' | 'late' | 'at'> & { review?: Pick<Review, 'state'> }
+  >;
   ratings: Record<string, Pick<Rating, 'rating'>>;
   skips: Record<string, unknown>;
   started: Record<string, unknown>;

@@ -35,21 +35,21 @@ export async function submitForm(
   const errors = review
     ? checkReviewForm(who, about, values)
     : plan
-    ? checkPlanForm(
-        engine.context,
-        planReaderIn(engine.context, who.language),
-        who.actor,
-        about,
-        values,
-      )
-    : engine.check(who, about, values);
+      ? checkPlanForm(
+          engine.context,
+          planReaderIn(engine.context, who.language),
+          who.actor,
+          about,
+          values,
+        )
+      : engine.check(who, about, values);
   await checked?.(errors);
   if (hasErrors(errors)) return { kind: 'formErrors', errors };
   const result = review
     ? await submitReviewForm(engine.context, who, about, values)
     : plan
-    ? await submitPlanForm(engine.context, who.person, who.actor, about, values)
-    : await engine.submit(who, about, values);
+      ? await submitPlanForm(engine.context, who.person, who.actor, about, values)
+      : await engine.submit(who, about, values);
   return result.ok
     ? { kind: 'formSaved', text: who.t('teams:form.saved') }
     : { kind: 'formErrors', errors: result.errors };

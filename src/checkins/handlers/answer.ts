@@ -129,7 +129,14 @@ export async function recordAnswer(
     answeredMessage(reader, department, keyFactor, question, result.answer, true),
   );
   const { existing } = result;
-  const change = { cycle, department, keyFactor, question, previous: existing, answer: result.answer };
+  const change = {
+    cycle,
+    department,
+    keyFactor,
+    question,
+    previous: existing,
+    answer: result.answer,
+  };
   // A peer review reacts to the new answer; the answer is saved whatever becomes of that.
   await ctx.afterAnswer?.(ctx, change).catch((error: unknown) => {
     ctx.logger.warn({ err: error, department, question: question.id }, 'after-answer step failed');
