@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runUntil } from '../helpers/runtime.ts';
 import { answerKeyFactor, createReviewWorld, openAndCheckIn, textsTo } from './review-world.ts';
 
 const kf01 = ['Yes', 'Partly', 'No', "Don't know"];
@@ -73,5 +74,18 @@ describe('a completed key factor goes to the reviewers', () => {
     // What still waits is in it too: the reviewer sees everything in one place.
     expect(world.chat.text(messages[1]!.view)).toContain('Culture · 4.');
     expect(world.chat.text(messages[1]!.view)).toContain('Education · 1. Public commitment');
+  });
+
+  it('runs on its schedule: working days at 13:00 in the organisation’s time zone', async () => {
+    // Friday 8 January 2027, 10:00 Helsinki; the default schedule is weekdays at 13:00.
+    const world = createReviewWorld({ now: '2027-01-08T08:00:00Z' });
+    await openAndCheckIn(world, 'UEDU1');
+    await answerKeyFactor(world, 'UEDU1', kf01);
+    await runUntil(world.clock, new Date('2027-01-08T10:59:00Z'), world.core.runner.tick);
+    expect(world.person('UREV').messages()).toHaveLength(0);
+    // Through Monday 13:00: one message on Friday, none over the weekend.
+    await runUntil(world.clock, new Date('2027-01-11T11:30:00Z'), world.core.runner.tick);
+    expect(world.person('UREV').messages()).toHaveLength(1);
+    expect(world.person('UREV').lastText()).toContain('Education · 1. Public commitment');
   });
 });
