@@ -65,6 +65,8 @@ export function acceptAll(
   const accepted: string[] = [];
   const stale: string[] = [];
   for (const { question, revision } of seen) {
+    // Only what nobody has reviewed: an answer sent back waits for the department, not for this.
+    if (record.answers[question]?.review) continue;
     const outcome = applyVerdict(record, { kind: 'accept', question, revision }, stamp);
     if (outcome.kind === 'done') accepted.push(question);
     if (outcome.kind === 'stale') stale.push(question);

@@ -149,6 +149,37 @@ describe('reviewers accept answers or request changes', () => {
     expect((await answerOf(world, 'KF01.Q1')).review?.state).toBe('accepted');
   });
 
+  it('counts a request for changes sent twice once: the department hears it once', async () => {
+    const world = createReviewWorld();
+    const message = await completed(world);
+    const riikka = world.person('UREV');
+    await riikka.click('Request changes…', message);
+    const comment = 'Please name the decision.';
+    expect(await riikka.submit({ comment }, 'submit-1')).toEqual({ ok: true });
+    const eevas = world.person('UEDU1').messages().length;
+    const riikkas = riikka.messages().length;
+    await riikka.submit({ comment }, 'submit-1');
+    expect(await riikka.submit({ comment }, 'submit-2')).toEqual({ ok: true });
+    expect(world.person('UEDU1').messages()).toHaveLength(eevas);
+    expect(riikka.messages()).toHaveLength(riikkas);
+    // Accept all leaves the answer sent back for the department to answer again.
+    await riikka.click('Accept all', message);
+    expect((await answerOf(world, 'KF01.Q1')).review?.state).toBe('changes_requested');
+    expect((await answerOf(world, 'KF01.Q2')).review?.state).toBe('accepted');
+  });
+
+  it('writes to a reviewer in their language', async () => {
+    const world = createReviewWorld();
+    await updatePersonState(world.store, 'slack:UREV', (s) => ({ ...s, language: 'sv' }));
+    const message = await completed(world);
+    const text = world.chat.text(message.view);
+    expect(text).toContain('Kollegial granskning');
+    expect(text).toContain('1 nyckelfaktor i bedömningsomgång 2027-Q1 väntar på din granskning.');
+    expect(world.chat.buttons(message.view).map((b) => b.label)).toContain('Begär ändringar…');
+    await world.person('UREV').click('Godkänn', message);
+    expect(world.chat.text(message.view)).toContain('Godkänt av Riikka Arvioija');
+  });
+
   it('keeps the typed comment when the answer changed before it was sent', async () => {
     const world = createReviewWorld();
     const message = await completed(world);
@@ -175,31 +206,31 @@ describe('accepted answers are locked', () => {
   it('refuses a contact changing an accepted answer, until a coordinator reopens it', async () => {
     const world = createReviewWorld();
     const message = await completed(world);
-    await world.person('UREV').click('Accept', message);
     const eeva = world.person('UEDU1');
-    const change = {
-      kind: 'answer',
-      cycle: '2027-Q1',
-      department: 'education',
-      question: 'KF01.Q1',
-      status: 'no',
-      revision: 1,
-    } as const;
-    await eeva.act(change);
-    expect(eeva.lastText()).toContain(
-      'This answer was accepted in peer review and is locked for the rest of the cycle.',
-    );
-    // An explanation typed into the form comes back with the refusal.
-    await eeva.act({
+    const explain = {
       kind: 'explain',
       cycle: '2027-Q1',
       department: 'education',
       question: 'KF01.Q1',
       revision: 1,
-    });
+    } as const;
+    // Eeva has the form open while the reviewer accepts.
+    await eeva.act(explain);
+    const forms = world.chat.forms.length;
+    await world.person('UREV').click('Accept', message);
     const saved = await eeva.submit({ status: 'no', explanation: 'We withdrew it.' });
     expect(saved.ok).toBe(false);
+    expect(eeva.lastText()).toContain(
+      'This answer was accepted in peer review and is locked for the rest of the cycle.',
+    );
+    // What she typed comes back with the refusal.
     expect(eeva.lastText()).toContain('We withdrew it.');
+    // A status button, or opening the form again, is refused too.
+    const change = { ...explain, kind: 'answer', status: 'no' } as const;
+    await eeva.act(change);
+    await eeva.act(explain);
+    expect(world.chat.forms).toHaveLength(forms);
+    expect(eeva.lastText()).toContain('A coordinator can reopen it if it must change.');
     expect(await answerOf(world, 'KF01.Q1')).toMatchObject({ status: 'yes', revision: 1 });
 
     // Only a coordinator reopens it.
