@@ -133,16 +133,23 @@ export function reviewMessage(
     { type: 'header', text: title },
     { type: 'text', text: intro },
   ];
-  let left = 0;
+  const left: ReviewGroup[] = [];
   for (const group of groups) {
     const record = records.get(group.department);
     if (!record) continue;
     const more = groupBlocks(v, group, record);
-    if (left > 0 || blocks.length + more.length > blockBudget) left++;
+    // The first group is always shown: a message of nothing but "and 1 more" would help no one.
+    const shown = blocks.length > 2;
+    if (left.length > 0 || (shown && blocks.length + more.length > blockBudget)) left.push(group);
     else blocks.push(...more);
   }
-  if (left > 0)
-    blocks.push({ type: 'context', text: v.t('reviews:request.more', { count: left }) });
+  const first = left[0];
+  if (first) {
+    const list = left.map((g) => groupTitle(v, g.department, g.keyFactor)).join(', ');
+    const example = `${first.department} ${first.keyFactor.id}`;
+    const text = v.t('reviews:request.more', { count: left.length, list, example });
+    blocks.push({ type: 'context', text });
+  }
   return { text: `${title}: ${intro}`, blocks };
 }
 

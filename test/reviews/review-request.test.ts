@@ -76,6 +76,38 @@ describe('a completed key factor goes to the reviewers', () => {
     expect(world.chat.text(messages[1]!.view)).toContain('Education · 1. Public commitment');
   });
 
+  it('keeps a message within what a chat shows, pointing to the review command for the rest', async () => {
+    const world = createReviewWorld();
+    await openAndCheckIn(world, 'UEDU1');
+    const eeva = world.person('UEDU1');
+    const explained = async (count: number) => {
+      await eeva.click('Start');
+      for (let n = 1; n <= count; n++) {
+        await eeva.click('Explain and add evidence');
+        await eeva.submit({
+          status: 'partly',
+          explanation: `Explanation ${n}`,
+          evidence: [{ url: `https://www.example.fi/${n}` }],
+        });
+      }
+    };
+    await explained(4);
+    await eeva.click('In progress');
+    await explained(7);
+    await world.announce('2027-01-04');
+    const message = world.person('UREV').last();
+    expect(message.view.blocks.length).toBeLessThanOrEqual(50);
+    const text = world.chat.text(message.view);
+    const headers = message.view.blocks.flatMap((b) => (b.type === 'header' ? [b.text] : []));
+    expect(headers).toEqual(['Peer review', 'Education · 1. Public commitment']);
+    expect(text).toContain(
+      '…and 1 more key factor: Education · 6. The city as employer. Type “review education KF06” to see it.',
+    );
+    const rest = await world.command('UREV', 'review education KF06');
+    expect(world.chat.text(rest)).toContain('Education · 6. The city as employer');
+    expect(world.chat.text(rest)).not.toContain('Education · 1. Public commitment');
+  });
+
   it('runs on its schedule: working days at 13:00 in the organisation’s time zone', async () => {
     // Friday 8 January 2027, 10:00 Helsinki; the default schedule is weekdays at 13:00.
     const world = createReviewWorld({ now: '2027-01-08T08:00:00Z' });
