@@ -33,7 +33,9 @@ export async function clickReview(
         revision: action.revision,
       } as const;
       const judged = await judge(ctx, who, action, verdict);
-      if (judged.ok && judged.changed) await showAgain(ctx, who, judged, interaction, 'accepted');
+      // Accepted already (a double tap, or another reviewer first): the message shows by whom.
+      if (judged.ok)
+        await showAgain(ctx, who, judged, interaction, judged.changed ? 'accepted' : undefined);
       return;
     }
     case 'reviewReopen': {
@@ -70,7 +72,7 @@ async function sendWaiting(ctx: EngineContext, who: Who): Promise<void> {
 
 /**
  * A coordinator reopens an accepted answer: the department can change it
- * again, and it waits for review again once it has. Says why not, if not.
+ * again, and it waits for a reviewer again. Says why not, if not.
  */
 export async function reopenAnswer(
   ctx: EngineContext,

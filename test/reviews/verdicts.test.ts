@@ -48,6 +48,16 @@ describe('reviewers accept answers or request changes', () => {
     expect((await answerOf(world, 'KF01.Q1')).revision).toBe(1);
   });
 
+  it('shows a second reviewer who accepted first, keeping the first verdict', async () => {
+    const world = createReviewWorld();
+    const message = await completed(world);
+    const kaisas = world.person('UCOORD').last();
+    await world.person('UREV').click('Accept', message);
+    await world.person('UCOORD').click('Accept', kaisas);
+    expect((await answerOf(world, 'KF01.Q1')).review?.by).toBe('slack:UREV');
+    expect(world.chat.text(kaisas.view)).toContain('Accepted by Riikka Arvioija on 4 January 2027');
+  });
+
   it('accepts all answers of a key factor, leaving one changed since for another look', async () => {
     const world = createReviewWorld();
     const message = await completed(world);
