@@ -34,6 +34,8 @@ import { createDirectory, type Directory } from './people/directory.ts';
 import { retentionJob } from './privacy/retention-schedule.ts';
 import { reportDeliverers } from './reports/post.ts';
 import { reportJob } from './reports/schedule.ts';
+import { reviewAfterAnswer } from './reviews/after-answer.ts';
+import { reviewDeliverers, reviewsJob } from './reviews/schedule.ts';
 import { workCalendar, type WorkCalendar } from './scheduler/calendar.ts';
 import { createRunner, type Runner } from './scheduler/runner.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
@@ -104,11 +106,13 @@ export function createCore(options: CoreOptions): Core {
     directory,
     localDate: calendar.localDate,
     metrics,
+    afterAnswer: reviewAfterAnswer,
   });
   const deliverers: Deliverers = {
     ...checkInDeliverers(engine),
     ...actionPlanDeliverers(engine),
     ...reportDeliverers(engine),
+    ...reviewDeliverers(engine),
   };
   const outbox = createOutbox({
     store,
@@ -145,6 +149,7 @@ export function createCore(options: CoreOptions): Core {
       remindersJob({ ...jobDeps, engine }, config.schedule.reminders),
       reportJob({ engine, outbox, calendar }, 'rollup', config.schedule.rollup),
       reportJob({ engine, outbox, calendar }, 'digest', config.schedule.digest),
+      reviewsJob(jobDeps, config.schedule.reviews),
       ...(config.privacy.retentionYears
         ? [retentionJob({ store, clock, logger }, config.privacy.retentionYears)]
         : []),

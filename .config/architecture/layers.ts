@@ -15,6 +15,7 @@ export const layers = {
     'people',
     'checkins',
     'action-plans',
+    'reviews',
     'reports',
     'privacy',
     'home',

@@ -51,6 +51,29 @@ export const actionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('actionNote'), item: id }),
   z.object({ kind: z.literal('actionMove'), item: id }),
   z.object({ kind: z.literal('actionSnooze'), item: id, days: z.number().int().min(1).max(365) }),
+  /** Peer review of a department's answers: the revision is the one the reviewer saw. */
+  z.object({
+    kind: z.literal('reviewAccept'),
+    ...where,
+    question: id,
+    revision: z.number().int().nonnegative(),
+  }),
+  z.object({
+    kind: z.literal('reviewRequestChanges'),
+    ...where,
+    question: id,
+    revision: z.number().int().nonnegative(),
+  }),
+  /** The revisions seen, in question order: an answer changed since is left for another look. */
+  z.object({
+    kind: z.literal('reviewAcceptAll'),
+    ...where,
+    keyFactor: id,
+    revisions: z.array(z.number().int().nonnegative()).max(50),
+  }),
+  z.object({ kind: z.literal('reviewReopen'), ...where, question: id }),
+  /** What waits for the reviewer, sent to their chat (from App Home). */
+  z.object({ kind: z.literal('reviewOpen') }),
 ]);
 
 export type Action = z.infer<typeof actionSchema>;

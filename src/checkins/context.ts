@@ -3,7 +3,8 @@ import type { Catalogue } from '../catalogue/load.ts';
 import type { ChatPort, MessageRef } from '../chat/port.ts';
 import type { MessageView } from '../chat/views.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
-import type { Cycle } from '../cycles/cycle.ts';
+import type { Cycle, FrozenKeyFactor, FrozenQuestion } from '../cycles/cycle.ts';
+import type { Answer } from './answer.ts';
 import type { Actor } from '../chat/actor.ts';
 import { translatorFor, type Translator } from '../i18n/create.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
@@ -33,6 +34,18 @@ export interface EngineDeps {
   localDate(instant: Date): string;
   /** Counters the handlers report to (answers recorded, command timings). */
   metrics?: MetricsSink;
+  /** Told of every saved answer, e.g. so that a peer review hears an answer is back. */
+  afterAnswer?: (ctx: EngineContext, change: AnswerChange) => Promise<void>;
+}
+
+/** An answer just saved, and the one it replaced. */
+export interface AnswerChange {
+  cycle: Cycle;
+  department: string;
+  keyFactor: FrozenKeyFactor;
+  question: FrozenQuestion;
+  previous: Answer | undefined;
+  answer: Answer;
 }
 
 export type { Actor, Interaction } from '../chat/actor.ts';

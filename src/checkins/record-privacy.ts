@@ -1,6 +1,6 @@
 import { cycleIndex, getCycle } from '../cycles/repository.ts';
 import type { PersonalData } from '../shared/personal-data.ts';
-import type { Answer, Rating } from './answer.ts';
+import type { Answer, Rating, Review } from './answer.ts';
 import { getRecord, updateRecord, type DepartmentRecord } from './record-repository.ts';
 
 /** The store the department records are kept in. */
@@ -18,7 +18,12 @@ export interface RecordsData {
   ratings: (Where & { keyFactor: string; rating: Omit<Rating, 'history'> })[];
   skips: (Where & { keyFactor: string; reason: string; at: string })[];
   handOvers: (Where & { keyFactor: string; role: 'from' | 'to'; at: string })[];
+  /** Verdicts the person gave as a peer reviewer, with their comments. */
+  reviews?: (Where & { question: string; review: Review })[];
 }
+
+/** Who an erased reviewer's verdicts are attributed to from now on. */
+export const reviewerAttribution = 'reviewer';
 
 /** Who an erased person's work is attributed to from now on. */
 export const departmentAttribution = (department: string): string => `department:${department}`;
@@ -42,6 +47,11 @@ function exportFromRecord(record: DepartmentRecord, person: string, data: Record
         earlierVersions: mine,
       });
     }
+  }
+  for (const [question, answer] of Object.entries(record.answers)) {
+    const verdicts = [...answer.history, answer].map((a) => a.review);
+    for (const review of verdicts.filter((r) => r?.by === person))
+      if (review) (data.reviews ??= []).push({ ...where, question, review });
   }
   for (const [keyFactor, rating] of Object.entries(record.ratings)) {
     if (rating.by === person)
@@ -68,8 +78,17 @@ export function eraseInRecord(record: DepartmentRecord, person: string): boolean
     changed = true;
     return { ...value, by: as };
   };
+  // A reviewer's verdicts stay, as a reviewer's; their comment is kept for the benchmark too.
+  const unreview = <T extends { review?: Review }>(value: T): T => {
+    if (value.review?.by !== person) return value;
+    changed = true;
+    return { ...value, review: { ...value.review, by: reviewerAttribution } };
+  };
   for (const [question, answer] of Object.entries(record.answers)) {
-    record.answers[question] = { ...swap(answer), history: answer.history.map(swap) };
+    record.answers[question] = unreview({
+      ...swap(answer),
+      history: answer.history.map((h) => unreview(swap(h))),
+    });
   }
   for (const [keyFactor, rating] of Object.entries(record.ratings)) {
     record.ratings[keyFactor] = { ...swap(rating), history: rating.history.map(swap) };

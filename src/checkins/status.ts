@@ -7,7 +7,9 @@ import {
   keyFactorRatings,
   type AnswerStatus,
   type KeyFactorRating,
+  type ReviewState,
 } from './answer.ts';
+import { reviewStates } from '../shared/benchmark.ts';
 import { openWork, type Records } from './progress.ts';
 import { emptyRecord, getRecords, type DepartmentRecord } from './record-repository.ts';
 import { cycleScores } from './score.ts';
@@ -16,6 +18,8 @@ import { departmentSummaries } from './summary-repository.ts';
 export interface Count {
   answered: number;
   total: number;
+  /** Answers by where the peer review left them. */
+  reviews: Record<ReviewState, number>;
 }
 
 export interface DepartmentStatus extends Count {
@@ -92,6 +96,7 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
         keyFactor: kf.id,
         answered: 0,
         total: 0,
+        reviews: zeros(reviewStates),
         statuses: zeros(answerStatuses),
         ratings: zeros(keyFactorRatings),
         skipped: 0,
@@ -104,6 +109,7 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
       department: department.id,
       answered: 0,
       total: 0,
+      reviews: zeros(reviewStates),
       late: 0,
       confirmed: 0,
       skipped: [],
@@ -136,6 +142,9 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
         status.answered++;
         kfStatus.answered++;
         kfStatus.statuses[answer.status]++;
+        const review = answer.review?.state ?? 'not_reviewed';
+        status.reviews[review]++;
+        kfStatus.reviews[review]++;
         if (answer.late) status.late++;
         if (answer.confirmedFrom !== undefined) status.confirmed++;
         if (!status.lastAnswerAt || answer.at > status.lastAnswerAt)
@@ -151,6 +160,9 @@ export function statusOf(cycle: Cycle, records: Records): CycleStatus {
     answered: departments.reduce((n, d) => n + d.answered, 0),
     confirmed: departments.reduce((n, d) => n + d.confirmed, 0),
     total: departments.reduce((n, d) => n + d.total, 0),
+    reviews: Object.fromEntries(
+      reviewStates.map((s) => [s, departments.reduce((n, d) => n + d.reviews[s], 0)]),
+    ) as Record<ReviewState, number>,
     departments,
     keyFactors: [...byKeyFactor.values()]
       .filter((k) => k.total > 0 || k.skipped > 0)

@@ -1,4 +1,4 @@
-import type { Answer, HandOver, Rating } from './answer.ts';
+import type { Answer, HandOver, Rating, Review } from './answer.ts';
 import type { DepartmentRecord } from './department-record.ts';
 
 /**
@@ -7,7 +7,10 @@ import type { DepartmentRecord } from './department-record.ts';
  * handed to. A full record is one; so is its summary.
  */
 export interface DepartmentProgress {
-  answers: Record<string, Pick<Answer, 'status' | 'late' | 'at' | 'confirmedFrom'>>;
+  answers: Record<
+    string,
+    Pick<Answer, 'status' | 'late' | 'at' | 'confirmedFrom'> & { review?: Pick<Review, 'state'> }
+  >;
   ratings: Record<string, Pick<Rating, 'rating'>>;
   skips: Record<string, unknown>;
   started: Record<string, unknown>;
@@ -37,11 +40,13 @@ export function summarise(record: DepartmentRecord): DepartmentSummary {
   return {
     cycle: record.cycle,
     department: record.department,
-    answers: mapValues(record.answers, ({ status, late, at, confirmedFrom }) => ({
+    // The review's state only, and only when there is one: a peer review changes the summary.
+    answers: mapValues(record.answers, ({ status, late, at, confirmedFrom, review }) => ({
       status,
       late,
       at,
       ...(confirmedFrom === undefined ? {} : { confirmedFrom }),
+      ...(review ? { review: { state: review.state } } : {}),
     })),
     ratings: mapValues(record.ratings, ({ rating }) => ({ rating })),
     skips: mapValues(record.skips, () => true as const),

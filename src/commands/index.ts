@@ -5,6 +5,7 @@ import { digestNowCommand, rollupNowCommand } from './handlers/reports.ts';
 import { actionNewCommand, actionsCommand } from './handlers/actions.ts';
 import { awayCommand, backCommand, langCommand } from './handlers/presence.ts';
 import { statusCommand } from './handlers/status.ts';
+import { reviewCommand, reviewReopenCommand } from './handlers/review.ts';
 import type { Command } from './types.ts';
 
 /** Every command, in the order `help` lists them. */
@@ -22,4 +23,6 @@ export const commands: readonly Command[] = [
   exportCommand,
   actionsCommand,
   actionNewCommand,
+  reviewCommand,
+  reviewReopenCommand,
 ];

@@ -55,6 +55,8 @@ export const scheduleSchema = z.strictObject({
   reminders: cron.default('0 9 * * 1-5'),
   rollup: cron.default('0 14 * * 5'),
   digest: cron.default('0 8 * * 1'),
+  /** Completed key factors go to the reviewers, one grouped message a day. */
+  reviews: cron.default('0 13 * * 1-5'),
   /** A run missed while Tasa was down is made up if it is at most this late. */
   graceHours: z.number().min(0).max(72).default(6),
 });
@@ -116,6 +118,7 @@ export const configSchema = z
       reminders: '0 9 * * 1-5',
       rollup: '0 14 * * 5',
       digest: '0 8 * * 1',
+      reviews: '0 13 * * 1-5',
       graceHours: 6,
     }),
     cycles: cyclesSchema.default({ dueInDays: 42, evidenceStaleAfterMonths: 24 }),

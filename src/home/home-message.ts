@@ -11,6 +11,7 @@ import { myActionBlocks } from '../commands/handlers/my.ts';
 import { planReader } from '../action-plans/reader.ts';
 import { flagLines } from '../action-plans/messages.ts';
 import { planFlags } from '../action-plans/plan-summary-repository.ts';
+import { reviewHomeBlocks } from '../reviews/home-blocks.ts';
 
 /**
  * A person's home: their open questions by key factor with a way to continue,
@@ -59,7 +60,10 @@ export async function homeMessage(
     });
   }
 
-  blocks.push(...actionBlocks);
+  blocks.push(
+    ...(await reviewHomeBlocks(core.engine.context, cycle, person, language, t)),
+    ...actionBlocks,
+  );
   if (actionBlocks.length === 0) {
     blocks.push({
       type: 'actions',

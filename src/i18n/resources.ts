@@ -13,6 +13,7 @@ export const namespaces = [
   'commands',
   'home',
   'actions',
+  'reviews',
   'report',
   'reports',
   'teams',

@@ -2,6 +2,7 @@ import type { Action } from '../chat/actions.ts';
 import type { FormValues } from '../chat/actor.ts';
 import type { EngineContext, Who } from '../checkins/context.ts';
 import { createHandOverRepository } from '../people/hand-overs-repository.ts';
+import { isReviewAction, mayReview } from '../reviews/review-action.ts';
 
 /**
  * Whether whoever acts may do what a button or form says, decided once for
@@ -12,7 +13,8 @@ import { createHandOverRepository } from '../people/hand-overs-repository.ts';
  * - a new action item is for coordinators, and for contacts within their own
  *   departments;
  * - an existing item is checked by its handler against the item itself
- *   (owners, its creator, coordinators), which needs the item read first.
+ *   (owners, its creator, coordinators), which needs the item read first;
+ * - a peer review is for reviewers, and reopening an accepted answer for coordinators.
  */
 export async function authorise(
   ctx: EngineContext,
@@ -23,6 +25,7 @@ export async function authorise(
   const { directory } = ctx;
   const own = directory.departmentsOf(who.person);
   if (about.kind === 'resume') return true;
+  if (isReviewAction(about)) return mayReview(directory, who.person, about);
   if (about.kind === 'actionNew') {
     if (directory.isCoordinator(who.person)) return true;
     const picked = typeof values?.department === 'string' ? values.department.trim() : '';

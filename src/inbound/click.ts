@@ -4,8 +4,10 @@ import { clickPlanAction } from '../action-plans/click.ts';
 import { isPlanAction } from '../action-plans/plan-action.ts';
 import type { Who } from '../checkins/context.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
+import { clickReview } from '../reviews/click.ts';
+import { isReviewAction } from '../reviews/review-action.ts';
 
-/** A button: the action plan's go to the action plan, every other to the check-ins. */
+/** A button: the action plan's go to the action plan, the peer review's to it, every other to the check-ins. */
 export function click(
   engine: CheckInEngine,
   who: Who,
@@ -14,5 +16,6 @@ export function click(
 ): Promise<void> {
   if (isPlanAction(action))
     return clickPlanAction(engine.context, who.person, who.actor, action, interaction);
+  if (isReviewAction(action)) return clickReview(engine.context, who, action, interaction);
   return engine.click(who, action, interaction);
 }

@@ -7,6 +7,8 @@ import { submitPlanForm } from '../action-plans/submit.ts';
 import type { Who } from '../checkins/context.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
 import { explainRefusal } from '../checkins/handlers/shared.ts';
+import { isReviewAction } from '../reviews/review-action.ts';
+import { checkReviewForm, submitReviewForm } from '../reviews/submit.ts';
 import type { Outcome } from './port.ts';
 
 const hasErrors = (errors: FieldErrors): boolean => Object.keys(errors).length > 0;
@@ -29,20 +31,25 @@ export async function submitForm(
     return { kind: 'formErrors', errors: refused.ok ? {} : refused.errors };
   }
   const plan = isPlanAction(about);
-  const errors = plan
-    ? checkPlanForm(
-        engine.context,
-        await planReaderIn(engine.context, who.language),
-        who.actor,
-        about,
-        values,
-      )
-    : engine.check(who, about, values);
+  const review = isReviewAction(about);
+  const errors = review
+    ? checkReviewForm(who, about, values)
+    : plan
+      ? checkPlanForm(
+          engine.context,
+          await planReaderIn(engine.context, who.language),
+          who.actor,
+          about,
+          values,
+        )
+      : engine.check(who, about, values);
   await checked?.(errors);
   if (hasErrors(errors)) return { kind: 'formErrors', errors };
-  const result = plan
-    ? await submitPlanForm(engine.context, who.person, who.actor, about, values)
-    : await engine.submit(who, about, values);
+  const result = review
+    ? await submitReviewForm(engine.context, who, about, values)
+    : plan
+      ? await submitPlanForm(engine.context, who.person, who.actor, about, values)
+      : await engine.submit(who, about, values);
   return result.ok
     ? { kind: 'formSaved', text: who.t('teams:form.saved') }
     : { kind: 'formErrors', errors: result.errors };

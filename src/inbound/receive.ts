@@ -10,6 +10,7 @@ import { configuredName } from '../config/schema.ts';
 import type { CycleDeps } from '../cycles/lifecycle.ts';
 import { homeMessage } from '../home/home-message.ts';
 import { translatorFor } from '../i18n/create.ts';
+import { isReviewAction } from '../reviews/review-action.ts';
 import { ErrorCode, isTasaError } from '../shared/errors.ts';
 import { concurrencyLimit } from '../shared/limit.ts';
 import type { ReadAhead } from '../store/read-ahead.ts';
@@ -99,6 +100,12 @@ export function createInbound(deps: InboundDeps): InboundPort {
    */
   async function refuse(who: Who, about: Action): Promise<Outcome> {
     ctx.logger.warn({ person: who.person }, 'refused an action the person may not take');
+    if (isReviewAction(about)) {
+      const key = about.kind === 'reviewReopen' ? 'reopenCoordinatorsOnly' : 'reviewersOnly';
+      const text = who.t(`reviews:errors.${key}`);
+      await ctx.sendTo(who.person, notice(text));
+      return { kind: 'formErrors', errors: { _form: text } };
+    }
     const department = ctx.config.departments.find(
       (d) => 'cycle' in about && d.id === about.department,
     );

@@ -24,6 +24,8 @@ export interface Payloads {
   actionEscalation: { ids: string[]; day: string };
   rollup: ReportPayload;
   digest: ReportPayload;
+  /** A reviewer's grouped peer review of the day: what waits is worked out at send time. */
+  reviewRequest: { reviewer: string; cycle: string; day: string };
 }
 
 export type OutboxKind = keyof Payloads;

@@ -23,6 +23,7 @@ const payloads: { [K in OutboxKind]: z.ZodType<Payloads[K]> } = {
   actionEscalation: z.object({ ids, day: text }),
   rollup: report,
   digest: report,
+  reviewRequest: z.object({ reviewer: text, cycle: text, day: text }),
 };
 
 const isKind = (kind: string): kind is OutboxKind => Object.hasOwn(payloads, kind);

@@ -5,6 +5,7 @@ import { departmentName, keyFactorOf } from '../cycles/cycle.ts';
 import { daysBetween } from '../shared/dates.ts';
 import { percent } from '../shared/numbers.ts';
 import type { HeatmapBasis } from '../config/schema.ts';
+import { reviewProgressLine } from '../reviews/counts.ts';
 import type { DigestData } from './digest.ts';
 import { heatmapBlock } from './digest-heatmap.ts';
 import { scoreBlocks, scoreHeadline } from './digest-scores.ts';
@@ -115,6 +116,9 @@ export function digestMessage(
       ? [v.t('reports:digest.highlightEvidence', { count: data.evidenceThisWeek })]
       : []),
   ].slice(0, 3);
+  // Where the peer review stands, once reviewers have begun: beside, not instead of, the week's news.
+  const reviewed = reviewProgressLine(v.t, data.status.reviews);
+  if (reviewed) highlights.push(reviewed);
   blocks.push({ type: 'header', text: v.t('reports:digest.highlights') });
   blocks.push({
     type: 'text',

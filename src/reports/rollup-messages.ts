@@ -5,6 +5,7 @@ import { departmentName } from '../cycles/cycle.ts';
 import { formatDate } from '../i18n/format.ts';
 import { daysBetween } from '../shared/dates.ts';
 import { percent } from '../shared/numbers.ts';
+import { reviewProgressLine } from '../reviews/counts.ts';
 import { keyFactorCounts, type RollupData } from './rollup.ts';
 import { scoreWords } from './score-words.ts';
 
@@ -25,6 +26,7 @@ export function rollupMessages(
       due: formatDate(cycle.dueDate, v.language),
     }),
     ...(status.confirmed > 0 ? [v.t('reports:rollup.confirmed', { count: status.confirmed })] : []),
+    ...[reviewProgressLine(v.t, status.reviews)].filter((line) => line !== undefined),
     ...(data.late.length > 0
       ? [v.t('reports:rollup.late', { departments: data.late.map(name).join(', ') })]
       : []),

@@ -62,6 +62,7 @@ describe('the organisation config', () => {
       reminders: '0 9 * * 1-5',
       rollup: '0 14 * * 5',
       digest: '0 8 * * 1',
+      reviews: '0 13 * * 1-5',
       graceHours: 6,
     });
     expect(result.ok && result.config.cycles).toEqual({

@@ -21,6 +21,7 @@ function recording() {
     actionEscalation: record,
     rollup: record,
     digest: record,
+    reviewRequest: record,
   };
   return { seen, deliverers, record };
 }

@@ -187,7 +187,8 @@ describe('answers.csv', () => {
     expect(lines(content)[0]).toBe(
       '\uFEFFcycle,department_id,department,key_factor_id,key_factor,question_id,question,' +
         'status_code,status,explanation,evidence,answered_by,answered_by_id,answered_at,late,revisions,' +
-        'confirmed_from,evidence_possibly_out_of_date',
+        'confirmed_from,evidence_possibly_out_of_date,' +
+        'review_code,review,review_comment,reviewed_by,reviewed_at',
     );
     expect(content.endsWith('\r\n')).toBe(true);
   });
@@ -198,12 +199,12 @@ describe('answers.csv', () => {
         "Has a public statement been made of your city's commitment to anti-discrimination?," +
         'yes,Yes,"Council approved it, see ""Strategy 2026""\nand the mayor’s speech.",' +
         '"City strategy, 2026 (https://www.example.fi/strategy?x=1&y=2) | https://example.org/minutes.pdf",' +
-        'Eeva Opettaja,slack:UEDU1,2027-01-10T09:15:00.000Z,no,2,2026-Q4,1\r\n',
+        'Eeva Opettaja,slack:UEDU1,2027-01-10T09:15:00.000Z,no,2,2026-Q4,1,not_reviewed,Not reviewed,,,\r\n',
     );
     expect(content).toContain(
       ',KF01.Q2,Do political leaders frequently refer to this commitment?,partly,Partly,' +
         '"<script>alert(""x"")</script> & the rest",bad <b>link</b> (javascript:alert(1)),' +
-        'Erkki Rehtori,slack:UEDU2,2027-04-02T10:00:00.000Z,yes,1,,0\r\n',
+        'Erkki Rehtori,slack:UEDU2,2027-04-02T10:00:00.000Z,yes,1,,0,not_reviewed,Not reviewed,,,\r\n',
     );
     // A question with a comma and line breaks (KF06.Q2) stays one field.
     expect(content).toContain(
@@ -222,8 +223,8 @@ describe('answers.csv', () => {
     expect(rows.map((r) => `${r.fields[1]}/${r.fields[5]}`)).toEqual(expected);
     expect(expected).toHaveLength(4 + 7 + 3);
     const unanswered = rows.find((r) => r.fields[5] === 'KF01.Q3')!.fields;
-    expect(unanswered.slice(7)).toEqual(['', '', '', '', '', '', '', '', '', '', '']);
-    expect(rows.every((r) => r.fields.length === 18)).toBe(true);
+    expect(unanswered.slice(7)).toEqual(Array.from({ length: 16 }, () => ''));
+    expect(rows.every((r) => r.fields.length === 23)).toBe(true);
   });
 
   it('has Finnish words in the cells but the same column ids', () => {
@@ -232,7 +233,9 @@ describe('answers.csv', () => {
     expect(finnish).toContain(',KF01.Q2,');
     expect(finnish).toContain(',partly,Osittain,');
     expect(finnish).toContain('Kasvatus ja koulutus,KF01,Julkinen sitoumus,');
-    expect(finnish).toContain(',2027-04-02T10:00:00.000Z,kyllä,1,,0\r\n');
+    expect(finnish).toContain(
+      ',2027-04-02T10:00:00.000Z,kyllä,1,,0,not_reviewed,Ei arvioitu,,,\r\n',
+    );
   });
 });
 

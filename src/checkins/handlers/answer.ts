@@ -17,6 +17,7 @@ import { refuseStale, sameContent } from './stale.ts';
 import { limits } from '../limits.ts';
 import { answeredMessage } from '../messages.ts';
 import { updateRecord } from '../record-repository.ts';
+import { lockedByReview, refuseLocked } from '../review-lock.ts';
 import { checkEvidence, textProblem, type InputProblem } from '../validate.ts';
 import { explainRefusal, fieldErrors, mayAnswer, saved, tell, type FormResult } from './shared.ts';
 
@@ -80,6 +81,7 @@ export async function recordAnswer(
       if (!mayAnswer(ctx, record, department, keyFactor.id, person))
         return { kind: 'refused' as const };
       const existing = record.answers[question.id];
+      if (lockedByReview(existing)) return { kind: 'locked' as const };
       const chosen = status ?? existing?.status;
       if (!chosen) return { kind: 'noStatus' as const };
       if (existing && existing.revision > input.revision) {
@@ -131,6 +133,7 @@ export async function recordAnswer(
       typedText(input),
     );
   }
+  if (result.kind === 'locked') return refuseLocked(ctx, person, typedText(input));
   if (result.kind === 'unchanged') return saved;
   if (result.kind === 'stale') {
     await refuseStale(ctx, v, person, department, keyFactor, question, result.existing);
@@ -165,6 +168,18 @@ export async function recordAnswer(
     answeredMessage(reader, department, keyFactor, question, result.answer, true),
   );
   const { existing } = result;
+  const change = {
+    cycle,
+    department,
+    keyFactor,
+    question,
+    previous: existing,
+    answer: result.answer,
+  };
+  // A peer review reacts to the new answer; the answer is saved whatever becomes of that.
+  await ctx.afterAnswer?.(ctx, change).catch((error: unknown) => {
+    ctx.logger.warn({ err: error, department, question: question.id }, 'after-answer step failed');
+  });
   if (existing && existing.by !== person && existing.revision > input.revision) {
     await tell(ctx, person, 'notices.changedMeanwhile', { name: v.nameOf(existing.by) });
   }

@@ -5,6 +5,7 @@ import { isLate, resolveTarget } from '../flow.ts';
 import { answeredMessage, introClosedMessage, ratedMessage } from '../messages.ts';
 import { closePrompts, continueWith, moveOthersOn, takePrompts } from '../prompts.ts';
 import { updateRecord } from '../record-repository.ts';
+import { lockedByReview, refuseLocked } from '../review-lock.ts';
 import { explainRefusal, mayAnswer } from './shared.ts';
 
 const confirmation = (ctx: EngineContext, person: string, late: boolean): Confirmation => ({
@@ -105,19 +106,24 @@ export async function sameAsLastTime(
   const { result, record } = await updateRecord(ctx.store, cycle.id, department, (r) => {
     if (!mayAnswer(ctx, r, department, keyFactor.id, person)) return { kind: 'refused' as const };
     const existing = r.answers[question.id];
+    if (lockedByReview(existing)) return { kind: 'locked' as const };
     // A stale copy (someone answered since this message was sent) never overwrites.
     if (existing && existing.revision > where.revision) return { kind: 'stale' as const, existing };
     const stamp = confirmation(ctx, person, isLate(ctx, cycle));
     const answer = confirmedAnswer(earlier, lastTime.cycle, stamp, existing);
     r.answers[question.id] = answer;
     r.started[keyFactor.id] ??= { by: person, at: stamp.at };
-    return { kind: 'saved' as const, answer, taken: takePrompts(r, [question.id]) };
+    return { kind: 'saved' as const, answer, existing, taken: takePrompts(r, [question.id]) };
   });
   if (result.kind === 'refused') {
     const v = await ctx.reader(person, cycle, actor.locale);
     await explainRefusal(ctx, person, 'errors.notAContact', {
       department: departmentName(cycle, department, v.language),
     });
+    return;
+  }
+  if (result.kind === 'locked') {
+    await refuseLocked(ctx, person);
     return;
   }
   if (result.kind === 'stale') {
@@ -131,7 +137,16 @@ export async function sameAsLastTime(
     return;
   }
   ctx.metrics.answerRecorded();
-  const { answer } = result;
+  const { answer, existing } = result;
+  // A peer review reacts to the answer given again, as to any other answer.
+  await ctx
+    .afterAnswer?.(ctx, { cycle, department, keyFactor, question, previous: existing, answer })
+    .catch((error: unknown) => {
+      ctx.logger.warn(
+        { err: error, department, question: question.id },
+        'after-answer step failed',
+      );
+    });
   const closed = await closePrompts(
     ctx,
     cycle,

@@ -5,6 +5,7 @@ import { lastTimeOf } from '../carry-over.ts';
 import { resolveTarget } from '../flow.ts';
 import { answerForm, handOverForm, ratingForm, skipForm } from '../forms.ts';
 import { getRecord } from '../record-repository.ts';
+import { lockedByReview, refuseLocked } from '../review-lock.ts';
 import { departmentName } from '../../cycles/cycle.ts';
 import { explainRefusal, mayAnswer } from './shared.ts';
 
@@ -36,6 +37,10 @@ export async function openCheckInForm(
     await explainRefusal(ctx, person, 'errors.notAContact', {
       department: departmentName(target.cycle, target.department, who.language),
     });
+    return;
+  }
+  if (action.kind === 'explain' && lockedByReview(record.answers[target.question?.id ?? ''])) {
+    await refuseLocked(ctx, person);
     return;
   }
   const v = await ctx.reader(person, target.cycle, actor.locale);

@@ -8,6 +8,7 @@ import { flagLines } from '../../action-plans/messages.ts';
 import { planFlags } from '../../action-plans/plan-summary-repository.ts';
 import type { Block } from '../../chat/views.ts';
 import { percent } from '../../shared/numbers.ts';
+import { reviewCountsLine } from '../../reviews/counts.ts';
 import { CommandUsageError, type Command } from '../types.ts';
 import { departmentScores, keyFactorScore, overviewScores } from './status-scores.ts';
 
@@ -44,6 +45,7 @@ export const statusCommand: Command = {
     );
     const filter = args.join(' ').trim();
     let lines: string[];
+    let reviews = status.reviews;
     if (filter === '') {
       lines = status.departments.map((d) =>
         t('commands:status.department', {
@@ -66,6 +68,7 @@ export const statusCommand: Command = {
         (k) => k.keyFactor.toLowerCase() === filter.toLowerCase(),
       );
       if (department) {
+        reviews = department.reviews;
         lines = [
           t('commands:status.department', {
             department: name(department.department),
@@ -79,6 +82,7 @@ export const statusCommand: Command = {
           ...departmentScores(t, cycle, department, title),
         ];
       } else if (keyFactor) {
+        reviews = keyFactor.reviews;
         const statuses = Object.entries(keyFactor.statuses)
           .filter(([, n]) => n > 0)
           .map(([s, n]) => `${t(`common:answerStatus.${s}`)} ${n}`);
@@ -102,6 +106,8 @@ export const statusCommand: Command = {
         throw new CommandUsageError('commands:status.unknown', { value: filter });
       }
     }
+    const reviewed = reviewCountsLine(t, reviews);
+    if (reviewed) lines.push(reviewed);
     // The frameworks' flags belong to the overall view; they come from the small plan summary.
     if (filter === '') {
       lines.push(

@@ -37,6 +37,12 @@ export const answerColumns = [
   'revisions',
   'confirmed_from',
   'evidence_possibly_out_of_date',
+  // The peer review, last so that columns read by position before it came stay where they were.
+  'review_code',
+  'review',
+  'review_comment',
+  'reviewed_by',
+  'reviewed_at',
 ] as const;
 
 /** One row per department × guiding question it is asked, answered or not. */
@@ -53,6 +59,8 @@ function* answerRows(
     for (const keyFactor of keyFactorsOf(cycle, department)) {
       for (const question of keyFactor.questions) {
         const answer = record?.answers[question.id];
+        const review = answer?.review;
+        const reviewCode = answer ? (review?.state ?? 'not_reviewed') : '';
         yield {
           cycle: cycle.id,
           department_id: department.id,
@@ -72,6 +80,11 @@ function* answerRows(
           revisions: answer ? String(answer.revision) : '',
           confirmed_from: answer?.confirmedFrom ?? '',
           evidence_possibly_out_of_date: answer ? String(staleCount(input, answer)) : '',
+          review_code: reviewCode,
+          review: reviewCode ? t(`reviews:state.${reviewCode}`) : '',
+          review_comment: review?.comment ?? '',
+          reviewed_by: review ? input.nameOf(review.by) : '',
+          reviewed_at: review?.at ?? '',
         };
       }
     }

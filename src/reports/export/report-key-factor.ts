@@ -6,6 +6,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { evidenceLink, markup, type Html } from './html.ts';
 import { staleEvidence } from './words.ts';
 import { keyFactorHeading } from './report-summary.ts';
+import { peerReviewSection, reviewMark } from './report-review.ts';
 import type { ExportInput } from './types.ts';
 import { contextualFactorTitle, dateTime, departmentName, inLanguage } from './words.ts';
 
@@ -50,7 +51,7 @@ function answerItem(input: ExportInput, question: FrozenQuestion, answer?: Answe
     answer.confirmedFrom !== undefined &&
     markup` <span class="confirmed">${t('report:confirmed', { since: answer.confirmedFrom })}</span>`;
   const explanation = answer.explanation.trim();
-  return markup`<li class="answer">${head}${status}${revision}${confirmed}
+  return markup`<li class="answer">${head}${status}${reviewMark(input, answer)}${revision}${confirmed}
 ${explanation && markup`<p class="explanation">${explanation}</p>`}
 ${evidenceList(input, answer.evidence, answer.at)}
 ${stamp(input, answer.by, answer.at, answer.late)}</li>\n`;
@@ -154,6 +155,7 @@ ${reasoning}
   if (departments.length === 0)
     yield markup`<p class="muted">${t('report:noDepartments')}</p>`.toString();
   for (const department of departments) yield departmentBlock(input, department, kf).toString();
+  yield markup`${peerReviewSection(input, kf, departments)}`.toString();
   yield markup`
 <h4>${t('report:actions.heading')}</h4>
 `.toString();

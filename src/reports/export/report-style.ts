@@ -52,6 +52,8 @@ thead th { background: var(--soft); }
 .badge.open { background: transparent; color: var(--muted); border: 1px dashed var(--line); }
 .late { color: var(--no); font-weight: 600; }
 .confirmed, .stale { color: var(--muted); font-size: .9rem; }
+.review { font-size: .8rem; font-weight: 600; border: 1px solid currentColor; border-radius: 3px; padding: 0 .35rem; }
+.review.accepted { color: var(--yes); } .review.changes_requested { color: var(--partly); }
 .evidence { margin: .25rem 0 0; padding-left: 1.2rem; font-size: .9rem; }
 .evidence a { word-break: break-word; }
 .rating { background: var(--soft); border-radius: 4px; padding: .5rem .75rem; margin: .5rem 0; }
