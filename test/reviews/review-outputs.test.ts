@@ -73,7 +73,7 @@ describe('the review state shows wherever answers do', () => {
     expect(csv).toContain(
       `,changes_requested,Changes requested,${comment},Riikka Arvioija,2027-01-04T08:00:00.000Z\r\n`,
     );
-    expect(csv).toContain(',1,not_reviewed,Not reviewed,,,\r\n');
+    expect(csv).toContain(',1,,0,not_reviewed,Not reviewed,,,\r\n');
     const finnish = (await exported(world, 'fi')).csv;
     expect(finnish).toContain(',accepted,Hyväksytty,,');
   });
