@@ -95,4 +95,6 @@ export interface FormWords {
   /** The label of each evidence row's title, row 1 first. */
   linkTitles: string[];
   peoplePlaceholder: string;
+  /** Said under a required field left empty, where the platform checks before sending. */
+  required?: string;
 }

@@ -11,6 +11,7 @@ export function withFormWords(t: Translator, form: FormView): FormView {
         t('teams:form.linkTitle', { number: i + 1 }),
       ),
       peoplePlaceholder: t('teams:form.peoplePlaceholder'),
+      required: t('teams:form.required'),
     },
   };
 }
