@@ -94,12 +94,13 @@ export function teamsPort(deps: TeamsPortDeps): ChatPort {
         capture.onCaptured();
         return;
       }
+      // Kept first: should the replacement fail, a refresh still shows the person the truth.
+      await keep(ref, card, known);
       await deps.client.update(
         { ...reference, conversation: { ...reference.conversation, id: ref.conversation } },
         ref.id,
         activity,
       );
-      await keep(ref, card, known);
     },
 
     // A form is a dialog when the click asked for one (task/fetch); where there are
