@@ -42,9 +42,10 @@ export function invokeCaptures(): InvokeCaptures {
 }
 
 /** A new capture, and a promise that settles when it has caught its answer. */
-export function newCapture(
-  fields: Pick<InvokeCapture, 'card' | 'dialog'>,
-): { capture: InvokeCapture; caught: Promise<void> } {
+export function newCapture(fields: Pick<InvokeCapture, 'card' | 'dialog'>): {
+  capture: InvokeCapture;
+  caught: Promise<void>;
+} {
   let settle: () => void = () => undefined;
   const caught = new Promise<void>((resolve) => {
     settle = resolve;

@@ -27,8 +27,9 @@ const ownerOf = (to: Address, reference: ConversationReference): string | undefi
     ? reference.user?.id
     : undefined;
 
+// messageActivity always puts the card first; images, if any, come after it.
 const contentOf = (activity: Record<string, unknown>): AdaptiveCard =>
-  (activity.attachments as { content: AdaptiveCard }[])[0]!.content;
+  (activity.attachments as [{ content: AdaptiveCard }])[0].content;
 
 const isNotice = (view: MessageView): boolean => !view.blocks.some((b) => b.type === 'actions');
 

@@ -55,6 +55,7 @@ export function cardProblems(card: unknown): string[] {
 /** Asserts the cards are valid Adaptive Cards with every input labelled; returns how many. */
 export function expectValidCards(all: readonly unknown[]): number {
   expect(all.length).toBeGreaterThan(0);
-  for (const card of all) expect(cardProblems(card), JSON.stringify(card).slice(0, 300)).toEqual([]);
+  for (const card of all)
+    expect(cardProblems(card), JSON.stringify(card).slice(0, 300)).toEqual([]);
   return all.length;
 }

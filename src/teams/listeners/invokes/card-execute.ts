@@ -92,7 +92,10 @@ export function registerCardExecute(app: TeamsApplication, deps: TeamsDeps): voi
         body = await answer(deps, context.activity);
       } catch (error) {
         // The core tells the person what went wrong; the card stays as it is.
-        deps.logger.error({ err: error, activity: context.activity.id }, 'teams card action failed');
+        deps.logger.error(
+          { err: error, activity: context.activity.id },
+          'teams card action failed',
+        );
         body = noCardResponse();
       }
       await respond(context, body);

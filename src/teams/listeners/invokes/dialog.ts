@@ -4,11 +4,7 @@ import { parseAction } from '../../../chat/actions.ts';
 import { deliveryId, type TeamsDeps } from '../../deps.ts';
 import { dialogForm, rememberDialog } from '../../forms.ts';
 import { newCapture } from '../../invoke-capture.ts';
-import {
-  dialogMessage,
-  dialogResponse,
-  type InvokeBody,
-} from '../../render/invoke-responses.ts';
+import { dialogMessage, dialogResponse, type InvokeBody } from '../../render/invoke-responses.ts';
 import { readSubmittedForm } from '../../render/submitted-form.ts';
 import { rememberSender } from '../../sender.ts';
 import type { TeamsApplication } from '../../agent.ts';
@@ -64,10 +60,7 @@ async function fetchDialog(deps: TeamsDeps, activity: Activity): Promise<InvokeB
  * kept; a saved form closes the dialog (no body), and the core updates the
  * card it came from. Teams resends a slow submit with the same id: it counts once.
  */
-async function submitDialog(
-  deps: TeamsDeps,
-  activity: Activity,
-): Promise<InvokeBody | undefined> {
+async function submitDialog(deps: TeamsDeps, activity: Activity): Promise<InvokeBody | undefined> {
   const sender = await rememberSender(deps, activity);
   if (!sender) return undefined;
   const data = invokeData(activity);

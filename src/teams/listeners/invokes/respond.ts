@@ -26,7 +26,15 @@ export async function firstOf(promises: readonly Promise<unknown>[], ms: number)
     timer = setTimeout(resolve, ms);
   });
   try {
-    await Promise.race([late, ...promises.map((p) => p.then(() => undefined, () => undefined))]);
+    await Promise.race([
+      late,
+      ...promises.map((p) =>
+        p.then(
+          () => undefined,
+          () => undefined,
+        ),
+      ),
+    ]);
   } finally {
     clearTimeout(timer);
   }
