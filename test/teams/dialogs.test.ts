@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createItems, getItem } from '../../src/action-plans/repository.ts';
 import { getRecord } from '../../src/checkins/record-repository.ts';
 import { expectValidCards } from './card-checks.ts';
 import { cardOf, cardText, startTeamsTasa, users, waitFor } from './harness.ts';
@@ -140,6 +141,51 @@ describe('Teams forms as dialogs', () => {
       task: { type: 'message', value: 'Only the contacts of Culture can answer for it.' },
     });
     expect(eeva.cards()).toHaveLength(cards);
+  });
+
+  it('open an action item’s forms as dialogs too, and close one once it is saved', async () => {
+    for (const user of [users.coordinator, users.eeva]) await world.person(user).install();
+    await createItems(world.store, [
+      {
+        title: 'Recruitment guidelines',
+        description: '',
+        serves: [{ framework: 'integrating-cities', item: 'KF06' }],
+        department: 'education',
+        owners: ['teams:eeva.opettaja@testikaupunki.fi'],
+        due: '2026-12-28',
+        status: 'in_progress',
+        notes: [],
+        evidence: [],
+        created: { by: 'teams:29:coord', at: '2026-11-01T08:00:00Z' },
+        history: [],
+      },
+    ]);
+    await world.tasa.core.runner.tick();
+    const eeva = world.person(users.eeva);
+    await waitFor(() => eeva.texts().some((t) => t.includes('Your action item needs attention')));
+    const teams = teamsClientOf(world, eeva);
+    const cards = eeva.cards().length;
+
+    const move = dialogCard((await teams.openDialog('Move due date…')).answer);
+    expect(inputs(move).map((i) => i.type)).toContain('Input.Date');
+    const done = dialogCard((await teams.openDialog('Mark done…')).answer);
+    expectValidCards([move, done]);
+
+    const saved = await teams.submitDialog(done!, {
+      'evidence.0.url': 'https://www.hel.fi/rekrytointiohje',
+      'evidence.0.title': 'Guidelines',
+      note: 'Adopted by HR.',
+    });
+    expect(saved.answer).toEqual({ status: 200, body: undefined });
+    expect(await getItem(world.store, 'A1')).toMatchObject({ status: 'done' });
+    await waitFor(() => eeva.texts().some((t) => t.includes('A1 is marked done. Thank you!')));
+    // The forms never came into the chat: only the thank-you did.
+    expect(
+      eeva
+        .cards()
+        .slice(cards)
+        .map((a) => cardText(cardOf(a))),
+    ).toEqual([expect.stringContaining('A1 is marked done. Thank you!')]);
   });
 
   it('come as a card in the chat where there are no dialogs (the Agents Playground)', async () => {
