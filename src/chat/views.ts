@@ -99,4 +99,6 @@ export interface FormWords {
   /** The label of each evidence row's link, row 1 first. */
   linkUrls?: string[];
   peoplePlaceholder: string;
+  /** Said under a required field left empty, where the platform checks before sending. */
+  required?: string;
 }

@@ -13,6 +13,7 @@ export function withFormWords(t: Translator, form: FormView): FormView {
       ),
       linkUrls: Array.from({ length: rows }, (_, i) => t('common:form.linkUrl', { number: i + 1 })),
       peoplePlaceholder: t('teams:form.peoplePlaceholder'),
+      required: t('teams:form.required'),
     },
   };
 }

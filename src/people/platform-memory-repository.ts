@@ -90,8 +90,9 @@ export function createPlatformMemoryRepository<Reach, Form>(
     async rememberForm(message, to, form, ttlMs) {
       const until = now() + ttlMs;
       await withLock(store, formsKey(to), async () => {
+        // A message kept again (a card's next version) replaces its entry.
         const live = ((await store.get<FormEntry[]>(formsKey(to))) ?? []).filter(
-          (e) => e.until > now(),
+          (e) => e.until > now() && e.key !== formKey(message),
         );
         await store.set(formsKey(to), [...live, { key: formKey(message), until }], ttlMs);
       });

@@ -9,6 +9,7 @@ import { backgroundWork } from './background.ts';
 import { defaultRetryOptions, type RetryOptions } from './calls.ts';
 import { teamsClient } from './client.ts';
 import { messagesRoute } from './http.ts';
+import { invokeCaptures } from './invoke-capture.ts';
 import { registerListeners } from './listeners/index.ts';
 import { teamsPeople } from './people.ts';
 import { teamsPort } from './port.ts';
@@ -69,9 +70,10 @@ export function createTeamsAdapter(
   const book = referenceBook(memory);
   const people = teamsPeople(options.people, book, logger);
   const background = backgroundWork(logger);
+  const captures = invokeCaptures();
 
   return {
-    port: teamsPort({ client, book, memory, people: people.configured }),
+    port: teamsPort({ client, book, memory, people: people.configured, captures }),
     routes: new Map([
       ['/api/messages', messagesRoute(adapter, app, { logger, localDev: isAnonymous(settings) })],
     ]),
@@ -83,6 +85,7 @@ export function createTeamsAdapter(
         book,
         memory,
         people,
+        captures,
         later: (name, work) => background.run(name, work),
       });
     },

@@ -1,6 +1,7 @@
 import type { InboundPort } from '../inbound/port.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { TeamsClient } from './client.ts';
+import type { InvokeCaptures } from './invoke-capture.ts';
 import type { TeamsPeople } from './people.ts';
 import type { ReferenceBook, TeamsMemory } from './references.ts';
 
@@ -13,6 +14,8 @@ export interface TeamsDeps {
   /** Where sent form cards are kept, to show them again with what is wrong. */
   memory: TeamsMemory;
   people: TeamsPeople;
+  /** What the port takes for an invoke's answer while the core works on it. */
+  captures: InvokeCaptures;
   /**
    * Runs work after Teams has been answered. The Bot Connector gives a bot
    * about 15 s and resends what it thinks was not received, so requests are

@@ -1,19 +1,37 @@
 import type { ConversationReference } from '@microsoft/agents-activity';
 import type { Address } from '../chat/address.ts';
 import { UnreachableError, type ChatPort, type MessageRef } from '../chat/port.ts';
+import type { MessageView } from '../chat/views.ts';
+import { currentCard, rememberCard } from './cards.ts';
 import type { TeamsClient } from './client.ts';
 import { rememberForm } from './forms.ts';
+import type { InvokeCaptures } from './invoke-capture.ts';
 import type { ConfiguredPerson } from './people.ts';
 import type { ReferenceBook, TeamsMemory } from './references.ts';
 import { cardActivity, messageActivity } from './render/card.ts';
 import { formCard, noWords } from './render/form-card.ts';
+import type { AdaptiveCard } from './render/text.ts';
 
 export interface TeamsPortDeps {
   client: TeamsClient;
   book: ReferenceBook;
   memory: TeamsMemory;
   people(): readonly ConfiguredPerson[];
+  /** What an invoke being answered takes for its answer instead of a Bot Connector call. */
+  captures: InvokeCaptures;
 }
+
+/** The person's Teams id in their own chat: their cards are refreshed for them. */
+const ownerOf = (to: Address, reference: ConversationReference): string | undefined =>
+  to.kind === 'person' && reference.conversation.conversationType === 'personal'
+    ? reference.user?.id
+    : undefined;
+
+// messageActivity always puts the card first; images, if any, come after it.
+const contentOf = (activity: Record<string, unknown>): AdaptiveCard =>
+  (activity.attachments as [{ content: AdaptiveCard }])[0].content;
+
+const isNotice = (view: MessageView): boolean => !view.blocks.some((b) => b.type === 'actions');
 
 /**
  * The chat port on the Bot Connector. Teams lets a bot write only where it
@@ -40,23 +58,61 @@ export function teamsPort(deps: TeamsPortDeps): ChatPort {
     return { address: to, id, conversation: reference.conversation.id };
   }
 
+  /** Keeps the card a refresh answers with: one that refreshes, or a later version of one. */
+  async function keep(ref: MessageRef, card: AdaptiveCard, before: boolean): Promise<void> {
+    if (card.refresh || before) await rememberCard(deps.memory, ref, ref.address, card);
+  }
+
   return {
-    send: (to, view) => post(to, messageActivity(view)),
+    async send(to, view) {
+      const capture = deps.captures.current();
+      if (capture?.dialog && !capture.form && isNotice(view)) {
+        // Why a form does not open is said in the dialog that was asked for.
+        capture.notes.push(view.text);
+        return { address: to, id: '', conversation: '' };
+      }
+      const reference = await target(to);
+      const activity = messageActivity(view, ownerOf(to, reference));
+      const id = await deps.client.send(reference, activity);
+      const ref = { address: to, id, conversation: reference.conversation.id };
+      await keep(ref, contentOf(activity), false);
+      return ref;
+    },
 
     async update(ref, view) {
       const reference = (await deps.book.reachOf(ref.address.id))?.reference;
       if (!reference) throw new UnreachableError('app not installed');
+      const activity = messageActivity(view, ownerOf(ref.address, reference));
+      const card = contentOf(activity);
+      const known = ownerOf(ref.address, reference)
+        ? (await currentCard(deps.memory, ref.conversation, ref.id)) !== undefined
+        : false;
+      const capture = deps.captures.current();
+      if (capture?.card?.id === ref.id && capture.card.conversation === ref.conversation) {
+        // The clicked card: its new version is the click's answer, shown at once.
+        await keep(ref, card, known);
+        capture.updated = card;
+        capture.onCaptured();
+        return;
+      }
+      // Kept first: should the replacement fail, a refresh still shows the person the truth.
+      await keep(ref, card, known);
       await deps.client.update(
         { ...reference, conversation: { ...reference.conversation, id: ref.conversation } },
         ref.id,
-        messageActivity(view),
+        activity,
       );
     },
 
-    // Teams has no modal to open in answer to a message button (a dialog needs
-    // an invoke round trip the engine does not make), so the form comes as a
-    // new card under the one clicked, which stays as it was until answered.
+    // A form is a dialog when the click asked for one (task/fetch); where there are
+    // no dialogs, it comes as a new card under the one clicked, which stays as it was.
     async openForm(to, _trigger, form) {
+      const capture = deps.captures.current();
+      if (capture?.dialog) {
+        capture.form = form;
+        capture.onCaptured();
+        return;
+      }
       const sent = await post(
         to,
         cardActivity(formCard(form, form.words ?? noWords, deps.people()), form.title),

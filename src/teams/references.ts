@@ -36,7 +36,13 @@ export interface SentForm {
   to: Address;
 }
 
-export type TeamsMemory = PlatformMemory<TeamsReach, SentForm>;
+/** The current version of a card with buttons, as the person last saw it (JSON). */
+export interface SentCard {
+  card: { type: 'AdaptiveCard'; version: string; body: Record<string, unknown>[] };
+  to: Address;
+}
+
+export type TeamsMemory = PlatformMemory<TeamsReach, SentForm | SentCard>;
 
 /** A channel message's conversation is `19:…@thread.tacv2;messageid=…`: the channel is the part before. */
 export const channelIdOf = (conversationId: string): string => conversationId.split(';')[0] ?? '';

@@ -90,11 +90,11 @@ export function cardText(card: Card | undefined): string {
   return lines.join('\n');
 }
 
-/** Every Action.Submit of a card. */
+/** Every button of a card (Action.Submit, or Action.Execute whose fallback is the same submit). */
 export function submitsOf(card: Card | undefined): CardElement[] {
   const found: CardElement[] = [];
   const walk = (element: CardElement) => {
-    if (element.type === 'Action.Submit') found.push(element);
+    if (element.type === 'Action.Submit' || element.type === 'Action.Execute') found.push(element);
     for (const child of [...(element.items ?? []), ...(element.actions ?? [])]) walk(child);
   };
   for (const element of [...(card?.body ?? []), ...(card?.actions ?? [])]) walk(element);

@@ -13,6 +13,16 @@ export const isCardAction = (activity: Activity): boolean =>
 export const isCardForm = (activity: Activity): boolean =>
   activity.type === 'message' && valueOf(activity)?.tasaForm !== undefined;
 
+/** An invoke of this name: a Universal Action (`adaptiveCard/action`), a dialog (`task/fetch`, `task/submit`). */
+export const isInvoke = (activity: Activity, name: string): boolean =>
+  activity.type === 'invoke' && activity.name === name;
+
+/** The `data` an invoke's value carries (a dialog's submit or fetch). */
+export const invokeData = (activity: Activity): Record<string, unknown> | undefined => {
+  const data = valueOf(activity)?.data;
+  return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : undefined;
+};
+
 /** Whether the bot is @mentioned (the mention entity stays after the SDK strips its text). */
 export const mentionsBot = (activity: Activity): boolean =>
   (activity.entities ?? []).some(

@@ -1,4 +1,5 @@
-import type { Block, Button, MessageView } from '../../chat/views.ts';
+import type { Block, MessageView } from '../../chat/views.ts';
+import { cardButton, hasUniversalActions, refreshFor } from './buttons.ts';
 import { linkLine, plainText, truncate, type AdaptiveCard, type CardElement } from './text.ts';
 
 export const adaptiveCardType = 'application/vnd.microsoft.card.adaptive';
@@ -24,15 +25,6 @@ export function card(body: CardElement[], fallback: string, actions?: CardElemen
     msteams: { width: 'Full' },
   };
 }
-
-/** A button carries its action back in the submit data, under `tasa`. */
-export const submitButton = (button: Button): CardElement => ({
-  type: 'Action.Submit',
-  title: truncate(button.label, 80),
-  data: { tasa: button.action },
-  ...(button.style === 'primary' ? { style: 'positive' } : {}),
-  ...(button.style === 'danger' ? { style: 'destructive' } : {}),
-});
 
 function render(block: Block): CardElement[] {
   switch (block.type) {
@@ -61,7 +53,7 @@ function render(block: Block): CardElement[] {
     case 'actions':
       return block.buttons.length === 0
         ? []
-        : [{ type: 'ActionSet', actions: block.buttons.slice(0, maxButtons).map(submitButton) }];
+        : [{ type: 'ActionSet', actions: block.buttons.slice(0, maxButtons).map(cardButton) }];
     case 'context':
       return plainText(block.text, { size: 'small', isSubtle: true });
     case 'image':
@@ -82,9 +74,18 @@ function render(block: Block): CardElement[] {
   }
 }
 
-/** A neutral message as an Adaptive Card. */
-export const messageCard = (view: MessageView): AdaptiveCard =>
-  card(view.blocks.flatMap(render), view.text);
+/**
+ * A neutral message as an Adaptive Card. For a card in a person's own chat
+ * (`userId`, their Teams id) with Universal Actions, Teams fetches the card
+ * afresh when they open it.
+ */
+export function messageCard(view: MessageView, userId?: string): AdaptiveCard {
+  const shown = card(view.blocks.flatMap(render), view.text);
+  const actions = view.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
+  return userId && hasUniversalActions(actions.map(cardButton))
+    ? { ...shown, refresh: refreshFor([userId]) }
+    : shown;
+}
 
 /** A card as a message activity; the summary is what notifications show. */
 export const cardActivity = (content: AdaptiveCard, summary: string): Record<string, unknown> => ({
@@ -94,8 +95,8 @@ export const cardActivity = (content: AdaptiveCard, summary: string): Record<str
 });
 
 /** A neutral message as a Teams message activity. */
-export function messageActivity(view: MessageView): Record<string, unknown> {
-  const activity = cardActivity(messageCard(view), view.text);
+export function messageActivity(view: MessageView, userId?: string): Record<string, unknown> {
+  const activity = cardActivity(messageCard(view, userId), view.text);
   const large = view.blocks.filter((b) => b.type === 'image' && b.png.byteLength > maxImageBytes);
   if (large.length === 0) return activity;
   const images = large.map((b) =>

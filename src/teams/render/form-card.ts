@@ -1,9 +1,5 @@
-import type { Action } from '../../chat/actions.ts';
 import type { FormField, FormView, FormWords } from '../../chat/views.ts';
-import type { Evidence } from '../../shared/benchmark.ts';
-import type { FormValues } from '../../chat/actor.ts';
 import type { ConfiguredPerson } from '../people.ts';
-import { parseAction } from '../../chat/actions.ts';
 import { card } from './card.ts';
 import { plainText, truncate, type AdaptiveCard, type CardElement } from './text.ts';
 
@@ -17,6 +13,8 @@ export const noWords: FormWords = { linkTitles: [], peoplePlaceholder: '' };
 export interface FormState {
   typed?: Readonly<Record<string, string>>;
   errors?: Readonly<Record<string, string>>;
+  /** The dialog the form is shown in, if it is one (a card in the chat otherwise). */
+  dialog?: string;
 }
 
 type FieldType = FormField['type'];
@@ -35,6 +33,24 @@ const hint = (text: string | undefined): CardElement[] =>
   text
     ? plainText(text, { isSubtle: true, size: 'small' }).map((b) => ({ ...b, spacing: 'none' }))
     : [];
+
+/**
+ * What every input says for assistive technology and the client's own check:
+ * required unless optional, and the message under it when it is wrong (what
+ * the engine found, or that a required field is empty).
+ */
+const checked = (
+  field: FormField,
+  texts: FormTexts,
+  error: string | undefined,
+): Record<string, unknown> => {
+  const required = field.optional !== true && field.type !== 'links';
+  const message = error ?? (required ? texts.required : undefined);
+  return {
+    ...(required ? { isRequired: true } : {}),
+    ...(message ? { errorMessage: truncate(message, 500) } : {}),
+  };
+};
 
 const choices = (options: { value: string; label: string }[]) =>
   options.map((o) => ({ title: truncate(o.label, 150), value: o.value }));
@@ -60,6 +76,7 @@ function fieldElements(
           style: 'compact',
           choices: choices(field.options),
           ...value(field.initial),
+          ...checked(field, texts, errors[field.id]),
         },
         ...problem(errors[field.id]),
       ];
@@ -73,6 +90,7 @@ function fieldElements(
           isMultiSelect: true,
           choices: choices(field.options),
           ...value(field.initial?.join(',')),
+          ...checked(field, texts, errors[field.id]),
         },
         ...problem(errors[field.id]),
       ];
@@ -85,6 +103,7 @@ function fieldElements(
           isMultiline: field.multiline,
           maxLength: field.maxLength,
           ...value(field.initial),
+          ...checked(field, texts, errors[field.id]),
         },
         ...hint(field.hint),
         ...problem(errors[field.id]),
@@ -109,6 +128,9 @@ function fieldElements(
               label: texts.linkUrls?.[row] ?? `${field.label} ${row + 1}`,
               style: 'Url',
               ...text(url, initial?.url),
+              ...(errors[`${field.id}.${row}`]
+                ? { errorMessage: truncate(errors[`${field.id}.${row}`] ?? '', 500) }
+                : {}),
             },
             {
               type: 'Input.Text',
@@ -136,12 +158,19 @@ function fieldElements(
           choices: people.map((p) => ({ title: p.name ?? p.id, value: p.id })),
           'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
           ...value(field.type === 'people' ? field.initial?.join(',') : undefined),
+          ...checked(field, texts, errors[field.id]),
         },
         ...problem(errors[field.id]),
       ];
     case 'date':
       return [
-        { type: 'Input.Date', id: field.id, label: field.label, ...value(field.initial) },
+        {
+          type: 'Input.Date',
+          id: field.id,
+          label: field.label,
+          ...value(field.initial),
+          ...checked(field, texts, errors[field.id]),
+        },
         ...problem(errors[field.id]),
       ];
   }
@@ -162,10 +191,10 @@ function unplaced(form: FormView, errors: Readonly<Record<string, string>>): str
 }
 
 /**
- * A neutral form as an Adaptive Card: Teams has no modal for a bot message,
- * so the form is a card in the chat. The submit button carries the form's
+ * A neutral form as an Adaptive Card: the card of a dialog, or, where there
+ * are no dialogs, a card in the chat. The submit button carries the form's
  * context and its fields back; a card shown again after a problem keeps what
- * was typed, with each problem in red under its field.
+ * was typed, with each problem in words (and red) right under its field.
  */
 export function formCard(
   form: FormView,
@@ -187,7 +216,11 @@ export function formCard(
       type: 'Action.Submit',
       title: truncate(form.submitLabel, 80),
       style: 'positive',
-      data: { tasaForm: form.context, tasaFields: fields },
+      data: {
+        tasaForm: form.context,
+        tasaFields: fields,
+        ...(state.dialog ? { tasaDialog: state.dialog } : {}),
+      },
     },
   ]);
 }
@@ -203,59 +236,4 @@ export const closedFormCard = (form: FormView, outcome: string): AdaptiveCard =>
     `${form.title}: ${outcome}`,
   );
 
-export interface SubmittedForm {
-  context: Action;
-  values: FormValues;
-  /** Every input's text as sent, to show the card again with it. */
-  typed: Record<string, string>;
-}
-
-// Every type must be listed, so a new kind of field is read back, not dropped.
-const fieldTypes: Record<FieldType, true> = {
-  choice: true,
-  multiChoice: true,
-  text: true,
-  links: true,
-  person: true,
-  people: true,
-  date: true,
-};
-
-/** Reads a form card's submit (`activity.value`) back as the engine expects it. */
-export function readSubmittedForm(value: unknown): SubmittedForm | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const data = value as Record<string, unknown>;
-  const context = parseAction(data.tasaForm);
-  if (!context || !Array.isArray(data.tasaFields)) return undefined;
-  const typed: Record<string, string> = {};
-  for (const [key, text] of Object.entries(data)) if (typeof text === 'string') typed[key] = text;
-  const values: FormValues = {};
-  for (const entry of data.tasaFields as unknown[]) {
-    if (!Array.isArray(entry)) continue;
-    const [id, type] = entry as unknown[];
-    if (typeof id !== 'string' || typeof type !== 'string' || !Object.hasOwn(fieldTypes, type))
-      continue;
-    switch (type as FieldType) {
-      case 'links': {
-        const rows: Evidence[] = [];
-        for (let row = 0; `${id}.${row}.url` in typed || `${id}.${row}.title` in typed; row++) {
-          const url = typed[`${id}.${row}.url`] ?? '';
-          const title = typed[`${id}.${row}.title`] ?? '';
-          rows.push(title ? { url, title } : { url });
-        }
-        values[id] = rows;
-        break;
-      }
-      case 'multiChoice':
-      case 'people':
-        values[id] = (typed[id] ?? '').split(',').filter(Boolean);
-        break;
-      case 'text':
-        values[id] = typed[id] ?? '';
-        break;
-      default:
-        values[id] = typed[id] || undefined;
-    }
-  }
-  return { context, values, typed };
-}
+export { readSubmittedForm, type SubmittedForm } from './submitted-form.ts';

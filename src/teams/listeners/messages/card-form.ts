@@ -1,27 +1,11 @@
-import type { FormValues } from '../../../chat/actor.ts';
-import type { FormView } from '../../../chat/views.ts';
 import { deliveryId, type TeamsDeps } from '../../deps.ts';
 import { sentForm } from '../../forms.ts';
 import { cardActivity } from '../../render/card.ts';
 import { closedFormCard, formCard, noWords, readSubmittedForm } from '../../render/form-card.ts';
 import { rememberSender } from '../../sender.ts';
 import type { TeamsApplication } from '../../agent.ts';
+import { pickedPeople } from '../picked-people.ts';
 import { isCardForm } from '../selectors.ts';
-
-/** The people picker gives Entra object ids; the core knows people as tasa.yaml names them. */
-async function pickedPeople(deps: TeamsDeps, form: FormView, values: FormValues): Promise<void> {
-  for (const field of form.fields) {
-    const picked = values[field.id];
-    if (field.type === 'person' && typeof picked === 'string')
-      values[field.id] = await deps.people.picked(picked);
-    if (field.type === 'people' && Array.isArray(picked))
-      values[field.id] = await Promise.all(
-        picked
-          .filter((id): id is string => typeof id === 'string')
-          .map((id) => deps.people.picked(id)),
-      );
-  }
-}
 
 /**
  * A Tasa form card submitted. The core checks it and saves it; problems are
