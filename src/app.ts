@@ -41,10 +41,14 @@ export interface TasaOptions {
   sleep?: (ms: number) => Promise<void>;
   /** What `/metrics` serves; a fresh registry when not given. */
   metrics?: Metrics;
+  /** The wait between two e-mail lookups at start (Slack allows users.lookupByEmail ~50 a minute). */
+  emailLookupGapMs?: number;
 }
 
 /** A store that does not answer within this is not ready; probes must not hang. */
 const storePingTimeoutMs = 2_000;
+/** Start-up waits at most this long for the e-mail ids found before; the rest is found later. */
+const emailIdsLoadTimeoutMs = 5_000;
 
 export interface RunningTasa {
   readonly port: number;
@@ -81,6 +85,9 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
         memory: createPlatformMemoryRepository(store, 'teams', () => clock.now().getTime()),
         logger,
         people: configuredPeople(config, 'teams'),
+        channels: [config.channels.coordination.teams, config.channels.steering?.teams].filter(
+          (id): id is string => id !== undefined,
+        ),
         metrics,
         ...(options.teamsClientOptions ? { clientOptions: options.teamsClientOptions } : {}),
       })
@@ -106,6 +113,10 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
       ...(slack ? { slack: slack.port } : {}),
       ...(teams ? { teams: teams.port } : {}),
     }),
+    finders: {
+      ...(slack ? { slack: slack.port } : {}),
+      ...(teams ? { teams: teams.port } : {}),
+    },
     ...(options.sleep ? { sleep: options.sleep } : {}),
     metrics,
   });
@@ -128,7 +139,7 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     };
   };
   const routes = new Map([
-    ...healthRoutes(ready),
+    ...healthRoutes(ready, () => ({ people: core.emails.status() })),
     ['/metrics', metricsRoute(metrics.registry)],
     ...(slack?.routes ?? []),
     ...(teams?.routes ?? []),
@@ -136,6 +147,19 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
   const server: HttpServer = await startHttpServer({ port: options.port, logger, routes });
   await slack?.start();
   await teams?.start();
+  // What earlier starts found, so the first sends need no lookups; never holds start-up long.
+  await withTimeout(core.emails.resolver.load(), emailIdsLoadTimeoutMs, 'e-mail ids').catch(
+    (error: unknown) => logger.warn({ err: error }, 'e-mail ids not loaded; they are found later'),
+  );
+  // In the background: a city of hundreds takes minutes at the pace the platforms allow.
+  const resolving = core.emails
+    .resolve({
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      gapMs: options.emailLookupGapMs ?? 1_200,
+    })
+    .catch((error: unknown) => {
+      logger.warn({ err: error }, 'could not look up the e-mail addresses in tasa.yaml');
+    });
   if (options.runSchedule ?? true) core.runner.start();
   logger.info(
     {
@@ -155,6 +179,9 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     core,
     cycleDeps,
     async stop() {
+      core.emails.stop();
+      // A lookup in flight may be waiting out Slack's retries; it is not waited for long.
+      await withTimeout(resolving, storePingTimeoutMs, 'e-mail lookups').catch(() => undefined);
       await core.runner.stop();
       // No new requests first; then the work still answering earlier ones finishes.
       await server.close();
