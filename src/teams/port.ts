@@ -82,9 +82,14 @@ export function teamsPort(deps: TeamsPortDeps): ChatPort {
 async function findByEmail(deps: TeamsPortDeps, email: string): Promise<PersonRef | undefined> {
   const found: PersonRef = { platform: 'teams', id: email };
   if (await deps.book.reachOf(email)) return found;
+  const rosters = [];
   for (const channel of deps.channels ?? []) {
     const reference = (await deps.book.reachOf(channel))?.reference;
-    if (!reference?.serviceUrl) continue;
+    if (reference?.serviceUrl) rosters.push({ ...reference, serviceUrl: reference.serviceUrl });
+  }
+  // Before Tasa is in a configured channel's team there is nowhere to look: that is no answer.
+  if (rosters.length === 0) throw new UnreachableError('Tasa is in no configured team yet');
+  for (const reference of rosters) {
     const member = await deps.client.member(reference, email);
     if (!member?.id) continue;
     await deps.book.alias(

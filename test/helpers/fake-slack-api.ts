@@ -52,6 +52,10 @@ export interface FakeSlackApi {
   /** The view last published to a user's App Home. */
   lastView(userId: string): Record<string, unknown> | undefined;
   setLocale(userId: string, locale: string): void;
+  /** A member of the workspace with an e-mail address (users.lookupByEmail finds them). */
+  addUser(email: string, userId: string): void;
+  /** The account is gone: users.lookupByEmail answers users_not_found, a DM to its id user_not_found. */
+  removeUser(email: string): void;
   rateLimitNext(method: string, times: number, retryAfterSeconds: number): void;
   close(): Promise<void>;
 }
@@ -84,6 +88,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const messages = new Map<string, PostedMessage>();
   const files = new Map<string, FakeFile>();
   const locales = new Map<string, string>();
+  const usersByEmail = new Map<string, string>();
+  const goneUsers = new Set<string>();
   const rateLimits = new Map<string, { remaining: number; retryAfter: number }>();
   let lastTs = 0;
   let ids = 0;
@@ -110,7 +116,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     }),
     'conversations.open': (args) => {
       const users = (str(args.users) ?? '').split(',').filter(Boolean);
-      if (users.length === 0) return { ok: false, error: 'user_not_found' };
+      if (users.length === 0 || users.some((u) => goneUsers.has(u)))
+        return { ok: false, error: 'user_not_found' };
       const id = users.length === 1 ? dmChannelOf(users[0]!) : `G${users.join('')}`;
       return { ok: true, no_op: true, already_open: true, channel: { id } };
     },
@@ -184,6 +191,24 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           real_name: `User ${id}`,
           tz: 'Europe/Helsinki',
           locale: locales.get(id) ?? 'en-US',
+        },
+      };
+    },
+    // Slack matches the address without regard to case; an unknown one is users_not_found.
+    'users.lookupByEmail': (args) => {
+      const email = str(args.email);
+      if (!email) return { ok: false, error: 'invalid_arguments' };
+      const id = usersByEmail.get(email.toLowerCase());
+      if (!id) return { ok: false, error: 'users_not_found' };
+      return {
+        ok: true,
+        user: {
+          id,
+          team_id: FAKE_TEAM_ID,
+          name: email.split('@')[0],
+          deleted: false,
+          is_bot: false,
+          profile: { email },
         },
       };
     },
@@ -300,6 +325,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         .filter((c) => c.method === 'views.publish' && c.args.user_id === userId)
         .at(-1)?.args.view as Json | undefined,
     setLocale: (userId, locale) => void locales.set(userId, locale),
+    addUser: (email, userId) => void usersByEmail.set(email.toLowerCase(), userId),
+    removeUser: (email) => {
+      const id = usersByEmail.get(email.toLowerCase());
+      if (id) goneUsers.add(id);
+      usersByEmail.delete(email.toLowerCase());
+    },
     rateLimitNext: (method, times, retryAfterSeconds) =>
       void rateLimits.set(method, { remaining: times, retryAfter: retryAfterSeconds }),
     close: () =>
