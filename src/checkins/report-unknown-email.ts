@@ -13,10 +13,18 @@ export async function reportUnknownEmail(
     await ctx
       .sendTo(
         coordinator,
-        notice(t('checkins:unknownEmail.coordinator', { email: entry.email, where: entry.where.join(', ') })),
+        notice(
+          t('checkins:unknownEmail.coordinator', {
+            email: entry.email,
+            where: entry.where.join(', '),
+          }),
+        ),
       )
       .catch((error: unknown) => {
-        ctx.logger.warn({ err: error, coordinator }, 'could not tell a coordinator about an unknown e-mail');
+        ctx.logger.warn(
+          { err: error, coordinator },
+          'could not tell a coordinator about an unknown e-mail',
+        );
       });
   }
 }

@@ -35,8 +35,7 @@ export function emailAddresses(book: AddressBook): PortHooks {
     // The message keeps the address it was sent to as the core wrote it.
     send: (next) => (to, message, options) =>
       withAddress(to, async (at) => ({ ...(await next(at, message, options)), address: to })),
-    sendFiles: (next) => (to, files, comment) =>
-      withAddress(to, (at) => next(at, files, comment)),
+    sendFiles: (next) => (to, files, comment) => withAddress(to, (at) => next(at, files, comment)),
     openForm: (next) => (to, trigger, form) => withAddress(to, (at) => next(at, trigger, form)),
     personLocale: (next) => async (to) => next(await book.current(to)),
     findSent: (next) => async (to, key, since, options) => {

@@ -6,7 +6,9 @@ import {
   type Platform,
   type PersonRef,
 } from '../chat/address.ts';
+import * as rules from '../config/rules.ts';
 import { emailOf } from './configured-emails.ts';
+import { normalEmail } from './email-ids-repository.ts';
 import { noKnownEmails, type KnownEmails } from './email-resolver.ts';
 
 /**
@@ -117,7 +119,8 @@ export function createDirectory(
     canonicalKey(actor) {
       const direct = aliases.get(personKey(actor));
       if (direct) return direct;
-      const email = emails.emailOf(actor);
+      // An e-mail (a Teams id, an owner in an import) names whoever has that address, in any case.
+      const email = rules.email(actor.id) ? normalEmail(actor.id) : emails.emailOf(actor);
       return (email && aliases.get(`email:${email}`)) || personKey(actor);
     },
     isCoordinator: (key) => coordinatorKeys.has(key),

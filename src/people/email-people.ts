@@ -52,7 +52,8 @@ export function emailPeople(deps: {
         );
         for (const entry of unknown) {
           if (stopped) break;
-          if (await deps.repository.markNoticed(entry.email, deps.clock.now())) await deps.tell(entry);
+          if (await deps.repository.markNoticed(entry.email, deps.clock.now()))
+            await deps.tell(entry);
         }
         return unknown;
       } finally {

@@ -114,9 +114,9 @@ describe('people named by e-mail', () => {
     // Someone writing from Slack is the person the e-mail names, under the e-mail's key.
     expect(directory.canonicalKey({ platform: 'slack', id: 'UEEVA' })).toBe(eeva);
     expect(directory.departmentsOf(eeva)).toEqual(['education']);
-    expect(directory.isCoordinator(directory.canonicalKey({ platform: 'slack', id: 'UKAISA' }))).toBe(
-      true,
-    );
+    expect(
+      directory.isCoordinator(directory.canonicalKey({ platform: 'slack', id: 'UKAISA' })),
+    ).toBe(true);
     expect(directory.refsOf(eeva)).toContainEqual({ platform: 'slack', id: 'UEEVA' });
     // Kalle has no Slack account: Teams found him, so Teams is where he is written to.
     expect(
@@ -140,7 +140,9 @@ describe('people named by e-mail', () => {
   it('lists an address no platform knows in the log and in /readyz, without failing readiness', async () => {
     const { tasa, logger } = await startCity();
     expect(tasa.core.emails.status().unknownEmails).toEqual(['nobody@testikaupunki.fi']);
-    const warning = logger.lines.find((l) => l.level === 'warn' && /e-mail addresses/.test(l.message));
+    const warning = logger.lines.find(
+      (l) => l.level === 'warn' && /e-mail addresses/.test(l.message),
+    );
     expect(JSON.stringify(warning?.fields)).toContain('departments[2].contacts[0]');
 
     const response = await fetch(`http://127.0.0.1:${tasa.port}/readyz`);
@@ -180,9 +182,9 @@ describe('people named by e-mail', () => {
     expect(slack.messagesTo('UEEVA2')).toHaveLength(1);
     expect(tasa.core.directory.canonicalKey({ platform: 'slack', id: 'UEEVA2' })).toBe(eeva);
     const kept = await createEmailIdsRepository(store).all();
-    expect(kept.find((e) => e.email === 'eeva.opettaja@testikaupunki.fi')?.platforms.slack).toMatchObject(
-      { found: true, id: 'UEEVA2' },
-    );
+    expect(
+      kept.find((e) => e.email === 'eeva.opettaja@testikaupunki.fi')?.platforms.slack,
+    ).toMatchObject({ found: true, id: 'UEEVA2' });
   });
 
   it('decides nothing on Teams before Tasa is in a configured team, so no one is reported', async () => {
