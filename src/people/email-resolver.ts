@@ -52,8 +52,11 @@ export interface EmailResolver {
   idFor(email: string, platform: Platform): Promise<string | undefined>;
   /** Asks the platform again after a send to `used` failed; the new id when it changed. */
   refresh(email: string, platform: Platform, used: string): Promise<string | undefined>;
-  /** Looks an address up on the platforms it stands in for: whether any of them knows it. */
-  resolve(entry: ConfiguredEmail): Promise<'known' | 'unknown' | 'undecided'>;
+  /**
+   * Looks an address up on the platforms it stands in for: whether any of them
+   * knows it; undecided when a lookup failed, unasked when none is connected.
+   */
+  resolve(entry: ConfiguredEmail): Promise<'known' | 'unknown' | 'undecided' | 'unasked'>;
 }
 
 /** A platform is asked again after a failed send at most this often per address. */
@@ -140,10 +143,11 @@ export function createEmailResolver(deps: {
     async resolve(entry) {
       await load();
       const asked = entry.platforms.filter((platform) => finders[platform]);
+      if (asked.length === 0) return 'unasked';
       const answers = [];
       for (const platform of asked) answers.push(await lookUp(entry.email, platform));
       if (answers.some((a) => 'found' in a && a.found)) return 'known';
-      return answers.length > 0 && answers.every((a) => 'found' in a) ? 'unknown' : 'undecided';
+      return answers.every((a) => 'found' in a) ? 'unknown' : 'undecided';
     },
   };
 }
@@ -159,10 +163,14 @@ export async function resolveEveryone(
   pace: { sleep(ms: number): Promise<void>; gapMs: number; stopped(): boolean },
 ): Promise<ConfiguredEmail[]> {
   const unknown: ConfiguredEmail[] = [];
-  for (const [i, entry] of emails.entries()) {
+  let asked = false;
+  for (const entry of emails) {
     if (pace.stopped()) break;
-    if (i > 0) await pace.sleep(pace.gapMs);
-    if ((await resolver.resolve(entry)) === 'unknown') unknown.push(entry);
+    // The pause is between lookups: an address no connected platform is asked for costs none.
+    if (asked) await pace.sleep(pace.gapMs);
+    const outcome = await resolver.resolve(entry);
+    asked = outcome !== 'unasked';
+    if (outcome === 'unknown') unknown.push(entry);
   }
   return unknown;
 }
