@@ -12,6 +12,7 @@ import { healthRoutes, startHttpServer, type HttpServer } from './http/server.ts
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import { metricsRoute } from './metrics/route.ts';
 import { configuredPeople } from './people/configured.ts';
+import { configuredEmails } from './people/configured-emails.ts';
 import { createPlatformMemoryRepository } from './people/platform-memory-repository.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
@@ -122,6 +123,8 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
   });
   metrics.observeBacklog(() => core.outbox.backlog());
   const { cycleDeps } = core;
+  // Only a config that names people by e-mail has them to find (and to tell /readyz about).
+  const byEmail = configuredEmails(config).length > 0;
   slack?.listen(core.inbound);
   teams?.listen(core.inbound);
 
@@ -139,7 +142,7 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     };
   };
   const routes = new Map([
-    ...healthRoutes(ready, () => ({ people: core.emails.status() })),
+    ...healthRoutes(ready, () => (byEmail ? { people: core.emails.status() } : {})),
     ['/metrics', metricsRoute(metrics.registry)],
     ...(slack?.routes ?? []),
     ...(teams?.routes ?? []),
@@ -148,9 +151,12 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
   await slack?.start();
   await teams?.start();
   // What earlier starts found, so the first sends need no lookups; never holds start-up long.
-  await withTimeout(core.emails.resolver.load(), emailIdsLoadTimeoutMs, 'e-mail ids').catch(
-    (error: unknown) => logger.warn({ err: error }, 'e-mail ids not loaded; they are found later'),
-  );
+  if (byEmail) {
+    await withTimeout(core.emails.resolver.load(), emailIdsLoadTimeoutMs, 'e-mail ids').catch(
+      (error: unknown) =>
+        logger.warn({ err: error }, 'e-mail ids not loaded; they are found later'),
+    );
+  }
   // In the background: a city of hundreds takes minutes at the pace the platforms allow.
   const resolving = core.emails
     .resolve({
