@@ -5,7 +5,9 @@ import { allItems } from '../../src/action-plans/repository.ts';
 import { parseConfig } from '../../src/config/load.ts';
 import { formatProblem } from '../../src/config/problems.ts';
 import { openCycle } from '../../src/cycles/lifecycle.ts';
+import { getCycle } from '../../src/cycles/repository.ts';
 import { createDirectory } from '../../src/people/directory.ts';
+import { privacyOf } from '../../src/core.ts';
 import { createEmailIdsRepository } from '../../src/people/email-ids-repository.ts';
 import { createPlatformMemoryRepository } from '../../src/people/platform-memory-repository.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
@@ -18,6 +20,7 @@ import { startFakeSlackApi, waitFor, type FakeSlackApi } from '../helpers/fake-s
 import { cliOn } from '../helpers/cli.ts';
 import { i18nFor } from '../helpers/i18n.ts';
 import { parsedConfig } from '../helpers/world.ts';
+import { slashCommand } from '../helpers/slack-requests.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,6 +149,26 @@ describe('people named by e-mail', () => {
     expect(connector.activitiesIn('a:personal-29:kalle')).toHaveLength(1);
   });
 
+  it('lets a coordinator named by e-mail start a cycle whose check-ins reach everyone by address', async () => {
+    const { slack, connector, tasa, store } = await startCity();
+    const replied = slack.callsTo('response_url').length;
+    const response = await slashCommand(`http://127.0.0.1:${tasa.port}/slack/events`, 'secret', {
+      user: 'UKAISA',
+      text: 'cycle start 2027-Q1 15.2.2027',
+      responseUrl: `${slack.url}/response/UKAISA`,
+    });
+    expect(response.status).toBe(200);
+    await waitFor(() => slack.callsTo('response_url').length > replied);
+    // The outbox kept each address by e-mail; each send went to the id the platform gives.
+    await waitFor(
+      () => slack.messagesTo('UEEVA').length === 1 && slack.messagesTo('UERKKI').length === 1,
+    );
+    await waitFor(() => connector.activitiesIn('a:personal-29:kalle').length === 1);
+    expect(slack.messagesTo('UKAISA').some((c) => String(c.args.text).includes('Started'))).toBe(
+      false,
+    );
+  });
+
   it('lists an address no platform knows in the log and in /readyz, without failing readiness', async () => {
     const { tasa, logger } = await startCity();
     expect(tasa.core.emails.status().unknownEmails).toEqual(['nobody@testikaupunki.fi']);
@@ -194,6 +217,23 @@ describe('people named by e-mail', () => {
     expect(
       kept.find((e) => e.email === 'eeva.opettaja@testikaupunki.fi')?.platforms.slack,
     ).toMatchObject({ found: true, id: 'UEEVA2' });
+  });
+
+  it('exports and erases the ids found for a person’s address with the rest of their data', async () => {
+    const { tasa, store, clock } = await startCity();
+    const privacy = privacyOf(store, tasa.core.directory);
+    const exported = (await privacy.export(eeva, clock.now())) as { emailIds?: unknown };
+    expect(exported.emailIds).toEqual([
+      expect.objectContaining({
+        email: 'eeva.opettaja@testikaupunki.fi',
+        platforms: expect.objectContaining({ slack: expect.objectContaining({ id: 'UEEVA' }) }),
+      }),
+    ]);
+    await privacy.erase(eeva);
+    const left = (await createEmailIdsRepository(store).all()).map((e) => e.email);
+    expect(left).not.toContain('eeva.opettaja@testikaupunki.fi');
+    expect(left).toContain('erkki.rehtori@testikaupunki.fi');
+    expect(JSON.stringify(await store.get('email-ids'))).not.toContain('eeva');
   });
 
   it('decides nothing on Teams before Tasa is in a configured team, so no one is reported', async () => {
