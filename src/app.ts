@@ -12,6 +12,7 @@ import { healthRoutes, startHttpServer, type HttpServer } from './http/server.ts
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import { metricsRoute } from './metrics/route.ts';
 import { configuredPeople } from './people/configured.ts';
+import { configuredEmails } from './people/configured-emails.ts';
 import { createPlatformMemoryRepository } from './people/platform-memory-repository.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
@@ -41,10 +42,14 @@ export interface TasaOptions {
   sleep?: (ms: number) => Promise<void>;
   /** What `/metrics` serves; a fresh registry when not given. */
   metrics?: Metrics;
+  /** The wait between two e-mail lookups at start (Slack allows users.lookupByEmail ~50 a minute). */
+  emailLookupGapMs?: number;
 }
 
 /** A store that does not answer within this is not ready; probes must not hang. */
 const storePingTimeoutMs = 2_000;
+/** Start-up waits at most this long for the e-mail ids found before; the rest is found later. */
+const emailIdsLoadTimeoutMs = 5_000;
 
 export interface RunningTasa {
   readonly port: number;
@@ -81,6 +86,9 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
         memory: createPlatformMemoryRepository(store, 'teams', () => clock.now().getTime()),
         logger,
         people: configuredPeople(config, 'teams'),
+        channels: [config.channels.coordination.teams, config.channels.steering?.teams].filter(
+          (id): id is string => id !== undefined,
+        ),
         metrics,
         ...(options.teamsClientOptions ? { clientOptions: options.teamsClientOptions } : {}),
       })
@@ -106,11 +114,17 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
       ...(slack ? { slack: slack.port } : {}),
       ...(teams ? { teams: teams.port } : {}),
     }),
+    finders: {
+      ...(slack ? { slack: slack.port } : {}),
+      ...(teams ? { teams: teams.port } : {}),
+    },
     ...(options.sleep ? { sleep: options.sleep } : {}),
     metrics,
   });
   metrics.observeBacklog(() => core.outbox.backlog());
   const { cycleDeps } = core;
+  // Only a config that names people by e-mail has them to find (and to tell /readyz about).
+  const byEmail = configuredEmails(config).length > 0;
   slack?.listen(core.inbound);
   teams?.listen(core.inbound);
 
@@ -128,7 +142,7 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     };
   };
   const routes = new Map([
-    ...healthRoutes(ready),
+    ...healthRoutes(ready, () => (byEmail ? { people: core.emails.status() } : {})),
     ['/metrics', metricsRoute(metrics.registry)],
     ...(slack?.routes ?? []),
     ...(teams?.routes ?? []),
@@ -136,6 +150,22 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
   const server: HttpServer = await startHttpServer({ port: options.port, logger, routes });
   await slack?.start();
   await teams?.start();
+  // What earlier starts found, so the first sends need no lookups; never holds start-up long.
+  if (byEmail) {
+    await withTimeout(core.emails.resolver.load(), emailIdsLoadTimeoutMs, 'e-mail ids').catch(
+      (error: unknown) =>
+        logger.warn({ err: error }, 'e-mail ids not loaded; they are found later'),
+    );
+  }
+  // In the background: a city of hundreds takes minutes at the pace the platforms allow.
+  const resolving = core.emails
+    .resolve({
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      gapMs: options.emailLookupGapMs ?? 1_200,
+    })
+    .catch((error: unknown) => {
+      logger.warn({ err: error }, 'could not look up the e-mail addresses in tasa.yaml');
+    });
   if (options.runSchedule ?? true) core.runner.start();
   logger.info(
     {
@@ -155,6 +185,9 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     core,
     cycleDeps,
     async stop() {
+      core.emails.stop();
+      // A lookup in flight may be waiting out Slack's retries; it is not waited for long.
+      await withTimeout(resolving, storePingTimeoutMs, 'e-mail lookups').catch(() => undefined);
       await core.runner.stop();
       // No new requests first; then the work still answering earlier ones finishes.
       await server.close();

@@ -17,6 +17,12 @@ import { cyclesPersonalData } from './cycles/repository.ts';
 import { createHandOverRepository } from './people/hand-overs-repository.ts';
 import { createNamesRepository } from './people/names-repository.ts';
 import { createPlatformMemoryRepository } from './people/platform-memory-repository.ts';
+import { createEmailIdsRepository } from './people/email-ids-repository.ts';
+import { emailAddressBook } from './people/email-address-book.ts';
+import { emailPeople, type EmailPeople } from './people/email-people.ts';
+import { createEmailResolver, type PersonFinders } from './people/email-resolver.ts';
+import { emailAddresses } from './delivery/email-addresses.ts';
+import { reportUnknownEmail } from './checkins/report-unknown-email.ts';
 import { createPreferencesRepository } from './people/preferences-repository.ts';
 import { createReachabilityRepository } from './people/reachability-repository.ts';
 import { createPrivacy } from './privacy/privacy.ts';
@@ -54,6 +60,8 @@ export interface CoreOptions {
   /** The platforms that are connected; people are reached only on these. */
   platforms: readonly Platform[];
   port: ChatPort;
+  /** Each connected platform's port, asked for people named by e-mail; none are found without it. */
+  finders?: PersonFinders;
   sleep?: (ms: number) => Promise<void>;
   /** The pacing clock in milliseconds (tests use a virtual one). */
   now?: () => number;
@@ -73,11 +81,20 @@ export interface Core {
   /** The one way in from the platforms. */
   inbound: InboundPort;
   cycleDeps: CycleDeps;
+  /** People named by e-mail in tasa.yaml: found on the platforms at start and when needed. */
+  emails: EmailPeople;
 }
 
 export function createCore(options: CoreOptions): Core {
   const { config, store, clock, logger, i18n, catalogue } = options;
-  const directory = createDirectory(config, options.platforms);
+  const emailIds = createEmailIdsRepository(store);
+  const resolver = createEmailResolver({
+    repository: emailIds,
+    finders: options.finders ?? {},
+    clock,
+    logger,
+  });
+  const directory = createDirectory(config, options.platforms, resolver.known);
   const calendar = workCalendar(config.organization.timezone, config.organization.holidays);
   const metrics = options.metrics ?? noMetrics;
   const scope = createDeliveryScope();
@@ -92,6 +109,8 @@ export function createCore(options: CoreOptions): Core {
       logger,
       onRateLimitWait: (platform, ms) => metrics.rateLimitWait(platform, ms),
     }),
+    // Innermost: each attempt goes to the id the platform gives for an e-mail now.
+    emailAddresses(emailAddressBook(resolver)),
   );
   // Interactions read what they need in one call at their start (see readAhead).
   const ahead = readAhead(store);
@@ -168,6 +187,14 @@ export function createCore(options: CoreOptions): Core {
     runner: createRunner(scheduler, outbox, logger),
     inbound,
     cycleDeps,
+    emails: emailPeople({
+      config,
+      resolver,
+      repository: emailIds,
+      clock,
+      logger,
+      tell: (entry) => reportUnknownEmail(engine, entry),
+    }),
   };
 }
 
@@ -186,6 +213,7 @@ export function personalDataParts(store: Store) {
     createHandOverRepository(store),
     createNamesRepository(store),
     createPlatformMemoryRepository(store, 'teams'),
+    createEmailIdsRepository(store),
     outboxPersonalData(store),
   ] as const;
 }

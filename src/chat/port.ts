@@ -1,4 +1,4 @@
-import type { Address } from './address.ts';
+import type { Address, PersonRef } from './address.ts';
 import type { FormView, MessageView } from './views.ts';
 
 /** A sent message, so that it can be updated in place later. */
@@ -53,6 +53,12 @@ export interface ChatPort {
     since: Date,
     options?: SendOptions,
   ): Promise<MessageRef | undefined>;
+  /**
+   * The person this platform knows by an e-mail address, or undefined when it
+   * knows no one by it; throws when it cannot tell (down, not allowed). The
+   * core decides what to do with the answer and remembers it (src/people).
+   */
+  findPerson?(email: string): Promise<PersonRef | undefined>;
 }
 
 /** A platform's answer that it is overloaded: wait and try again. */

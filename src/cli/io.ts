@@ -3,6 +3,7 @@ import type { Translator } from '../i18n/create.ts';
 import type { Language } from '../i18n/languages.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
 import type { Directory } from '../people/directory.ts';
+import type { PersonFinders } from '../people/email-resolver.ts';
 import type { Store } from '../store/store.ts';
 
 /** What a command may touch: output streams, texts and the catalogue. */
@@ -16,6 +17,17 @@ export interface CliContext {
   catalogue: Catalogue;
   /** Opens the organisation's config and store (for commands that change data). */
   openOrganization(): Promise<Organization>;
+  /**
+   * The platforms whose credentials are in the environment, to find people by
+   * e-mail (`check-config --online`); undefined or none when there are none.
+   */
+  findPeople?(config: OrganizationConfig): Promise<OnlinePlatforms | undefined>;
+}
+
+export interface OnlinePlatforms {
+  finders: PersonFinders;
+  now(): Date;
+  close(): Promise<void>;
 }
 
 export interface Organization {

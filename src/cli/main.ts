@@ -9,6 +9,7 @@ import { isLanguage, type Language } from '../i18n/languages.ts';
 import { readResources } from '../i18n/resources.ts';
 import { usableConfig } from './commands/check-config.ts';
 import { CommandFailed, parseOptions, type CliContext } from './io.ts';
+import { onlinePlatforms } from './online.ts';
 import { runCli } from './run.ts';
 import { parseEnvironment } from '../env.ts';
 import { createDirectory } from '../people/directory.ts';
@@ -49,6 +50,7 @@ const context: CliContext = {
       close: () => store.close(),
     };
   },
+  findPeople: (config) => onlinePlatforms(parseEnvironment(process.env), config),
 };
 
 process.exitCode = await runCli(argv, context);

@@ -10,11 +10,14 @@ import { validate as validateCron } from 'node-cron';
 export const slackUserId = (v: string): boolean => /^[UW][A-Z0-9]{2,}$/.test(v);
 export const slackChannelId = (v: string): boolean => /^[CG][A-Z0-9]{2,}$/.test(v);
 
+/** An e-mail address (or a UPN, which looks the same): `maija.meikalainen@hel.fi`. */
+export const email = (v: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
+
 /** Teams user id (29:…), Entra object id (a GUID) or an e-mail / UPN. */
 export const teamsPerson = (v: string): boolean =>
   /^29:[\w.-]+$/.test(v) ||
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) ||
-  /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
+  email(v);
 
 export const teamsChannelId = (v: string): boolean =>
   /^19:[\w.-]+@thread\.(tacv2|skype|v2)$/.test(v);

@@ -9,15 +9,36 @@ const checked = (rule: (v: string) => boolean, code: string) =>
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const personSchema = z
-  .strictObject({
-    slack: checked(rules.slackUserId, 'slackUserId').optional(),
-    teams: checked(rules.teamsPerson, 'teamsPerson').optional(),
-    name: text(200).optional(),
-  })
-  .refine((p) => p.slack !== undefined || p.teams !== undefined, {
-    params: { tasa: 'personWithoutPlatform' },
-  });
+/** A person as tasa.yaml names them; every field is optional, but one way to reach them is not. */
+interface PersonFields {
+  email?: string | undefined;
+  slack?: string | undefined;
+  teams?: string | undefined;
+  name?: string | undefined;
+}
+
+const emailAddress = checked(rules.email, 'email');
+
+/**
+ * A person: `{ email: …, name: … }`, a bare e-mail address, or platform ids
+ * (`slack: U…`, `teams: 29:…`) as before. The e-mail is found on each platform
+ * that has no id for the person (see src/people/email-resolver.ts); an id
+ * given wins over it.
+ */
+export const personSchema = z.union([
+  emailAddress.transform((email): PersonFields => ({ email })),
+  z
+    .strictObject({
+      email: emailAddress.optional(),
+      slack: checked(rules.slackUserId, 'slackUserId').optional(),
+      teams: checked(rules.teamsPerson, 'teamsPerson').optional(),
+      name: text(200).optional(),
+    })
+    .refine((p) => p.email !== undefined || p.slack !== undefined || p.teams !== undefined, {
+      params: { tasa: 'personWithoutPlatform' },
+    })
+    .transform((p): PersonFields => p),
+]);
 
 export const channelSchema = z
   .strictObject({

@@ -1,7 +1,11 @@
 import { UnreachableError, type ChatPort } from '../chat/port.ts';
 
-/** A port with its optional methods filled in, so that a decorator can always call on. */
-export type FullPort = Required<ChatPort>;
+/**
+ * A port with its optional methods filled in, so that a decorator can always
+ * call on. Finding a person by e-mail is asked of each platform by name, not
+ * routed by an address, so it is not part of the chain (see src/people/email-resolver.ts).
+ */
+export type FullPort = Required<Omit<ChatPort, 'findPerson'>>;
 export type PortMethod = keyof FullPort;
 
 /**

@@ -57,6 +57,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
 
 export function healthRoutes(
   ready: () => Promise<Record<string, boolean>>,
+  /** Told alongside the checks; never makes Tasa not ready. */
+  details: () => Record<string, unknown> = () => ({}),
 ): Map<string, RouteHandler> {
   return new Map<string, RouteHandler>([
     ['/healthz', (_request, response) => json(response, 200, { status: 'ok' })],
@@ -65,7 +67,11 @@ export function healthRoutes(
       async (_request, response) => {
         const checks = await ready();
         const ok = Object.values(checks).every(Boolean);
-        json(response, ok ? 200 : 503, { status: ok ? 'ready' : 'not_ready', checks });
+        json(response, ok ? 200 : 503, {
+          status: ok ? 'ready' : 'not_ready',
+          checks,
+          ...details(),
+        });
       },
     ],
   ]);

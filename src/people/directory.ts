@@ -6,11 +6,19 @@ import {
   type Platform,
   type PersonRef,
 } from '../chat/address.ts';
+import * as rules from '../config/rules.ts';
+import { emailOf } from './configured-emails.ts';
+import { normalEmail } from './email-ids-repository.ts';
+import { noKnownEmails, type KnownEmails } from './email-resolver.ts';
 
 /**
  * Who is who, from the organisation config: departments' contacts and the
  * coordinators. A configured person may have both a Slack and a Teams id;
- * their canonical key is the first of `slack:<id>` and `teams:<id>`.
+ * their canonical key is the first of `slack:<id>` and `teams:<id>`. A person
+ * named only by e-mail is `email:<address>`: the ids the platforms give for
+ * it are learned later and may change (see KnownEmails), while the address
+ * is what the city wrote, so their work stays under one key. Ids written
+ * out keep the keys they always had, so adding an e-mail moves nothing.
  */
 export interface Directory {
   /** The canonical key for whoever acted, configured or not. */
@@ -36,24 +44,39 @@ export interface Directory {
   }): Address | undefined;
 }
 
-const refsOf = (person: Person): PersonRef[] => [
-  ...(person.slack ? [{ platform: 'slack' as const, id: person.slack }] : []),
-  ...(person.teams ? [{ platform: 'teams' as const, id: person.teams }] : []),
-];
+/** The ids written out; on Teams an e-mail is an id too (the adapter matches it when they write). */
+const writtenRefs = (person: Person): PersonRef[] => {
+  const teams = person.teams ?? emailOf(person);
+  return [
+    ...(person.slack ? [{ platform: 'slack' as const, id: person.slack }] : []),
+    ...(teams ? [{ platform: 'teams' as const, id: teams }] : []),
+  ];
+};
+
+const keyOf = (person: Person): string => {
+  if (person.slack) return personKey({ platform: 'slack', id: person.slack });
+  if (person.teams) return personKey({ platform: 'teams', id: person.teams });
+  return `email:${emailOf(person) ?? ''}`;
+};
 
 export function createDirectory(
   config: OrganizationConfig,
   enabled: readonly Platform[],
+  emails: KnownEmails = noKnownEmails,
 ): Directory {
   const people = new Map<string, Person>();
   const aliases = new Map<string, string>();
   const register = (person: Person): string => {
-    const refs = refsOf(person);
-    const key = personKey(refs[0] ?? { platform: 'slack', id: '' });
-    const known = refs.map((ref) => aliases.get(personKey(ref))).find((k) => k !== undefined);
-    const canonical = known ?? key;
+    const email = emailOf(person);
+    const forms = [
+      ...writtenRefs(person).map(personKey),
+      ...(email ? [`email:${email}`] : []),
+      keyOf(person),
+    ];
+    const known = forms.map((form) => aliases.get(form)).find((k) => k !== undefined);
+    const canonical = known ?? keyOf(person);
     if (!people.has(canonical)) people.set(canonical, person);
-    for (const ref of refs) aliases.set(personKey(ref), canonical);
+    for (const form of forms) aliases.set(form, canonical);
     return canonical;
   };
   const coordinatorKeys = new Set(config.coordinators.map(register));
@@ -62,8 +85,44 @@ export function createDirectory(
     config.departments.map((d) => [d.id, [...new Set(d.contacts.map(register))]]),
   );
 
+  /** Written ids, and the Slack id found for the e-mail of someone who has none written. */
+  const refsOf = (person: Person): PersonRef[] => {
+    const email = emailOf(person);
+    const found = !person.slack && email ? emails.idOf(email, 'slack') : undefined;
+    return [...writtenRefs(person), ...(found ? [{ platform: 'slack' as const, id: found }] : [])];
+  };
+
+  /**
+   * Where to write to a person: an id written out, else their e-mail, which
+   * the delivery turns into the platform's id. A platform that found the
+   * address comes first, one that answered it knows no one by it last.
+   */
+  const addressesOf = (person: Person): PersonRef[] => {
+    const email = emailOf(person);
+    const rank = (platform: Platform): number => {
+      if (person[platform] && person[platform] !== email) return 0;
+      const known = email ? emails.idOf(email, platform) : undefined;
+      return known ? 0 : known === null ? 2 : 1;
+    };
+    return enabled
+      .flatMap((platform): PersonRef[] => {
+        const id = person[platform] ?? email;
+        return id ? [{ platform, id }] : [];
+      })
+      .sort((a, b) => rank(a.platform) - rank(b.platform));
+  };
+
+  const configured = (key: string): PersonRef[] =>
+    [parsePersonKey(key)].filter((r) => r !== undefined);
+
   return {
-    canonicalKey: (actor) => aliases.get(personKey(actor)) ?? personKey(actor),
+    canonicalKey(actor) {
+      const direct = aliases.get(personKey(actor));
+      if (direct) return direct;
+      // An e-mail (a Teams id, an owner in an import) names whoever has that address, in any case.
+      const email = rules.email(actor.id) ? normalEmail(actor.id) : emails.emailOf(actor);
+      return (email && aliases.get(`email:${email}`)) || personKey(actor);
+    },
     isCoordinator: (key) => coordinatorKeys.has(key),
     coordinators: () => [...coordinatorKeys],
     isReviewer: (key) => reviewerKeys.has(key),
@@ -73,13 +132,13 @@ export function createDirectory(
     contactsOf: (departmentId) => contacts.get(departmentId) ?? [],
     addressOf(key) {
       const person = people.get(key);
-      const refs = person ? refsOf(person) : [parsePersonKey(key)].filter((r) => r !== undefined);
+      const refs = person ? addressesOf(person) : configured(key);
       const ref = refs.find((r) => enabled.includes(r.platform));
       return ref ? { ...ref, kind: 'person' } : undefined;
     },
     refsOf(key) {
       const person = people.get(key);
-      return person ? refsOf(person) : [parsePersonKey(key)].filter((r) => r !== undefined);
+      return person ? refsOf(person) : configured(key);
     },
     nameOf: (key) => people.get(key)?.name,
     channelAddress(channel) {

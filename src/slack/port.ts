@@ -122,6 +122,17 @@ export function slackPort(
     personLocale: async (to) =>
       to.kind === 'person' ? (await profileOf?.(to.id))?.locale : undefined,
     personName: async (to) => (to.kind === 'person' ? (await profileOf?.(to.id))?.name : undefined),
+    // Needs the users:read.email scope; without it Slack answers missing_scope, which is thrown.
+    async findPerson(email) {
+      try {
+        const found = await client.users.lookupByEmail({ email });
+        const user = found.user;
+        return user?.id && !user.deleted ? { platform: 'slack', id: user.id } : undefined;
+      } catch (error) {
+        if (slackError(error) === 'users_not_found') return undefined;
+        throw error;
+      }
+    },
     findSent: (to, key, since, options) =>
       guard(async (): Promise<MessageRef | undefined> => {
         const channel = await channelOf(to);

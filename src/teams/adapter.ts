@@ -42,6 +42,8 @@ export interface TeamsAdapterOptions {
   logger: Logger;
   /** Who is configured with a Teams id: matched when they write, listed in the people picker. */
   people: readonly ConfiguredPerson[];
+  /** Configured Teams channels (19:…): their teams' rosters are where people are found by e-mail. */
+  channels?: readonly string[];
   clientOptions?: TeamsClientOptions;
   /** Counts the waits the Bot Connector asks for with 429. */
   metrics?: MetricsSink;
@@ -73,7 +75,14 @@ export function createTeamsAdapter(
   const captures = invokeCaptures();
 
   return {
-    port: teamsPort({ client, book, memory, people: people.configured, captures }),
+    port: teamsPort({
+      client,
+      book,
+      memory,
+      people: people.configured,
+      captures,
+      ...(options.channels ? { channels: options.channels } : {}),
+    }),
     routes: new Map([
       ['/api/messages', messagesRoute(adapter, app, { logger, localDev: isAnonymous(settings) })],
     ]),

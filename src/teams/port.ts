@@ -1,5 +1,5 @@
 import type { ConversationReference } from '@microsoft/agents-activity';
-import type { Address } from '../chat/address.ts';
+import type { Address, PersonRef } from '../chat/address.ts';
 import { UnreachableError, type ChatPort, type MessageRef } from '../chat/port.ts';
 import type { MessageView } from '../chat/views.ts';
 import { currentCard, rememberCard } from './cards.ts';
@@ -19,6 +19,8 @@ export interface TeamsPortDeps {
   people(): readonly ConfiguredPerson[];
   /** What an invoke being answered takes for its answer instead of a Bot Connector call. */
   captures: InvokeCaptures;
+  /** Configured channels (19:…) whose team rosters are searched for a person named by e-mail. */
+  channels?: readonly string[];
 }
 
 /** The person's Teams id in their own chat: their cards are refreshed for them. */
@@ -129,5 +131,44 @@ export function teamsPort(deps: TeamsPortDeps): ChatPort {
       const user = reference?.user?.id;
       return reference && user ? (await deps.client.member(reference, user))?.name : undefined;
     },
+    findPerson: (email) => findByEmail(deps, email),
   };
+}
+
+/**
+ * Teams knows a person named by e-mail by that address (the adapter matches
+ * it when they write). The Bot Connector has no directory search: the
+ * address is looked up in the roster of each configured channel's team,
+ * which takes a UPN for a member id; one found there is remembered as a
+ * member, so Tasa can open a personal chat before they ever write.
+ */
+async function findByEmail(deps: TeamsPortDeps, email: string): Promise<PersonRef | undefined> {
+  const found: PersonRef = { platform: 'teams', id: email };
+  if (await deps.book.reachOf(email)) return found;
+  const rosters = [];
+  for (const channel of deps.channels ?? []) {
+    const reference = (await deps.book.reachOf(channel))?.reference;
+    if (reference?.serviceUrl) rosters.push({ ...reference, serviceUrl: reference.serviceUrl });
+  }
+  // Before Tasa is in a configured channel's team there is nowhere to look: that is no answer.
+  if (rosters.length === 0) throw new UnreachableError('Tasa is in no configured team yet');
+  for (const reference of rosters) {
+    const member = await deps.client.member(reference, email);
+    if (!member?.id) continue;
+    await deps.book.alias(
+      [member.id, member.aadObjectId, member.objectId, member.userPrincipalName, member.email],
+      email,
+    );
+    const bot = reference.agent ?? undefined;
+    const tenantId = reference.conversation.tenantId;
+    await deps.book.saveMember(email, {
+      userId: member.id,
+      serviceUrl: reference.serviceUrl,
+      channelId: reference.channelId,
+      bot: bot ?? { id: '' },
+      ...(tenantId ? { tenantId } : {}),
+    });
+    return found;
+  }
+  return undefined;
 }

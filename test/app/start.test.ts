@@ -34,6 +34,8 @@ describe('starting Tasa', () => {
       expect(await ready.json()).toEqual({
         status: 'ready',
         checks: { config: true, store: true },
+        // No platform is connected to find the example's e-mail addresses on.
+        people: { resolving: expect.any(Boolean), unknownEmails: [] },
       });
       expect((await fetch(`http://127.0.0.1:${tasa.port}/nothing`)).status).toBe(404);
       expect(logger.lines.some((line) => line.message === 'tasa started')).toBe(true);

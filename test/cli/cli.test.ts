@@ -107,7 +107,7 @@ describe('tasa check-config', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      `${file} has 1 problem(s):\n  cycles.dueInDays: must be at least 1 (found -1) (line 62)\n`,
+      `${file} has 1 problem(s):\n  cycles.dueInDays: must be at least 1 (found -1) (line 63)\n`,
     );
   });
 

@@ -115,7 +115,7 @@ describe('the organisation config', () => {
     [
       'a contact without any platform id',
       valid.replace('{ slack: U0CULT1 }', '{ name: Maija }'),
-      'departments[1].contacts[0]: a person needs a Slack user id (slack:) or a Teams id (teams:), or both (line 14)',
+      'departments[1].contacts[0]: a person needs an e-mail address (email:), a Slack user id (slack:) or a Teams id (teams:) (line 14)',
     ],
     [
       'a malformed Slack user id',

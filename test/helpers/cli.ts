@@ -1,3 +1,4 @@
+import type { CliContext } from '../../src/cli/io.ts';
 import { runCli } from '../../src/cli/run.ts';
 import type { OrganizationConfig } from '../../src/config/schema.ts';
 import { createDirectory, type Directory } from '../../src/people/directory.ts';
@@ -13,8 +14,14 @@ export interface CliOrganization {
   close?: () => Promise<void>;
 }
 
-/** Runs `tasa …` in-process on one organisation, in English, collecting what each run prints. */
-export function cliOn(organization: () => CliOrganization | Promise<CliOrganization>) {
+/**
+ * Runs `tasa …` in-process on one organisation, in English, collecting what
+ * each run prints; `platforms` stands in for the credentials in the environment.
+ */
+export function cliOn(
+  organization: () => CliOrganization | Promise<CliOrganization>,
+  platforms?: Pick<CliContext, 'findPeople'>,
+) {
   const { t, catalogue } = i18nFor('en');
   return async (...argv: string[]) => {
     const out: string[] = [];
@@ -26,6 +33,7 @@ export function cliOn(organization: () => CliOrganization | Promise<CliOrganizat
       language: 'en',
       defaultConfigPath: 'tasa.yaml',
       catalogue,
+      ...platforms,
       openOrganization: async () => {
         const found = await organization();
         return {

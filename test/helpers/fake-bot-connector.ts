@@ -57,7 +57,7 @@ export interface FakeBotConnector {
   activitiesIn(conversation: string): PostedActivity[];
   /** Conversations Tasa created (POST /v3/conversations), with the parameters it sent. */
   created: { id: string; body: Record<string, unknown> }[];
-  /** Users the member lookup knows (in any conversation), by 29: id or Entra object id. */
+  /** Users the member lookup knows (in any conversation), by 29: id, Entra object id or UPN / e-mail. */
   addMember(member: FakeMember): void;
   /** The next `times` calls (optionally only to one conversation or of one method) get 429. */
   rateLimitNext(
@@ -170,7 +170,15 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       return answer(200, { id: item });
     }
     if (sub === 'members' && method === 'GET' && item) {
-      const member = members.find((m) => m.id === item || m.aadObjectId === item);
+      // Teams takes a UPN for the member id too, matched without regard to case.
+      const upn = item.toLowerCase();
+      const member = members.find(
+        (m) =>
+          m.id === item ||
+          m.aadObjectId === item ||
+          m.email?.toLowerCase() === upn ||
+          m.userPrincipalName?.toLowerCase() === upn,
+      );
       if (!member) return answer(404, { error: { code: 'MemberNotFoundInConversation' } });
       return answer(200, {
         ...member,

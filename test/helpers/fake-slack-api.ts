@@ -54,6 +54,10 @@ export interface FakeSlackApi {
   setLocale(userId: string, locale: string): void;
   /** The display name users.info gives for a user (by default none, only a real name). */
   setDisplayName(userId: string, name: string): void;
+  /** A member of the workspace with an e-mail address (users.lookupByEmail finds them). */
+  addUser(email: string, userId: string): void;
+  /** The account is gone: users.lookupByEmail answers users_not_found, a DM to its id user_not_found. */
+  removeUser(email: string): void;
   rateLimitNext(method: string, times: number, retryAfterSeconds: number): void;
   close(): Promise<void>;
 }
@@ -87,6 +91,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const files = new Map<string, FakeFile>();
   const locales = new Map<string, string>();
   const displayNames = new Map<string, string>();
+  const usersByEmail = new Map<string, string>();
+  const goneUsers = new Set<string>();
   const rateLimits = new Map<string, { remaining: number; retryAfter: number }>();
   let lastTs = 0;
   let ids = 0;
@@ -113,7 +119,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     }),
     'conversations.open': (args) => {
       const users = (str(args.users) ?? '').split(',').filter(Boolean);
-      if (users.length === 0) return { ok: false, error: 'user_not_found' };
+      if (users.length === 0 || users.some((u) => goneUsers.has(u)))
+        return { ok: false, error: 'user_not_found' };
       const id = users.length === 1 ? dmChannelOf(users[0]!) : `G${users.join('')}`;
       return { ok: true, no_op: true, already_open: true, channel: { id } };
     },
@@ -188,6 +195,24 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           profile: { display_name: displayNames.get(id) ?? '', real_name: `User ${id}` },
           tz: 'Europe/Helsinki',
           locale: locales.get(id) ?? 'en-US',
+        },
+      };
+    },
+    // Slack matches the address without regard to case; an unknown one is users_not_found.
+    'users.lookupByEmail': (args) => {
+      const email = str(args.email);
+      if (!email) return { ok: false, error: 'invalid_arguments' };
+      const id = usersByEmail.get(email.toLowerCase());
+      if (!id) return { ok: false, error: 'users_not_found' };
+      return {
+        ok: true,
+        user: {
+          id,
+          team_id: FAKE_TEAM_ID,
+          name: email.split('@')[0],
+          deleted: false,
+          is_bot: false,
+          profile: { email },
         },
       };
     },
@@ -305,6 +330,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         .at(-1)?.args.view as Json | undefined,
     setLocale: (userId, locale) => void locales.set(userId, locale),
     setDisplayName: (userId, name) => void displayNames.set(userId, name),
+    addUser: (email, userId) => void usersByEmail.set(email.toLowerCase(), userId),
+    removeUser: (email) => {
+      const id = usersByEmail.get(email.toLowerCase());
+      if (id) goneUsers.add(id);
+      usersByEmail.delete(email.toLowerCase());
+    },
     rateLimitNext: (method, times, retryAfterSeconds) =>
       void rateLimits.set(method, { remaining: times, retryAfter: retryAfterSeconds }),
     close: () =>

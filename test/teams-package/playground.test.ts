@@ -53,7 +53,7 @@ describe('npm run playground', () => {
   it('has people who are in the example config', () => {
     const example = readFileSync(join(root, 'src/config/tasa.example.yaml'), 'utf8');
     expect(example).toContain(`teams: ${persona('contact').currentUser.id}`);
-    expect(example).toContain(`teams: ${persona('coordinator').currentUser.email}`);
+    expect(example).toContain(`email: ${persona('coordinator').currentUser.email}`);
   });
 
   describe('the real Playground', () => {

@@ -2,7 +2,8 @@ import { loadConfigFile } from '../../config/load.ts';
 import { formatProblem } from '../../config/problems.ts';
 import type { OrganizationConfig } from '../../config/schema.ts';
 import { ErrorCode, isTasaError } from '../../shared/errors.ts';
-import type { CliCommand, CliContext } from '../io.ts';
+import { cliFlags, parseOptions, type CliCommand, type CliContext } from '../io.ts';
+import { checkPeopleOnline } from './check-people.ts';
 
 /** Loads a config file, printing every problem with it; undefined when it cannot be used. */
 export function usableConfig(
@@ -24,9 +25,14 @@ export function usableConfig(
   }
 }
 
-/** `tasa check-config [file]`: exit 0 when valid, else 1 with every problem listed. */
-export const checkConfig: CliCommand = (args, context) => {
-  const file = args[0] ?? context.defaultConfigPath;
+/**
+ * `tasa check-config [file] [--online]`: exit 0 when valid, else 1 with every
+ * problem listed. With --online, every e-mail address is also looked up on the
+ * platforms (see check-people.ts).
+ */
+export const checkConfig: CliCommand = async (args, context) => {
+  const { positional, flags } = parseOptions(args, [...cliFlags, 'online']);
+  const file = positional[0] ?? context.defaultConfigPath;
   const config = usableConfig(file, context);
   if (!config) return 1;
   context.out(
@@ -37,5 +43,5 @@ export const checkConfig: CliCommand = (args, context) => {
       frameworks: config.frameworks.join(', '),
     }),
   );
-  return 0;
+  return flags.has('online') ? checkPeopleOnline(config, context) : 0;
 };
