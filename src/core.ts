@@ -1,4 +1,9 @@
 import type { i18n } from 'i18next';
+import { createAdminRepository } from './admin/admin-repository.ts';
+import type { AdminDeps } from './admin/administer.ts';
+import { createSettings, type Settings } from './admin/settings.ts';
+import { liveConfig } from './config/live.ts';
+import { liveDirectory } from './people/live-directory.ts';
 import { actionPlanDeliverers, remindersJob } from './action-plans/schedule.ts';
 import type { Catalogue } from './catalogue/load.ts';
 import type { Platform } from './chat/address.ts';
@@ -29,19 +34,20 @@ import { noMetrics, type MetricsSink } from './metrics/sink.ts';
 import { dispatch, type Deliverers } from './outbox/items.ts';
 import { createOutbox, type Outbox } from './outbox/outbox.ts';
 import { outboxPersonalData } from './outbox/personal-data.ts';
-import { createDirectory, type Directory } from './people/directory.ts';
+import type { Directory } from './people/directory.ts';
 import { retentionJob } from './privacy/retention-schedule.ts';
 import { reportDeliverers } from './reports/post.ts';
 import { reportJob } from './reports/schedule.ts';
 import { workCalendar, type WorkCalendar } from './scheduler/calendar.ts';
 import { createRunner, type Runner } from './scheduler/runner.ts';
-import { createScheduler } from './scheduler/scheduler.ts';
+import { createScheduler, type Job } from './scheduler/scheduler.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
 import { readAhead } from './store/read-ahead.ts';
 import type { Store } from './store/store.ts';
 
 export interface CoreOptions {
+  /** The file's configuration; its people part is seeded into the store and changed there. */
   config: OrganizationConfig;
   store: Store;
   clock: Clock;
@@ -70,11 +76,19 @@ export interface Core {
   /** The one way in from the platforms. */
   inbound: InboundPort;
   cycleDeps: CycleDeps;
+  /** The effective configuration: the file's, with the people part the store keeps. */
+  settings: Settings;
+  admin: AdminDeps;
 }
 
 export function createCore(options: CoreOptions): Core {
-  const { config, store, clock, logger, i18n, catalogue } = options;
-  const directory = createDirectory(config, options.platforms);
+  const { store, clock, logger, i18n, catalogue } = options;
+  // Interactions read what they need in one call at their start (see readAhead).
+  const ahead = readAhead(store);
+  const settings = createSettings({ file: options.config, store: ahead.store, clock, logger });
+  // Every reader sees the current configuration; what it is built from changes without a restart.
+  const config = liveConfig(settings.current);
+  const directory = liveDirectory(settings.current, options.platforms);
   const calendar = workCalendar(config.organization.timezone, config.organization.holidays);
   const metrics = options.metrics ?? noMetrics;
   const scope = createDeliveryScope();
@@ -90,8 +104,6 @@ export function createCore(options: CoreOptions): Core {
       onRateLimitWait: (platform, ms) => metrics.rateLimitWait(platform, ms),
     }),
   );
-  // Interactions read what they need in one call at their start (see readAhead).
-  const ahead = readAhead(store);
   const engine = createCheckInEngine({
     store: ahead.store,
     port,
@@ -136,7 +148,7 @@ export function createCore(options: CoreOptions): Core {
     graceMs: config.schedule.graceHours * 3_600_000,
     logger,
     metrics,
-    jobs: [
+    jobs: refreshingFirst(settings, [
       openCycleJob(jobDeps, config.schedule.openCycle, (cycle, day, batch) =>
         fanOutCheckIns(jobDeps, cycle, day, batch),
       ),
@@ -147,23 +159,36 @@ export function createCore(options: CoreOptions): Core {
       ...(config.privacy.retentionYears
         ? [retentionJob({ store, clock, logger }, config.privacy.retentionYears)]
         : []),
-    ],
+    ]),
   });
   const cycleDeps: CycleDeps = { store, clock, config, catalogue, localDate: calendar.localDate };
-  const services = { engine, outbox, directory, calendar };
+  const admin: AdminDeps = { settings, store, clock, logger, catalogue };
+  const services = { engine, outbox, directory, calendar, admin };
   const inbound = createInbound({
     core: services,
     cycleDeps,
     deliveries: createDeliveriesRepository(store),
     ahead,
+    settings,
   });
   return {
     ...services,
     runner: createRunner(scheduler, outbox, logger),
     inbound,
     cycleDeps,
+    settings,
   };
 }
+
+/** A scheduled run first takes in a change another replica made to the configuration. */
+const refreshingFirst = (settings: Settings, jobs: Job[]): Job[] =>
+  jobs.map((job) => ({
+    ...job,
+    async run(slot) {
+      await settings.refresh();
+      await job.run(slot);
+    },
+  }));
 
 /**
  * Every repository that keeps something about a person, for data-subject
@@ -178,6 +203,7 @@ export function personalDataParts(store: Store) {
     actionItemsPersonalData(store),
     cyclesPersonalData(store),
     createHandOverRepository(store),
+    createAdminRepository(store),
     createPlatformMemoryRepository(store, 'teams'),
     outboxPersonalData(store),
   ] as const;

@@ -41,6 +41,10 @@ export const actionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('actionNote'), item: id }),
   z.object({ kind: z.literal('actionMove'), item: id }),
   z.object({ kind: z.literal('actionSnooze'), item: id, days: z.number().int().min(1).max(365) }),
+  /** Administration by coordinators: a department's contacts, and its place in the open cycle. */
+  z.object({ kind: z.literal('adminContactAdd'), department: id }),
+  z.object({ kind: z.literal('adminContactRemove'), department: id }),
+  z.object({ kind: z.literal('adminOpenCycle'), department: id }),
 ]);
 
 export type Action = z.infer<typeof actionSchema>;

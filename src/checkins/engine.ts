@@ -16,7 +16,7 @@ import { skipKeyFactor } from './handlers/skip.ts';
 import { startKeyFactor } from './handlers/start.ts';
 
 /** The check-ins' own actions: everything but the action plan's. */
-export type CheckInAction = Exclude<Action, { kind: `action${string}` }>;
+export type CheckInAction = Exclude<Action, { kind: `action${string}` | `admin${string}` }>;
 
 /**
  * The check-in use cases, reached through the inbound port, which has already

@@ -16,6 +16,7 @@ export const namespaces = [
   'report',
   'reports',
   'teams',
+  'admin',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

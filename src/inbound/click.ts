@@ -4,14 +4,19 @@ import { clickPlanAction } from '../action-plans/click.ts';
 import { isPlanAction } from '../action-plans/plan-action.ts';
 import type { Who } from '../checkins/context.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
+import type { AdminDeps } from '../admin/administer.ts';
+import { isAdminAction } from '../admin/forms.ts';
+import { clickAdmin } from '../admin/interact.ts';
 
-/** A button: the action plan's go to the action plan, every other to the check-ins. */
+/** A button: the action plan's go to the action plan, administration to it, every other to the check-ins. */
 export function click(
   engine: CheckInEngine,
+  admin: AdminDeps,
   who: Who,
   action: Action,
   interaction: Interaction,
 ): Promise<void> {
+  if (isAdminAction(action)) return clickAdmin(engine.context, admin, who, action, interaction);
   if (isPlanAction(action))
     return clickPlanAction(engine.context, who.person, who.actor, action, interaction);
   return engine.click(who, action, interaction);
