@@ -1,7 +1,9 @@
 import type { i18n } from 'i18next';
 import { createAdminRepository } from './admin/admin-repository.ts';
 import type { AdminDeps } from './admin/administer.ts';
-import { createSettings, type Settings } from './admin/settings.ts';
+import { fileEdited } from './admin/file-edits.ts';
+import { createSettings, type FileOutcome, type Settings } from './admin/settings.ts';
+import type { ConfigResult } from './config/load.ts';
 import { liveConfig } from './config/live.ts';
 import { liveDirectory } from './people/live-directory.ts';
 import { actionPlanDeliverers, remindersJob } from './action-plans/schedule.ts';
@@ -79,6 +81,8 @@ export interface Core {
   /** The effective configuration: the file's, with the people part the store keeps. */
   settings: Settings;
   admin: AdminDeps;
+  /** tasa.yaml read again: applied, or refused with the running configuration kept. */
+  fileEdited(read: ConfigResult): Promise<FileOutcome>;
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -177,6 +181,7 @@ export function createCore(options: CoreOptions): Core {
     inbound,
     cycleDeps,
     settings,
+    fileEdited: (read) => fileEdited({ settings, context: engine.context }, read),
   };
 }
 

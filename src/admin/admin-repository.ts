@@ -50,7 +50,12 @@ export interface AdminRepository extends PersonalData<{ administration: HistoryE
   ): Promise<{ settings: StoredSettings | undefined; result: T }>;
   /** The newest changes first. */
   history(limit: number): Promise<HistoryEntry[]>;
+  /** True once for a refused file edit, across replicas: every replica watching the file sees it. */
+  firstRefusal(fingerprint: string): Promise<boolean>;
 }
+
+/** A refused edit is told once a day at most, however many replicas read it. */
+const refusalTtlMs = 24 * 60 * 60 * 1000;
 
 const mentions = (entry: HistoryEntry, person: string): boolean =>
   entry.by === person || ('person' in entry.change && entry.change.person === person);
@@ -91,6 +96,8 @@ export function createAdminRepository(store: Store): AdminRepository {
         return { settings: next, result: decided.result };
       }),
     history: async (limit) => (await history()).reverse().slice(0, limit),
+    firstRefusal: async (fingerprint) =>
+      (await store.claim(`admin:refused:${fingerprint}`, refusalTtlMs)) !== null,
     async export({ person }) {
       return { administration: (await history()).filter((e) => mentions(e, person)) };
     },

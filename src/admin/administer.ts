@@ -52,7 +52,8 @@ export async function administer(
         departments: config.departments,
       };
       const applied = applyRequest(people, request, config.organization.locale);
-      if (!applied.ok) return { kind: 'keep', result: { kind: 'refused', refusal: applied.refusal } };
+      if (!applied.ok)
+        return { kind: 'keep', result: { kind: 'refused', refusal: applied.refusal } };
       const problems = problemsWith(config, applied.part);
       if (problems.length > 0) return { kind: 'keep', result: { kind: 'invalid', problems } };
       return {

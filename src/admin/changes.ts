@@ -20,8 +20,7 @@ export interface Refusal {
 }
 
 export type Applied =
-  | { ok: true; part: PeoplePart; change: HistoryChange }
-  | { ok: false; refusal: Refusal };
+  { ok: true; part: PeoplePart; change: HistoryChange } | { ok: false; refusal: Refusal };
 
 const refuse = (key: string, params: Record<string, string> = {}): Applied => ({
   ok: false,
@@ -95,7 +94,10 @@ export function applyRequest(part: PeoplePart, request: AdminRequest, locale: st
         ok: true,
         part: {
           ...part,
-          departments: replace({ ...department, contacts: [...department.contacts, request.person] }),
+          departments: replace({
+            ...department,
+            contacts: [...department.contacts, request.person],
+          }),
         },
         change: { kind: 'contactAdded', department: department.id, ...named(request.person) },
       };

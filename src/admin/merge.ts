@@ -6,7 +6,11 @@ import { personId, sameValue, type PeoplePart } from './people-part.ts';
  * it changed since it was last loaded (`before` → `after`); everything else
  * stays as the running configuration has it, chat changes included.
  */
-export function mergeFileEdit(before: PeoplePart, after: PeoplePart, running: PeoplePart): PeoplePart {
+export function mergeFileEdit(
+  before: PeoplePart,
+  after: PeoplePart,
+  running: PeoplePart,
+): PeoplePart {
   return {
     coordinators: mergePeople(before.coordinators, after.coordinators, running.coordinators),
     reviewers: mergePeople(before.reviewers, after.reviewers, running.reviewers),

@@ -72,7 +72,8 @@ export function notChangedText(
   t: Translator,
   outcome: Exclude<AdminOutcome, { kind: 'changed' }>,
 ): string {
-  if (outcome.kind === 'refused') return t(`admin:refused.${outcome.refusal.key}`, outcome.refusal.params);
+  if (outcome.kind === 'refused')
+    return t(`admin:refused.${outcome.refusal.key}`, outcome.refusal.params);
   return problemsText(t, t('admin:invalid'), outcome.problems);
 }
 
@@ -151,5 +152,8 @@ export function historyView(t: Translator, entries: HistoryEntry[], names: Names
   };
 }
 
-export const departmentNameOf = (department: Department, config: OrganizationConfig, language: Language) =>
-  configuredName(department, language, config.organization.locale);
+export const departmentNameOf = (
+  department: Department,
+  config: OrganizationConfig,
+  language: Language,
+) => configuredName(department, language, config.organization.locale);

@@ -34,7 +34,12 @@ export function addToOpenCycle(
     const departments = asked
       ? cycle.departments.map((d) =>
           d.id === asked.id
-            ? { ...d, keyFactors: frozen.keyFactors.filter((kf) => [...d.keyFactors, ...added].includes(kf)) }
+            ? {
+                ...d,
+                keyFactors: frozen.keyFactors.filter((kf) =>
+                  [...d.keyFactors, ...added].includes(kf),
+                ),
+              }
             : d,
         )
       : [...cycle.departments, frozen];

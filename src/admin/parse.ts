@@ -32,7 +32,11 @@ export function parseAdminCommand(words: readonly string[]): AdminCommand {
   const toOpenCycle = words.includes(openCycleFlag);
   const [first, second, ...rest] = words.filter((w) => w !== openCycleFlag);
   const what = `${first?.toLowerCase() ?? ''} ${second?.toLowerCase() ?? ''}`.trim();
-  const change = (request: AdminRequest): AdminCommand => ({ kind: 'change', request, toOpenCycle });
+  const change = (request: AdminRequest): AdminCommand => ({
+    kind: 'change',
+    request,
+    toOpenCycle,
+  });
   const department = (rest[0] ?? '').toLowerCase();
   const person = (text: string | undefined) => (text ? parsePerson(text) : undefined);
   if (!first || first.toLowerCase() === 'help') return { kind: 'help' };
@@ -60,7 +64,10 @@ export function parseAdminCommand(words: readonly string[]): AdminCommand {
       // The name may have spaces; the first contact is the last word.
       const last = rest.at(-1);
       const contact = rest.length > 2 && last && looksLikePerson(last) ? person(last) : undefined;
-      const name = rest.slice(1, contact ? -1 : undefined).join(' ').trim();
+      const name = rest
+        .slice(1, contact ? -1 : undefined)
+        .join(' ')
+        .trim();
       if (!department) return usage('missing.department');
       if (!name) return usage('missing.name');
       if (!contact) return usage('missing.person');

@@ -69,7 +69,14 @@ export function createSettings(deps: SettingsDeps): Settings {
           kind: 'save',
           people: part,
           file: part,
-          entries: [{ at, by: 'file', revision, change: { kind: 'seeded', departments: part.departments.length } }],
+          entries: [
+            {
+              at,
+              by: 'file',
+              revision,
+              change: { kind: 'seeded', departments: part.departments.length },
+            },
+          ],
           result: { kind: 'seeded' },
         };
       // Another replica may have brought the same edit in already.
@@ -86,7 +93,14 @@ export function createSettings(deps: SettingsDeps): Settings {
         result: { kind: 'applied', changed },
       };
     });
-    if (result.kind === 'refused') return result;
+    if (result.kind === 'refused') {
+      // At start nothing runs yet: run on what the store keeps, with the file's other sections.
+      if (!stored) {
+        file = next;
+        adopt(settings);
+      }
+      return result;
+    }
     file = next;
     stored = undefined;
     adopt(settings);

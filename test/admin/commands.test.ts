@@ -48,7 +48,12 @@ describe('administration in chat', () => {
     expect(lines[0]).toMatch(/^2027-01-04 08:00 UTC · /);
     const logged = world.logger.lines.filter((e) => e.message === 'configuration changed in chat');
     expect(logged.map((e) => e.fields)).toContainEqual(
-      expect.objectContaining({ by: 'slack:UCOORD', change: 'contactAdded', department: 'culture', person: 'slack:UCULT2' }),
+      expect.objectContaining({
+        by: 'slack:UCOORD',
+        change: 'contactAdded',
+        department: 'culture',
+        person: 'slack:UCULT2',
+      }),
     );
     expect(logged).toHaveLength(8);
   });
@@ -87,7 +92,9 @@ describe('administration in chat', () => {
     expect(await admin('keyfactors culture KF01,KF99')).toContain(
       'KF99 is not a key factor of integrating-cities',
     );
-    expect(await admin('contact add nowhere <@UX12345>')).toContain('There is no department nowhere.');
+    expect(await admin('contact add nowhere <@UX12345>')).toContain(
+      'There is no department nowhere.',
+    );
     expect(await world.core.settings.repository.history(10)).toEqual([]);
   });
 });

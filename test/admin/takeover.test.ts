@@ -108,7 +108,9 @@ describe('a contact replaced', () => {
     const kalle = world.person('UCULT1');
     await kalle.act({ kind: 'adminContactAdd', department: 'culture' });
     expect(world.chat.forms).toHaveLength(0);
-    expect(kalle.lastText()).toBe('Only coordinators change departments, contacts and coordinators.');
+    expect(kalle.lastText()).toBe(
+      'Only coordinators change departments, contacts and coordinators.',
+    );
     const outcome = await world.inbound.receive({
       kind: 'form',
       actor: kalle.actor,
