@@ -19,7 +19,9 @@ export async function handBack(
     const handed = Object.entries(record.handOvers)
       .filter(([, handOver]) => handOver.to === person)
       .map(([keyFactor]) => keyFactor);
-    for (const keyFactor of handed) delete record.handOvers[keyFactor];
+    record.handOvers = Object.fromEntries(
+      Object.entries(record.handOvers).filter(([keyFactor]) => !handed.includes(keyFactor)),
+    );
     return handed;
   });
   return { cycle: cycle.id, keyFactors: result };

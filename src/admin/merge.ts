@@ -38,16 +38,17 @@ function mergePeople(before: Person[], after: Person[], running: Person[]): Pers
 const fields = ['name', 'keyFactors', 'retired'] as const;
 
 function mergeDepartment(before: Department, after: Department, running: Department): Department {
-  const merged: Department = {
-    ...running,
+  // A field the file changed is the file's; the others stay as they run.
+  const pick = <K extends (typeof fields)[number]>(field: K): Department[K] =>
+    sameValue(before[field], after[field]) ? running[field] : after[field];
+  const retired = pick('retired');
+  return {
+    id: running.id,
+    name: pick('name'),
     contacts: mergePeople(before.contacts, after.contacts, running.contacts),
+    keyFactors: pick('keyFactors'),
+    ...(retired === undefined ? {} : { retired }),
   };
-  for (const field of fields) {
-    if (sameValue(before[field], after[field])) continue;
-    if (after[field] === undefined) delete merged[field];
-    else Object.assign(merged, { [field]: after[field] });
-  }
-  return merged;
 }
 
 function mergeDepartments(
