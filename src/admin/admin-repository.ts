@@ -2,7 +2,8 @@ import type { PersonalData } from '../shared/personal-data.ts';
 import { withLock } from '../store/lock.ts';
 import type { Store } from '../store/store.ts';
 import { erasedPerson, type HistoryEntry } from './history.ts';
-import type { PeoplePart } from './people-part.ts';
+import { withoutPerson, type PeoplePart } from './people-part.ts';
+import type { DataSubject } from '../shared/personal-data.ts';
 
 /**
  * Keys: `admin:revision` the running configuration's revision, read at the
@@ -36,7 +37,10 @@ export type SettingsChange<T> =
   | { kind: 'save'; people: PeoplePart; file?: PeoplePart; entries: HistoryEntry[]; result: T }
   | { kind: 'keep'; result: T };
 
-export interface AdminRepository extends PersonalData<{ administration: HistoryEntry[] }> {
+export interface AdminRepository extends PersonalData<{
+  administration: HistoryEntry[];
+  configuredAs: string[];
+}> {
   /** The stored revision, 0 when nothing is stored yet. */
   revision(): Promise<number>;
   read(): Promise<StoredSettings | undefined>;
@@ -98,19 +102,40 @@ export function createAdminRepository(store: Store): AdminRepository {
     history: async (limit) => (await history()).reverse().slice(0, limit),
     firstRefusal: async (fingerprint) =>
       (await store.claim(`admin:refused:${fingerprint}`, refusalTtlMs)) !== null,
-    async export({ person }) {
-      return { administration: (await history()).filter((e) => mentions(e, person)) };
+    async export(subject) {
+      const stored = await store.get<StoredSettings>(settingsKey);
+      return {
+        administration: (await history()).filter((e) => mentions(e, subject.person)),
+        configuredAs: stored ? withoutPerson(stored.people, subject).removed : [],
+      };
     },
-    async erase({ person }) {
+    // The person leaves the running configuration and the history; tasa.yaml is the
+    // operator's to edit (a file still naming them brings them back when it is read).
+    async erase(subject: DataSubject) {
       return withLock(store, lockKey, async () => {
-        const entries = await history();
-        const touched = entries.filter((e) => mentions(e, person)).length;
-        if (touched > 0)
-          await store.set(
-            historyKey,
-            entries.map((e) => (mentions(e, person) ? erased(e, person) : e)),
-          );
-        return touched;
+        const [stored, past] = await store.getMany<unknown>([settingsKey, historyKey]);
+        const settings = stored as StoredSettings | undefined;
+        const entries = (past as HistoryEntry[] | undefined) ?? [];
+        const touched = entries.filter((e) => mentions(e, subject.person)).length;
+        const people = settings && withoutPerson(settings.people, subject);
+        const changes = touched + (people?.removed.length ?? 0);
+        if (changes === 0) return undefined;
+        const history = {
+          key: historyKey,
+          value: entries.map((e) => (mentions(e, subject.person) ? erased(e, subject.person) : e)),
+        };
+        if (!settings || !people) {
+          await store.setMany([history]);
+          return changes;
+        }
+        const revision = settings.revision + 1;
+        const file = withoutPerson(settings.file, subject).part;
+        await store.setMany([
+          { key: settingsKey, value: { revision, people: people.part, file } },
+          history,
+          { key: revisionKey, value: revision },
+        ]);
+        return changes;
       });
     },
   };

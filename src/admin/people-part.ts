@@ -1,4 +1,5 @@
 import type { Department, OrganizationConfig, Person } from '../config/schema.ts';
+import type { DataSubject } from '../shared/personal-data.ts';
 
 /**
  * The part of the configuration that changes while Tasa runs: who coordinates,
@@ -45,3 +46,36 @@ export const personLabel = (person: Person): string =>
 /** Plain-data equality, for values read back from JSON. */
 export const sameValue = (a: unknown, b: unknown): boolean =>
   JSON.stringify(a) === JSON.stringify(b);
+
+/** Whether an entry is the data subject, by any platform id they are known by. */
+const isSubject = (person: Person, subject: DataSubject): boolean =>
+  personKeyOf(person) === subject.person ||
+  subject.refs.some(
+    (ref) =>
+      (ref.platform === 'slack' && person.slack === ref.id) ||
+      (ref.platform === 'teams' && person.teams?.toLowerCase() === ref.id.toLowerCase()),
+  );
+
+/** The people part without a person, and where they were (e.g. `departments.education.contacts`). */
+export function withoutPerson(
+  part: PeoplePart,
+  subject: DataSubject,
+): { part: PeoplePart; removed: string[] } {
+  const removed: string[] = [];
+  const keep = (people: Person[], where: string): Person[] => {
+    const kept = people.filter((p) => !isSubject(p, subject));
+    if (kept.length < people.length) removed.push(where);
+    return kept;
+  };
+  return {
+    part: {
+      coordinators: keep(part.coordinators, 'coordinators'),
+      reviewers: keep(part.reviewers, 'reviewers'),
+      departments: part.departments.map((d) => ({
+        ...d,
+        contacts: keep(d.contacts, `departments.${d.id}.contacts`),
+      })),
+    },
+    removed,
+  };
+}
