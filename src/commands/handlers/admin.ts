@@ -1,3 +1,4 @@
+import { adminHomeBlocks } from '../../admin/home.ts';
 import { parseAdminCommand } from '../../admin/parse.ts';
 import { changeAndReply, historyReply } from '../../admin/reply.ts';
 import { CommandUsageError, type Command, type CommandReply } from '../types.ts';
@@ -17,8 +18,12 @@ export const adminCommand: Command = {
     const asker = { person, language, t, names: core.directory };
     const command = parseAdminCommand(args);
     switch (command.kind) {
-      case 'help':
-        return reply(`${t('admin:help.title')}\n${t('admin:help.lines')}`);
+      case 'help': {
+        // With the departments and their buttons: the card Teams shows where Slack has App Home.
+        const help = reply(`${t('admin:help.title')}\n${t('admin:help.lines')}`);
+        const departments = adminHomeBlocks(core.admin.settings.current(), t, language);
+        return { text: help.text, blocks: [...help.blocks, ...departments] };
+      }
       case 'history':
         return historyReply(core.admin, asker);
       case 'usage':
