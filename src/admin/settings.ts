@@ -10,7 +10,8 @@ import {
   type StoredSettings,
 } from './admin-repository.ts';
 import { changedPaths, mergeFileEdit } from './merge.ts';
-import { peoplePartOf, sameValue, withPeoplePart } from './people-part.ts';
+import { openCycleOf } from '../cycles/repository.ts';
+import { peoplePartOf, sameValue, withPeoplePart, type PeoplePart } from './people-part.ts';
 import { problemsWith } from './validate.ts';
 
 /** What came of loading the file (at start, on an edit, on SIGHUP). */
@@ -48,6 +49,25 @@ export interface SettingsDeps {
   logger: Logger;
 }
 
+/**
+ * A department the open cycle asks is not taken out by a file edit: it is kept,
+ * retired, so that its contacts still answer until the cycle closes.
+ */
+function keepAsked(
+  merged: PeoplePart,
+  running: PeoplePart,
+  asked: ReadonlySet<string>,
+): PeoplePart {
+  const dropped = running.departments.filter(
+    (d) => asked.has(d.id) && !merged.departments.some((m) => m.id === d.id),
+  );
+  if (dropped.length === 0) return merged;
+  return {
+    ...merged,
+    departments: [...merged.departments, ...dropped.map((d) => ({ ...d, retired: true }))],
+  };
+}
+
 export function createSettings(deps: SettingsDeps): Settings {
   const repository = createAdminRepository(deps.store);
   let file = deps.file;
@@ -63,6 +83,7 @@ export function createSettings(deps: SettingsDeps): Settings {
   async function load(next: OrganizationConfig): Promise<FileOutcome> {
     const part = peoplePartOf(next);
     const at = deps.clock.now().toISOString();
+    const asked = new Set((await openCycleOf(deps.store))?.departments.map((d) => d.id));
     const { settings, result } = await repository.change<FileOutcome>((current, revision) => {
       if (!current)
         return {
@@ -81,7 +102,11 @@ export function createSettings(deps: SettingsDeps): Settings {
         };
       // Another replica may have brought the same edit in already.
       if (sameValue(current.file, part)) return { kind: 'keep', result: { kind: 'unchanged' } };
-      const people = mergeFileEdit(current.file, part, current.people);
+      const people = keepAsked(
+        mergeFileEdit(current.file, part, current.people),
+        current.people,
+        asked,
+      );
       const problems = problemsWith(next, people);
       if (problems.length > 0) return { kind: 'keep', result: { kind: 'refused', problems } };
       const changed = changedPaths(current.file, part);

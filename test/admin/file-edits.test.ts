@@ -176,3 +176,18 @@ describe('how file edits and chat changes combine', () => {
     expect(world.core.directory.contactsOf('culture')).toEqual(['slack:UCULT2']);
   });
 });
+
+describe('a department the open cycle asks', () => {
+  it('is kept, retired, when an edit of tasa.yaml takes it out', async () => {
+    const world = createWorld();
+    await world.core.fileEdited({ ok: true, config: world.config });
+    expect((await world.open({ name: '2027-Q1', dueDate: '2027-02-15' })).ok).toBe(true);
+    const withoutCulture = cityConfig.slice(0, cityConfig.indexOf('  - id: culture'));
+    expect(await world.core.fileEdited(parseConfig(withoutCulture))).toMatchObject({
+      kind: 'applied',
+    });
+    const culture = world.core.settings.current().departments.find((d) => d.id === 'culture');
+    expect(culture).toMatchObject({ retired: true });
+    expect(world.core.directory.contactsOf('culture')).toEqual(['slack:UCULT1']);
+  });
+});
