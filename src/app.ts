@@ -70,6 +70,16 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
   const catalogue = loadCatalogue(i18n);
   const metrics = options.metrics ?? createMetrics({ logger });
 
+  // Who Teams knows by their configured id follows the running configuration (see core.settings).
+  let running = (): OrganizationConfig => config;
+  let listedFrom: OrganizationConfig | undefined;
+  let listed: ReturnType<typeof configuredPeople> = [];
+  const teamsPeopleNow = (): ReturnType<typeof configuredPeople> => {
+    const now = running();
+    if (now !== listedFrom) [listedFrom, listed] = [now, configuredPeople(now, 'teams')];
+    return listed;
+  };
+
   // Each platform's adapter is loaded only when it is on: their SDKs (Bolt, the
   // Microsoft 365 Agents SDK) cost tens of MB resident each, and many cities use one.
   const slack = options.slack
@@ -88,7 +98,7 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     ? (await import('./teams/adapter.ts')).createTeamsAdapter(options.teams, {
         memory: createPlatformMemoryRepository(store, 'teams', () => clock.now().getTime()),
         logger,
-        people: configuredPeople(config, 'teams'),
+        people: () => teamsPeopleNow(),
         metrics,
         ...(options.teamsClientOptions ? { clientOptions: options.teamsClientOptions } : {}),
       })
@@ -118,6 +128,7 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     metrics,
   });
   metrics.observeBacklog(() => core.outbox.backlog());
+  running = core.settings.current;
   // The store keeps the running people part: seeded from the file on first start, else it
   // takes in what the file changed while Tasa was down.
   await core.fileEdited({ ok: true, config }).catch((error: unknown) => {

@@ -40,7 +40,7 @@ export interface TeamsAdapterOptions {
   memory: TeamsMemory;
   logger: Logger;
   /** Who is configured with a Teams id: matched when they write, listed in the people picker. */
-  people: readonly ConfiguredPerson[];
+  people: readonly ConfiguredPerson[] | (() => readonly ConfiguredPerson[]);
   clientOptions?: TeamsClientOptions;
   /** Counts the waits the Bot Connector asks for with 429. */
   metrics?: MetricsSink;

@@ -1,3 +1,4 @@
+import { getRecord } from '../../src/checkins/record-repository.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTeamsTasa, users } from '../teams/harness.ts';
 import { waitFor } from '../helpers/fake-bot-connector.ts';
@@ -45,6 +46,24 @@ describe('administration in Teams', () => {
     await waitFor(() => newcomer.texts().some((t) => t.includes('Culture')));
     const history = await coordinator.say('admin history', 'Latest changes');
     expect(history.reply).toContain(`added ${kirsi.aadObjectId} as a contact of culture`);
+  });
+
+  it('knows a contact added by Teams id when they answer, without a restart', async () => {
+    const coordinator = world.person(users.coordinator);
+    const newcomer = world.person(kirsi);
+    await coordinator.install();
+    const added = await coordinator.say('admin contact add culture 29:kirsi', 'Culture');
+    expect(added.reply).toContain('29:kirsi is now a contact of Culture.');
+    // Kirsi installs Tasa after she was added: she is known by the id the coordinator gave.
+    await newcomer.install();
+    await coordinator.say('cycle start 2027-Q1 15.2.2027', 'Cycle 2027-Q1 is open');
+    await waitFor(() => newcomer.lastText().includes('[Start]'));
+    await newcomer.click('Start');
+    await waitFor(() => newcomer.lastText().includes('question 1 of'));
+    await newcomer.click('Yes');
+    await waitFor(() => newcomer.lastText().includes('question 2 of'));
+    const record = await getRecord(world.store, '2027-Q1', 'culture');
+    expect(Object.values(record.answers).map((a) => a.by)).toEqual(['teams:29:kirsi']);
   });
 
   it('refuses the administration card’s buttons to a contact', async () => {
