@@ -60,8 +60,10 @@ describe('tasa.yaml edited while Tasa runs', () => {
   it('applies a good edit without a restart, keeping a change made in chat', async () => {
     const { tasa, save, logged } = await start();
     await say(tasa.core, 'UCOORD', 'admin contact add culture <@UCULT2>');
+    const saved = performance.now();
     save(edited('Erkki Rehtori', 'Erkki Rehtori-Virtanen'));
     await until(() => logged('tasa.yaml edit applied') === 1, 'the edit');
+    console.info(`tasa.yaml saved → applied: ${Math.round(performance.now() - saved)} ms`);
     const { directory } = tasa.core;
     expect(directory.nameOf('slack:UEDU2')).toBe('Erkki Rehtori-Virtanen');
     expect(directory.contactsOf('culture')).toEqual(['slack:UCULT1', 'slack:UCULT2']);
