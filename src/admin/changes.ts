@@ -11,7 +11,9 @@ export type AdminRequest =
   | { kind: 'departmentRetire'; department: string }
   | { kind: 'keyFactors'; department: string; keyFactors: string[] | 'all' }
   | { kind: 'coordinatorAdd'; person: Person }
-  | { kind: 'coordinatorRemove'; person: Person };
+  | { kind: 'coordinatorRemove'; person: Person }
+  | { kind: 'reviewerAdd'; person: Person }
+  | { kind: 'reviewerRemove'; person: Person };
 
 /** Why a change cannot be made; `key` names its text under `admin:refused`. */
 export interface Refusal {
@@ -82,6 +84,24 @@ export function applyRequest(part: PeoplePart, request: AdminRequest, locale: st
         ok: true,
         part: { ...part, coordinators: part.coordinators.filter((c) => c !== found) },
         change: { kind: 'coordinatorRemoved', ...named(found) },
+      };
+    }
+    case 'reviewerAdd':
+      if (part.reviewers.some((r) => samePerson(r, request.person)))
+        return refuse('alreadyReviewer');
+      return {
+        ok: true,
+        part: { ...part, reviewers: [...part.reviewers, request.person] },
+        change: { kind: 'reviewerAdded', ...named(request.person) },
+      };
+    case 'reviewerRemove': {
+      // Coordinators review too, so the last reviewer may go.
+      const found = part.reviewers.find((r) => samePerson(r, request.person));
+      if (!found) return refuse('notReviewer');
+      return {
+        ok: true,
+        part: { ...part, reviewers: part.reviewers.filter((r) => r !== found) },
+        change: { kind: 'reviewerRemoved', ...named(found) },
       };
     }
   }

@@ -19,6 +19,8 @@ export type HistoryChange =
     }
   | { kind: 'coordinatorAdded'; person: string; name?: string }
   | { kind: 'coordinatorRemoved'; person: string; name?: string }
+  | { kind: 'reviewerAdded'; person: string; name?: string }
+  | { kind: 'reviewerRemoved'; person: string; name?: string }
   | { kind: 'addedToOpenCycle'; cycle: string; department: string; keyFactors: string[] };
 
 export interface HistoryEntry {

@@ -84,13 +84,18 @@ export function parseAdminCommand(words: readonly string[]): AdminCommand {
       if (!department) return usage('missing.department');
       return change({ kind: 'departmentRetire', department });
     case 'coordinator add':
-    case 'coordinator remove': {
+    case 'coordinator remove':
+    case 'reviewer add':
+    case 'reviewer remove': {
       const who = person(rest[0]);
       if (!who) return usage('missing.person');
-      return change({
-        kind: what === 'coordinator add' ? 'coordinatorAdd' : 'coordinatorRemove',
-        person: who,
-      });
+      const kinds = {
+        'coordinator add': 'coordinatorAdd',
+        'coordinator remove': 'coordinatorRemove',
+        'reviewer add': 'reviewerAdd',
+        'reviewer remove': 'reviewerRemove',
+      } as const;
+      return change({ kind: kinds[what], person: who });
     }
   }
   return usage('help.unknown', { words: words.join(' ') });

@@ -98,3 +98,21 @@ describe('administration in chat', () => {
     expect(await world.core.settings.repository.history(10)).toEqual([]);
   });
 });
+
+describe('reviewers administered in chat', () => {
+  it('adds and removes a reviewer; coordinators review whoever else does', async () => {
+    const world = createWorld();
+    const admin = (text: string) => say(world.core, 'UCOORD', `admin ${text}`);
+    expect(world.core.directory.isReviewer('slack:UPEER1')).toBe(false);
+    expect(await admin('reviewer add <@UPEER1>')).toBe(
+      'UPEER1 now reviews the departments’ answers.',
+    );
+    expect(world.core.directory.isReviewer('slack:UPEER1')).toBe(true);
+    expect(await admin('reviewer add <@UPEER1>')).toBe('They already are a reviewer.');
+    expect(await admin('reviewer remove <@UPEER1>')).toBe(
+      'UPEER1 no longer reviews the departments’ answers.',
+    );
+    expect(world.core.directory.reviewers()).toEqual(['slack:UCOORD']);
+    expect(await admin('history')).toContain('added reviewer UPEER1');
+  });
+});
