@@ -1,7 +1,7 @@
 import { parseDocument, stringify } from 'yaml';
 import { parseConfig } from '../config/load.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
-import type { PeoplePart } from './people-part.ts';
+import { peoplePartOf, sameValue, type PeoplePart } from './people-part.ts';
 
 /** YAML does not write `retired: false` or an empty reviewers list: the file says only what differs. */
 function plain(part: PeoplePart): Record<string, unknown> {
@@ -27,10 +27,14 @@ export function configYaml(
 ): string {
   const part = plain(people);
   if (file) {
+    const written = plain(peoplePartOf(file.config));
+    if (sameValue(part, written)) return file.text;
     const doc = parseDocument(file.text);
-    if (!part.reviewers) doc.delete('reviewers');
-    for (const [key, value] of Object.entries(part)) doc.set(key, doc.createNode(value));
-    const text = doc.toString();
+    // Only what differs from the file is rewritten, so the rest keeps its comments and layout.
+    if (!part.reviewers && written.reviewers) doc.delete('reviewers');
+    for (const [key, value] of Object.entries(part))
+      if (!sameValue(value, written[key])) doc.set(key, doc.createNode(value));
+    const text = doc.toString({ flowCollectionPadding: false });
     if (parseConfig(text).ok) return text;
   }
   const { organization, ...rest } = running;

@@ -65,4 +65,17 @@ describe('tasa config export', () => {
     const back = parseConfig(text);
     expect(back.ok && back.config).toEqual(world.core.settings.current());
   });
+
+  it('writes the file back as it is when nothing was changed in chat', async () => {
+    const world = createWorld();
+    await world.core.fileEdited({ ok: true, config: world.config });
+    const dir = mkdtempSync(join(tmpdir(), 'tasa-export-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'tasa.yaml'), `# Testikaupunki's Tasa\n${cityConfig}`);
+    const run = cliOn(() => ({ config: world.config, store: world.store }));
+    const cwd = process.cwd();
+    process.chdir(dir);
+    const { out } = await run('config', 'export').finally(() => process.chdir(cwd));
+    expect(`${out.join('\n')}\n`).toBe(`# Testikaupunki's Tasa\n${cityConfig}`);
+  });
 });
