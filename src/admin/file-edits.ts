@@ -33,7 +33,10 @@ export async function fileEdited(deps: FileEditDeps, read: ConfigResult): Promis
       logger.info({}, 'configuration seeded from tasa.yaml');
       break;
     case 'unchanged':
-      logger.debug({}, 'tasa.yaml read again: nothing in it changed what runs');
+      logger.debug(
+        {},
+        'tasa.yaml read again: its people part is as last loaded, its other sections are applied',
+      );
       break;
     case 'refused':
       await refused(deps, outcome.problems);
