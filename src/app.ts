@@ -1,4 +1,8 @@
+import { watch } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { i18n } from 'i18next';
+import type { FileOutcome } from './admin/settings.ts';
+import { loadConfigFile } from './config/load.ts';
 import type { WebClientOptions } from '@slack/web-api';
 import { loadCatalogue, type Catalogue } from './catalogue/load.ts';
 import type { Platform } from './chat/address.ts';
@@ -24,6 +28,8 @@ import type { TeamsSettings } from './teams/settings.ts';
 
 export interface TasaOptions {
   config: OrganizationConfig;
+  /** The file `config` was read from: watched, and read again on SIGHUP, so edits need no restart. */
+  configFile?: string;
   store: Store;
   logger: Logger;
   clock: Clock;
@@ -57,6 +63,8 @@ export interface RunningTasa {
   readonly catalogue: Catalogue;
   readonly core: Core;
   readonly cycleDeps: CycleDeps;
+  /** Reads the config file again, as an edit of it or SIGHUP does. */
+  reloadConfig(): Promise<FileOutcome | undefined>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +74,16 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
   const i18n = createI18n(readResources(options.localesDir), config.organization.locale);
   const catalogue = loadCatalogue(i18n);
   const metrics = options.metrics ?? createMetrics({ logger });
+
+  // Who Teams knows by their configured id follows the running configuration (see core.settings).
+  let running = (): OrganizationConfig => config;
+  let listedFrom: OrganizationConfig | undefined;
+  let listed: ReturnType<typeof configuredPeople> = [];
+  const teamsPeopleNow = (): ReturnType<typeof configuredPeople> => {
+    const now = running();
+    if (now !== listedFrom) [listedFrom, listed] = [now, configuredPeople(now, 'teams')];
+    return listed;
+  };
 
   // Each platform's adapter is loaded only when it is on: their SDKs (Bolt, the
   // Microsoft 365 Agents SDK) cost tens of MB resident each, and many cities use one.
@@ -85,7 +103,7 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     ? (await import('./teams/adapter.ts')).createTeamsAdapter(options.teams, {
         memory: createPlatformMemoryRepository(store, 'teams', () => clock.now().getTime()),
         logger,
-        people: configuredPeople(config, 'teams'),
+        people: () => teamsPeopleNow(),
         channels: [config.channels.coordination.teams, config.channels.steering?.teams].filter(
           (id): id is string => id !== undefined,
         ),
@@ -122,6 +140,26 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     metrics,
   });
   metrics.observeBacklog(() => core.outbox.backlog());
+  running = core.settings.current;
+  // The store keeps the running people part: seeded from the file on first start, else it
+  // takes in what the file changed while Tasa was down.
+  await core.fileEdited({ ok: true, config }).catch((error: unknown) => {
+    // The store may be away at start (readiness says so); the file's people part runs meanwhile.
+    logger.error({ err: error }, 'the configuration could not be read from the store');
+  });
+  const reloadConfig = async (): Promise<FileOutcome | undefined> => {
+    if (!options.configFile) return undefined;
+    try {
+      return await core.fileEdited(loadConfigFile(options.configFile));
+    } catch (error) {
+      // Mid-save the file may be briefly missing; the save's own event reads it again.
+      logger.warn({ err: error }, 'tasa.yaml could not be read again');
+      return undefined;
+    }
+  };
+  const unwatch = options.configFile
+    ? watchConfigFile(options.configFile, reloadConfig, logger)
+    : () => undefined;
   const { cycleDeps } = core;
   // Only a config that names people by e-mail has them to find (and to tell /readyz about).
   const byEmail = configuredEmails(config).length > 0;
@@ -184,10 +222,12 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     catalogue,
     core,
     cycleDeps,
+    reloadConfig,
     async stop() {
       core.emails.stop();
       // A lookup in flight may be waiting out Slack's retries; it is not waited for long.
       await withTimeout(resolving, storePingTimeoutMs, 'e-mail lookups').catch(() => undefined);
+      unwatch();
       await core.runner.stop();
       // No new requests first; then the work still answering earlier ones finishes.
       await server.close();
@@ -196,5 +236,35 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
       await store.close();
       logger.info({}, 'tasa stopped');
     },
+  };
+}
+
+/** How long a burst of file events (an editor's save is several) is waited out before reading. */
+const settleMs = 150;
+
+/**
+ * Reads tasa.yaml again when it changes or on SIGHUP, one read at a time. The
+ * folder is watched, not the file: editors save by writing a new file over it.
+ */
+function watchConfigFile(path: string, reload: () => Promise<unknown>, logger: Logger): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let reading: Promise<unknown> = Promise.resolve();
+  const soon = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      reading = reading.then(reload).catch((error: unknown) => {
+        logger.error({ err: error }, 'tasa.yaml could not be applied');
+      });
+    }, settleMs);
+  };
+  const watcher = watch(dirname(path), (_event, name) => {
+    if (name === basename(path)) soon();
+  });
+  watcher.on('error', (error) => logger.warn({ err: error }, 'tasa.yaml is no longer watched'));
+  process.on('SIGHUP', soon);
+  return () => {
+    clearTimeout(timer);
+    watcher.close();
+    process.off('SIGHUP', soon);
   };
 }

@@ -1,4 +1,11 @@
 import type { i18n } from 'i18next';
+import { createAdminRepository } from './admin/admin-repository.ts';
+import type { AdminDeps } from './admin/administer.ts';
+import { fileEdited } from './admin/file-edits.ts';
+import { createSettings, type FileOutcome, type Settings } from './admin/settings.ts';
+import type { ConfigResult } from './config/load.ts';
+import { liveConfig } from './config/live.ts';
+import { liveDirectory } from './people/live-directory.ts';
 import { actionPlanDeliverers, remindersJob } from './action-plans/schedule.ts';
 import type { Catalogue } from './catalogue/load.ts';
 import type { Platform } from './chat/address.ts';
@@ -36,7 +43,7 @@ import { noMetrics, type MetricsSink } from './metrics/sink.ts';
 import { dispatch, type Deliverers } from './outbox/items.ts';
 import { createOutbox, type Outbox } from './outbox/outbox.ts';
 import { outboxPersonalData } from './outbox/personal-data.ts';
-import { createDirectory, type Directory } from './people/directory.ts';
+import type { Directory } from './people/directory.ts';
 import { retentionJob } from './privacy/retention-schedule.ts';
 import { reportDeliverers } from './reports/post.ts';
 import { reportJob } from './reports/schedule.ts';
@@ -44,13 +51,14 @@ import { reviewAfterAnswer } from './reviews/after-answer.ts';
 import { reviewDeliverers, reviewsJob } from './reviews/schedule.ts';
 import { workCalendar, type WorkCalendar } from './scheduler/calendar.ts';
 import { createRunner, type Runner } from './scheduler/runner.ts';
-import { createScheduler } from './scheduler/scheduler.ts';
+import { createScheduler, type Job } from './scheduler/scheduler.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
 import { readAhead } from './store/read-ahead.ts';
 import type { Store } from './store/store.ts';
 
 export interface CoreOptions {
+  /** The file's configuration; its people part is seeded into the store and changed there. */
   config: OrganizationConfig;
   store: Store;
   clock: Clock;
@@ -83,10 +91,20 @@ export interface Core {
   cycleDeps: CycleDeps;
   /** People named by e-mail in tasa.yaml: found on the platforms at start and when needed. */
   emails: EmailPeople;
+  /** The effective configuration: the file's, with the people part the store keeps. */
+  settings: Settings;
+  admin: AdminDeps;
+  /** tasa.yaml read again: applied, or refused with the running configuration kept. */
+  fileEdited(read: ConfigResult): Promise<FileOutcome>;
 }
 
 export function createCore(options: CoreOptions): Core {
-  const { config, store, clock, logger, i18n, catalogue } = options;
+  const { store, clock, logger, i18n, catalogue } = options;
+  // Interactions read what they need in one call at their start (see readAhead).
+  const ahead = readAhead(store);
+  const settings = createSettings({ file: options.config, store: ahead.store, clock, logger });
+  // Every reader sees the current configuration; what it is built from changes without a restart.
+  const config = liveConfig(settings.current);
   const emailIds = createEmailIdsRepository(store);
   const resolver = createEmailResolver({
     repository: emailIds,
@@ -94,7 +112,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     logger,
   });
-  const directory = createDirectory(config, options.platforms, resolver.known);
+  const directory = liveDirectory(settings.current, options.platforms, resolver.known);
   const calendar = workCalendar(config.organization.timezone, config.organization.holidays);
   const metrics = options.metrics ?? noMetrics;
   const scope = createDeliveryScope();
@@ -112,8 +130,6 @@ export function createCore(options: CoreOptions): Core {
     // Innermost: each attempt goes to the id the platform gives for an e-mail now.
     emailAddresses(emailAddressBook(resolver)),
   );
-  // Interactions read what they need in one call at their start (see readAhead).
-  const ahead = readAhead(store);
   const engine = createCheckInEngine({
     store: ahead.store,
     port,
@@ -160,7 +176,7 @@ export function createCore(options: CoreOptions): Core {
     graceMs: config.schedule.graceHours * 3_600_000,
     logger,
     metrics,
-    jobs: [
+    jobs: refreshingFirst(settings, [
       openCycleJob(jobDeps, config.schedule.openCycle, (cycle, day, batch) =>
         fanOutCheckIns(jobDeps, cycle, day, batch),
       ),
@@ -172,15 +188,17 @@ export function createCore(options: CoreOptions): Core {
       ...(config.privacy.retentionYears
         ? [retentionJob({ store, clock, logger }, config.privacy.retentionYears)]
         : []),
-    ],
+    ]),
   });
   const cycleDeps: CycleDeps = { store, clock, config, catalogue, localDate: calendar.localDate };
-  const services = { engine, outbox, directory, calendar };
+  const admin: AdminDeps = { settings, store, clock, logger, catalogue };
+  const services = { engine, outbox, directory, calendar, admin };
   const inbound = createInbound({
     core: services,
     cycleDeps,
     deliveries: createDeliveriesRepository(store),
     ahead,
+    settings,
   });
   return {
     ...services,
@@ -195,8 +213,20 @@ export function createCore(options: CoreOptions): Core {
       logger,
       tell: (entry) => reportUnknownEmail(engine, entry),
     }),
+    settings,
+    fileEdited: (read) => fileEdited({ settings, context: engine.context }, read),
   };
 }
+
+/** A scheduled run first takes in a change another replica made to the configuration. */
+const refreshingFirst = (settings: Settings, jobs: Job[]): Job[] =>
+  jobs.map((job) => ({
+    ...job,
+    async run(slot) {
+      await settings.refresh();
+      await job.run(slot);
+    },
+  }));
 
 /**
  * Every repository that keeps something about a person, for data-subject
@@ -212,6 +242,7 @@ export function personalDataParts(store: Store) {
     cyclesPersonalData(store),
     createHandOverRepository(store),
     createNamesRepository(store),
+    createAdminRepository(store),
     createPlatformMemoryRepository(store, 'teams'),
     createEmailIdsRepository(store),
     outboxPersonalData(store),

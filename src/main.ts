@@ -73,6 +73,7 @@ async function main(): Promise<void> {
 
   const tasa = await startTasa({
     config,
+    ...(useExample ? {} : { configFile: configPath }),
     store,
     logger,
     clock: systemClock,

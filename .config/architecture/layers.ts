@@ -20,6 +20,7 @@ export const layers = {
     'privacy',
     'home',
     'commands',
+    'admin',
   ],
   /** The core's one entry point from the platforms. */
   inbound: ['inbound'],

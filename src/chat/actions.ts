@@ -74,6 +74,10 @@ export const actionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reviewReopen'), ...where, question: id }),
   /** What waits for the reviewer, sent to their chat (from App Home). */
   z.object({ kind: z.literal('reviewOpen') }),
+  /** Administration by coordinators: a department's contacts, and its place in the open cycle. */
+  z.object({ kind: z.literal('adminContactAdd'), department: id }),
+  z.object({ kind: z.literal('adminContactRemove'), department: id }),
+  z.object({ kind: z.literal('adminOpenCycle'), department: id }),
 ]);
 
 export type Action = z.infer<typeof actionSchema>;

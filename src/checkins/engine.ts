@@ -16,8 +16,11 @@ import { explainRefusal, type FormResult } from './handlers/shared.ts';
 import { skipKeyFactor } from './handlers/skip.ts';
 import { startKeyFactor } from './handlers/start.ts';
 
-/** The check-ins' own actions: everything but the action plan's and the peer review's. */
-export type CheckInAction = Exclude<Action, { kind: `action${string}` | `review${string}` }>;
+/** The check-ins' own actions: everything but the action plan's, the peer review's and administration's. */
+export type CheckInAction = Exclude<
+  Action,
+  { kind: `action${string}` | `review${string}` | `admin${string}` }
+>;
 
 /**
  * The check-in use cases, reached through the inbound port, which has already

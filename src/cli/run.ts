@@ -1,5 +1,6 @@
 import { frameworkIds } from '../catalogue/definitions.ts';
 import { checkConfig } from './commands/check-config.ts';
+import { configExport } from './commands/config-export.ts';
 import { frameworkShow } from './commands/framework-show.ts';
 import { importActions } from './commands/import-actions.ts';
 import { exportCommand } from './commands/export.ts';
@@ -10,6 +11,7 @@ import { CommandFailed, type CliCommand, type CliContext } from './io.ts';
 /** Command words to handlers; `framework show` is two words. */
 const commands: ReadonlyMap<string, CliCommand> = new Map([
   ['check-config', checkConfig],
+  ['config export', configExport],
   ['framework show', frameworkShow],
   ['import actions', importActions],
   ['export', exportCommand],

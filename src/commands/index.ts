@@ -1,3 +1,4 @@
+import { adminCommand } from './handlers/admin.ts';
 import { cycleCloseCommand, cycleStartCommand, remindCommand } from './handlers/cycle.ts';
 import { myCommand } from './handlers/my.ts';
 import { exportCommand } from './handlers/export.ts';
@@ -25,4 +26,5 @@ export const commands: readonly Command[] = [
   actionNewCommand,
   reviewCommand,
   reviewReopenCommand,
+  adminCommand,
 ];

@@ -1,3 +1,4 @@
+import type { AdminDeps } from '../admin/administer.ts';
 import type { Actor, Interaction } from '../chat/actor.ts';
 import type { MessageView } from '../chat/views.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
@@ -14,6 +15,8 @@ export interface CommandServices {
   outbox: Outbox;
   calendar: WorkCalendar;
   directory: Directory;
+  /** The configuration's administration in chat. */
+  admin: AdminDeps;
 }
 
 /** What a command handler works with: the core, and who asked in which language. */

@@ -65,6 +65,8 @@ export const departmentSchema = z.strictObject({
   name: localisedName,
   contacts: z.array(personSchema).min(1),
   keyFactors: z.union([z.literal('all'), z.array(keyFactorId).min(1)]).default('all'),
+  /** A retired department is kept for its history but asked in no new cycle. */
+  retired: z.boolean().optional(),
 });
 
 const cron = checked(rules.cron, 'cron');

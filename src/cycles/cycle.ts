@@ -68,7 +68,9 @@ export function freezeScope(
     })),
   }));
   const all = keyFactors.map((kf) => kf.id);
-  const departments: FrozenDepartment[] = config.departments.map((department) => ({
+  // A retired department keeps its history but is asked in no new cycle.
+  const asked = config.departments.filter((department) => department.retired !== true);
+  const departments: FrozenDepartment[] = asked.map((department) => ({
     id: department.id,
     name: localised((l) => configuredName(department, l, config.organization.locale)),
     keyFactors:

@@ -12,6 +12,7 @@ import { planReader } from '../action-plans/reader.ts';
 import { flagLines } from '../action-plans/messages.ts';
 import { planFlags } from '../action-plans/plan-summary-repository.ts';
 import { reviewHomeBlocks } from '../reviews/home-blocks.ts';
+import { adminHomeBlocks } from '../admin/home.ts';
 
 /**
  * A person's home: their open questions by key factor with a way to continue,
@@ -28,8 +29,11 @@ export async function homeMessage(
   const blocks: Block[] = [{ type: 'header', text: t('home:title') }];
   const cycle = await openCycleOf(store);
   const actionBlocks = await myActionBlocks(core, store, person);
+  const adminBlocks = core.directory.isCoordinator(person)
+    ? adminHomeBlocks(core.admin.settings.current(), t, language)
+    : [];
   if (!cycle) {
-    blocks.push({ type: 'text', text: t('home:noCycle') }, ...actionBlocks);
+    blocks.push({ type: 'text', text: t('home:noCycle') }, ...actionBlocks, ...adminBlocks);
     return { text: t('home:title'), blocks };
   }
   blocks.push({
@@ -95,5 +99,6 @@ export async function homeMessage(
       })),
     });
   }
+  blocks.push(...adminBlocks);
   return { text: t('home:title'), blocks };
 }

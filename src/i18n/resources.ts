@@ -17,6 +17,7 @@ export const namespaces = [
   'report',
   'reports',
   'teams',
+  'admin',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

@@ -6,6 +6,9 @@ import { planReaderIn } from '../action-plans/reader.ts';
 import { submitPlanForm } from '../action-plans/submit.ts';
 import type { Who } from '../checkins/context.ts';
 import type { CheckInEngine } from '../checkins/engine.ts';
+import type { AdminDeps } from '../admin/administer.ts';
+import { isAdminAction } from '../admin/forms.ts';
+import { checkAdmin, submitAdmin } from '../admin/interact.ts';
 import { explainRefusal } from '../checkins/handlers/shared.ts';
 import { isReviewAction } from '../reviews/review-action.ts';
 import { checkReviewForm, submitReviewForm } from '../reviews/submit.ts';
@@ -20,6 +23,7 @@ const hasErrors = (errors: FieldErrors): boolean => Object.keys(errors).length >
  */
 export async function submitForm(
   engine: CheckInEngine,
+  admin: AdminDeps,
   who: Who,
   about: Action | undefined,
   values: FormValues,
@@ -29,6 +33,15 @@ export async function submitForm(
     await checked?.({});
     const refused = await explainRefusal(engine.context, who.person, 'errors.staleForm', {});
     return { kind: 'formErrors', errors: refused.ok ? {} : refused.errors };
+  }
+  if (isAdminAction(about)) {
+    const errors = checkAdmin(engine.context, admin, who, about, values);
+    await checked?.(errors);
+    if (hasErrors(errors)) return { kind: 'formErrors', errors };
+    const result = await submitAdmin(engine.context, admin, who, about, values);
+    return result.ok
+      ? { kind: 'formSaved', text: who.t('teams:form.saved') }
+      : { kind: 'formErrors', errors: result.errors };
   }
   const plan = isPlanAction(about);
   const review = isReviewAction(about);

@@ -29,6 +29,8 @@ export interface InboundDeps {
   deliveries: DeliveriesRepository;
   /** The store the core reads through, so that an interaction's reads are fetched together. */
   ahead: ReadAhead;
+  /** The running configuration, brought up to date (one read, fetched with the others) first. */
+  settings?: { readonly revisionKeys: readonly string[]; refresh(): Promise<void> };
 }
 
 const done: Outcome = { kind: 'done' };
@@ -64,14 +66,14 @@ export function createInbound(deps: InboundDeps): InboundPort {
     switch (input.kind) {
       case 'click':
         if (!(await authorise(ctx, who, input.action))) return refuse(who, input.action);
-        await click(engine, who, input.action, interaction);
+        await click(engine, deps.core.admin, who, input.action, interaction);
         return done;
       case 'form':
         if (input.about && !(await authorise(ctx, who, input.about, input.values))) {
           await input.checked?.({});
           return refuse(who, input.about);
         }
-        return submitForm(engine, who, input.about, input.values, input.checked);
+        return submitForm(engine, deps.core.admin, who, input.about, input.values, input.checked);
       case 'command':
         return {
           kind: 'reply',
@@ -158,7 +160,11 @@ export function createInbound(deps: InboundDeps): InboundPort {
         const person = ctx.directory.canonicalKey(input.actor);
         const about =
           input.kind === 'click' ? input.action : input.kind === 'form' ? input.about : undefined;
-        await deps.ahead.fetch(interactionKeys(ctx.directory, person, about));
+        await deps.ahead.fetch([
+          ...interactionKeys(ctx.directory, person, about),
+          ...(deps.settings?.revisionKeys ?? []),
+        ]);
+        await deps.settings?.refresh();
         return handle(await resolveWho(ctx, input.actor), input);
       });
     } catch (error) {

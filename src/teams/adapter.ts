@@ -41,7 +41,7 @@ export interface TeamsAdapterOptions {
   memory: TeamsMemory;
   logger: Logger;
   /** Who is configured with a Teams id: matched when they write, listed in the people picker. */
-  people: readonly ConfiguredPerson[];
+  people: readonly ConfiguredPerson[] | (() => readonly ConfiguredPerson[]);
   /** Configured Teams channels (19:…): their teams' rosters are where people are found by e-mail. */
   channels?: readonly string[];
   clientOptions?: TeamsClientOptions;

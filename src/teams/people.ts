@@ -31,14 +31,25 @@ export interface TeamsPeople {
 const lower = (value: string | undefined): string | undefined => value?.trim().toLowerCase();
 
 export function teamsPeople(
-  configured: readonly ConfiguredPerson[],
+  configured: readonly ConfiguredPerson[] | (() => readonly ConfiguredPerson[]),
   book: ReferenceBook,
   logger: Logger,
 ): TeamsPeople {
-  const byForm = new Map(configured.map((p) => [p.id.toLowerCase(), p.id]));
-  const needsLookup = configured.some((p) => p.id.includes('@'));
+  // The list changes when a coordinator changes contacts in chat: read it again then.
+  const current = typeof configured === 'function' ? configured : () => configured;
+  let listed: readonly ConfiguredPerson[] | undefined;
+  let byForm = new Map<string, string>();
+  let needsLookup = false;
   // Users already looked up without a match, so strangers do not cost a lookup per message.
   const strangers = new Set<string>();
+  const upToDate = (): void => {
+    const now = current();
+    if (now === listed) return;
+    listed = now;
+    byForm = new Map(now.map((p) => [p.id.toLowerCase(), p.id]));
+    needsLookup = now.some((p) => p.id.includes('@'));
+    strangers.clear();
+  };
   // Teams sends two activities for one install; both wait for the same lookup.
   const resolving = new Map<string, Promise<string>>();
 
@@ -52,6 +63,7 @@ export function teamsPeople(
     const userId = from.id ?? '';
     const known = await book.aliasOf(userId);
     if (known) return known;
+    upToDate();
     let found = match([userId, from.aadObjectId]);
     let member: TeamsMember | undefined;
     if (!found && needsLookup && !strangers.has(userId)) {
@@ -85,8 +97,12 @@ export function teamsPeople(
       return result;
     },
     async picked(id) {
+      upToDate();
       return match([id]) ?? (await book.aliasOf(id)) ?? id;
     },
-    configured: () => configured,
+    configured: () => {
+      upToDate();
+      return listed ?? [];
+    },
   };
 }
