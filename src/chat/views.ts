@@ -69,7 +69,9 @@ export type FormField =
       max: number;
       /** The longest link and title each row takes. */
       maxLengths?: { url: number; title: number };
-      initial?: { url: string; title?: string }[];
+      /** Each row also takes the document's own date (optional), e.g. when a plan was adopted. */
+      dated?: boolean;
+      initial?: { url: string; title?: string; validFrom?: string }[];
       optional?: boolean;
       hint?: string;
     }
@@ -98,6 +100,8 @@ export interface FormWords {
   linkTitles: string[];
   /** The label of each evidence row's link, row 1 first. */
   linkUrls?: string[];
+  /** The label of each evidence row's document date, row 1 first. */
+  linkDates?: string[];
   peoplePlaceholder: string;
   /** Said under a required field left empty, where the platform checks before sending. */
   required?: string;

@@ -48,10 +48,17 @@ export function answerForm(
         label: v.t('checkins:forms.answer.evidence'),
         hint: v.t('checkins:forms.answer.evidenceHint'),
         max: limits.evidenceLinks,
+        dated: true,
         maxLengths: { url: limits.evidenceUrl, title: limits.evidenceTitle },
         optional: true,
         ...(shown && shown.evidence.length > 0
-          ? { initial: shown.evidence.map(({ url, title }) => (title ? { url, title } : { url })) }
+          ? {
+              initial: shown.evidence.map(({ url, title, validFrom }) => ({
+                url,
+                ...(title ? { title } : {}),
+                ...(validFrom ? { validFrom } : {}),
+              })),
+            }
           : {}),
       },
     ],

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../shared/dates.ts';
 import type { Evidence } from './answer.ts';
 import { limits } from './limits.ts';
 
@@ -59,7 +60,16 @@ export function checkEvidence(field: string, links: readonly Evidence[]): Checke
     } else if (accepted.length >= limits.evidenceLinks) {
       problems.push({ field: row, key: 'evidenceTooMany', params: { max: limits.evidenceLinks } });
     } else {
-      accepted.push(title ? { url, title } : { url });
+      const validFrom = link.validFrom?.trim();
+      const dated = validFrom !== undefined && validFrom !== '';
+      // A date that is not one is refused; the link is kept without it.
+      if (dated && !isCalendarDate(validFrom))
+        problems.push({ field: row, key: 'evidenceDate', params: { number: index + 1 } });
+      accepted.push({
+        url,
+        ...(title ? { title } : {}),
+        ...(dated && isCalendarDate(validFrom) ? { validFrom } : {}),
+      });
     }
   });
   return { accepted, problems };

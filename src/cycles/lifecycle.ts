@@ -1,7 +1,7 @@
 import type { Catalogue } from '../catalogue/load.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
 import type { Clock } from '../shared/clock.ts';
-import { addDays } from '../shared/dates.ts';
+import { addDays, isCalendarDate } from '../shared/dates.ts';
 import type { Store } from '../store/store.ts';
 import { freezeScope, type Cycle } from './cycle.ts';
 import { cycleIndex, getCycle, openCycleOf, saveCycle, withCycles } from './repository.ts';
@@ -28,9 +28,7 @@ export function quarterName(localDate: string): string {
   return `${year}-Q${Math.floor(((month ?? 1) - 1) / 3) + 1}`;
 }
 
-const isDate = (value: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-  new Date(`${value}T12:00:00Z`).toISOString().slice(0, 10) === value;
+const isDate = isCalendarDate;
 
 export interface OpenRequest {
   name?: string;

@@ -12,6 +12,9 @@ export function withFormWords(t: Translator, form: FormView): FormView {
         t('common:form.linkTitle', { number: i + 1 }),
       ),
       linkUrls: Array.from({ length: rows }, (_, i) => t('common:form.linkUrl', { number: i + 1 })),
+      linkDates: Array.from({ length: rows }, (_, i) =>
+        t('common:form.linkDate', { number: i + 1 }),
+      ),
       peoplePlaceholder: t('teams:form.peoplePlaceholder'),
       required: t('teams:form.required'),
     },

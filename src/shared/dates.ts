@@ -31,3 +31,10 @@ const dayNumber = (date: string): number =>
 
 /** Whole days from one local date to another; negative when `to` is earlier. */
 export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
+
+/** A real calendar day written YYYY-MM-DD (2027-02-30 and 2027-13-40 are not). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T12:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}

@@ -230,4 +230,44 @@ describe('carrying last cycle’s answers over', () => {
       expect.stringContaining('Already answered by Sanna Sosiaali: “No”.'),
     );
   });
+  it('takes a link’s own document date as its age, and refuses a date that is none', async () => {
+    const world = createWorld({ config });
+    await world.open({ name: '2027-Q1', dueDate: '2027-02-15' });
+    expect(await world.engine.deliverCheckIn('slack:USOC1', '2027-Q1', '2027-01-04')).toBe('sent');
+    const sanna = world.person('USOC1');
+    await sanna.click('Start');
+    await sanna.click('Explain and add evidence');
+    const plan = { url: 'https://www.hel.fi/plan.pdf', title: 'Plan', validFrom: '2024-05-02' };
+    const refused = await sanna.submit({
+      status: 'yes',
+      explanation: 'Adopted in 2024.',
+      evidence: [plan, { url: 'https://www.hel.fi/memo.pdf', validFrom: '2024-13-40' }],
+    });
+    expect(JSON.stringify(refused)).toContain(
+      'The document date of link 2 is not a date; the link is saved without it.',
+    );
+    // Nothing is saved while the form shows the problem; the corrected form is.
+    expect((await getRecord(world.store, '2027-Q1', 'social')).answers).toEqual({});
+    expect(
+      await sanna.submit({
+        status: 'yes',
+        explanation: 'Adopted in 2024.',
+        evidence: [plan, { url: 'https://www.hel.fi/memo.pdf' }],
+      }),
+    ).toEqual({ ok: true });
+    const answer = (await getRecord(world.store, '2027-Q1', 'social')).answers['KF01.Q1'];
+    const added = '2027-01-04T08:00:00.000Z';
+    expect(answer?.evidence).toEqual([
+      { ...plan, addedAt: added },
+      { url: 'https://www.hel.fi/memo.pdf', addedAt: added },
+    ]);
+    await world.close();
+    world.clock.set(new Date('2027-04-05T07:00:00Z'));
+    await world.open({ name: '2027-Q2', dueDate: '2027-05-15' });
+    await checkIn(world, 'USOC1');
+    // Added this year, but the document is from 2024: older than 24 months by its own date.
+    expect(sanna.lastText()).toContain(
+      '1. Yes · “Adopted in 2024.” · 2 evidence links · 1 possibly out of date',
+    );
+  });
 });

@@ -60,3 +60,14 @@ describe('the same thing sent twice', () => {
     expect(world.chat.forms.at(-1)?.form.context).toMatchObject({ kind: 'explain', revision: 1 });
   });
 });
+
+describe('dates that are none', () => {
+  it('refuses a cycle due on a day that does not exist, in words instead of a failure', async () => {
+    const world = createWorld();
+    for (const dueDate of ['2027-13-40', '2027-02-30'])
+      expect(await world.open({ name: '2027-Q1', dueDate })).toMatchObject({
+        ok: false,
+        code: 'badDueDate',
+      });
+  });
+});

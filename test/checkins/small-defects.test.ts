@@ -180,6 +180,8 @@ describe('text limits and evidence rows in forms', () => {
         'Title of link 2',
         'Evidence link 3',
         'Title of link 3',
+        'Document date of link 1 (optional)',
+        'Document date of link 3 (optional)',
       ]),
     );
     expect(labels).not.toContain('—');
@@ -187,16 +189,22 @@ describe('text limits and evidence rows in forms', () => {
     const rows = toModal(form).blocks.flatMap((b) =>
       b.type === 'input' && 'element' in b && b.block_id?.startsWith('evidence.') ? [b] : [],
     );
-    expect(rows).toHaveLength(6);
-    for (const row of rows)
+    expect(rows).toHaveLength(9);
+    for (const row of rows.filter((r) => !r.block_id?.endsWith('.date')))
       expect(row.element).toMatchObject({
         max_length: row.block_id?.endsWith('.url') ? 2000 : 200,
       });
+    expect(rows.filter((r) => r.block_id?.endsWith('.date')).map((r) => r.element.type)).toEqual([
+      'datepicker',
+      'datepicker',
+      'datepicker',
+    ]);
     expect(labels.filter((l) => /Evidence links \d/.test(l))).toEqual([]);
 
     const card = JSON.stringify(formCard(form, form.words!, []));
     expect(card).toContain('"label":"Evidence link 1"');
     expect(card).toContain('"label":"Title of link 1"');
+    expect(card).toContain('"type":"Input.Date","id":"evidence.0.date"');
   });
 
   it('names the evidence rows in Finnish too', async () => {

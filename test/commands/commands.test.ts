@@ -47,7 +47,7 @@ describe('commands', () => {
     expect(await run('UCOORD', 'cycle close')).toContain('Cycle 2027-Q1 is closed.');
     expect(await run('UCOORD', 'cycle close')).toContain('There is no open cycle.');
     expect(await run('UCOORD', 'cycle start 2027-Q2 31.1.2026')).toContain(
-      'The due date 2026-01-31 is in the past.',
+      'The due date 2026-01-31 is not a valid date in the future.',
     );
   });
 

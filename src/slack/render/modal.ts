@@ -114,6 +114,21 @@ function fieldBlocks(field: FormField, words: FormWords | undefined): KnownBlock
               ...(link?.title ? { initial_value: link.title } : {}),
             },
           },
+          ...(field.dated
+            ? [
+                {
+                  type: 'input' as const,
+                  block_id: `${field.id}.${row}.date`,
+                  optional: true,
+                  label: plain(words?.linkDates?.[row] ?? `${field.label} ${row + 1}`),
+                  element: {
+                    type: 'datepicker' as const,
+                    action_id: 'date',
+                    ...(link?.validFrom ? { initial_date: link.validFrom } : {}),
+                  },
+                },
+              ]
+            : []),
         ];
       }).flat();
     case 'person':
@@ -211,7 +226,8 @@ export function fromModal(
       for (let row = 0; state[`${id}.${row}.url`]; row++) {
         const url = state[`${id}.${row}.url`]?.url?.value ?? '';
         const title = state[`${id}.${row}.title`]?.title?.value ?? '';
-        rows.push(title ? { url, title } : { url });
+        const validFrom = state[`${id}.${row}.date`]?.date?.selected_date ?? undefined;
+        rows.push({ url, ...(title ? { title } : {}), ...(validFrom ? { validFrom } : {}) });
       }
       values[id] = rows;
       continue;

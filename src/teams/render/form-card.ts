@@ -139,6 +139,17 @@ function fieldElements(
               spacing: 'small',
               ...text(title, initial?.title),
             },
+            ...(field.dated
+              ? [
+                  {
+                    type: 'Input.Date',
+                    id: `${field.id}.${row}.date`,
+                    label: texts.linkDates?.[row] ?? `${row + 1}`,
+                    spacing: 'small',
+                    ...text(`${field.id}.${row}.date`, initial?.validFrom),
+                  },
+                ]
+              : []),
             ...problem(errors[`${field.id}.${row}`]),
           ];
         }).flat(),

@@ -44,7 +44,8 @@ export function readSubmittedForm(value: unknown): SubmittedForm | undefined {
         for (let row = 0; `${id}.${row}.url` in typed || `${id}.${row}.title` in typed; row++) {
           const url = typed[`${id}.${row}.url`] ?? '';
           const title = typed[`${id}.${row}.title`] ?? '';
-          rows.push(title ? { url, title } : { url });
+          const validFrom = typed[`${id}.${row}.date`] ?? '';
+          rows.push({ url, ...(title ? { title } : {}), ...(validFrom ? { validFrom } : {}) });
         }
         values[id] = rows;
         break;
