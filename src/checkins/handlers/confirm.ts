@@ -1,12 +1,11 @@
-import { departmentName } from '../../cycles/cycle.ts';
 import type { Actor, EngineContext } from '../context.ts';
 import { confirmedAnswer, confirmedRating, lastTimeOf, type Confirmation } from '../carry-over.ts';
-import { isLate, resolveTarget } from '../flow.ts';
+import { isLate } from '../flow.ts';
 import { answeredMessage, introClosedMessage, ratedMessage } from '../messages.ts';
 import { closePrompts, continueWith, moveOthersOn, takePrompts } from '../prompts.ts';
 import { updateRecord } from '../record-repository.ts';
 import { lockedByReview, refuseLocked } from '../review-lock.ts';
-import { explainRefusal, mayAnswer } from './shared.ts';
+import { explainRefusal, mayAnswer, refuseNotAContact, targetOrRefusal } from './shared.ts';
 
 const confirmation = (ctx: EngineContext, person: string, late: boolean): Confirmation => ({
   by: person,
@@ -26,11 +25,8 @@ export async function confirmKeyFactor(
   actor: Actor,
   where: { cycle: string; department: string; keyFactor: string },
 ): Promise<void> {
-  const target = await resolveTarget(ctx, where);
-  if (!target.ok) {
-    await explainRefusal(ctx, person, target.key, target.params);
-    return;
-  }
+  const target = await targetOrRefusal(ctx, person, where);
+  if (!target) return;
   const { cycle, department, keyFactor } = target;
   const lastTime = await lastTimeOf(ctx, cycle, department);
   const ratingKey = `${keyFactor.id}:rating`;
@@ -53,10 +49,7 @@ export async function confirmKeyFactor(
     return { keys, count: confirmed.length, taken: takePrompts(r, keys) };
   });
   if (!result) {
-    const v = await ctx.reader(person, cycle, actor.locale);
-    await explainRefusal(ctx, person, 'errors.notAContact', {
-      department: departmentName(cycle, department, v.language),
-    });
+    await refuseNotAContact(ctx, person, cycle, department, actor.locale);
     return;
   }
   const closed = await closePrompts(
@@ -91,11 +84,8 @@ export async function sameAsLastTime(
   actor: Actor,
   where: { cycle: string; department: string; question: string; revision: number },
 ): Promise<void> {
-  const target = await resolveTarget(ctx, where);
-  if (!target.ok || !target.question) {
-    if (!target.ok) await explainRefusal(ctx, person, target.key, target.params);
-    return;
-  }
+  const target = await targetOrRefusal(ctx, person, where);
+  if (!target?.question) return;
   const { cycle, department, keyFactor, question } = target;
   const lastTime = await lastTimeOf(ctx, cycle, department);
   const earlier = lastTime?.answers[question.id];
@@ -116,10 +106,7 @@ export async function sameAsLastTime(
     return { kind: 'saved' as const, answer, existing, taken: takePrompts(r, [question.id]) };
   });
   if (result.kind === 'refused') {
-    const v = await ctx.reader(person, cycle, actor.locale);
-    await explainRefusal(ctx, person, 'errors.notAContact', {
-      department: departmentName(cycle, department, v.language),
-    });
+    await refuseNotAContact(ctx, person, cycle, department, actor.locale);
     return;
   }
   if (result.kind === 'locked') {
@@ -166,11 +153,8 @@ export async function sameRatingAsLastTime(
   actor: Actor,
   where: { cycle: string; department: string; keyFactor: string },
 ): Promise<void> {
-  const target = await resolveTarget(ctx, where);
-  if (!target.ok) {
-    await explainRefusal(ctx, person, target.key, target.params);
-    return;
-  }
+  const target = await targetOrRefusal(ctx, person, where);
+  if (!target) return;
   const { cycle, department, keyFactor } = target;
   const lastTime = await lastTimeOf(ctx, cycle, department);
   const earlier = lastTime?.ratings[keyFactor.id];
@@ -188,10 +172,7 @@ export async function sameRatingAsLastTime(
     return { taken: takePrompts(r, keys) };
   });
   if (!result) {
-    const v = await ctx.reader(person, cycle, actor.locale);
-    await explainRefusal(ctx, person, 'errors.notAContact', {
-      department: departmentName(cycle, department, v.language),
-    });
+    await refuseNotAContact(ctx, person, cycle, department, actor.locale);
     return;
   }
   const rating = record.ratings[keyFactor.id];

@@ -1,4 +1,6 @@
+import { departmentName, type Cycle } from '../../cycles/cycle.ts';
 import type { EngineContext } from '../context.ts';
+import { resolveTarget, type Target } from '../flow.ts';
 import { notice } from '../../chat/views.ts';
 import { isAssignee } from '../progress.ts';
 import type { DepartmentRecord } from '../record-repository.ts';
@@ -64,4 +66,30 @@ export async function explainRefusal(
   const text = typed ? `${reason}\n${t('checkins:errors.yourText')}\n${typed}` : reason;
   await ctx.sendTo(person, notice(text));
   return { ok: false, errors: { _form: reason } };
+}
+
+/** "You are not a contact of <department>", named as the cycle froze it in the person's language. */
+export async function refuseNotAContact(
+  ctx: EngineContext,
+  person: string,
+  cycle: Cycle,
+  department: string,
+  locale?: string,
+): Promise<FormResult> {
+  const v = await ctx.reader(person, cycle, locale);
+  return explainRefusal(ctx, person, 'errors.notAContact', {
+    department: departmentName(cycle, department, v.language),
+  });
+}
+
+/** What a click is about, or undefined once the person is told why it no longer applies. */
+export async function targetOrRefusal(
+  ctx: EngineContext,
+  person: string,
+  where: Parameters<typeof resolveTarget>[1],
+): Promise<Extract<Target, { ok: true }> | undefined> {
+  const target = await resolveTarget(ctx, where);
+  if (target.ok) return target;
+  await explainRefusal(ctx, person, target.key, target.params);
+  return undefined;
 }

@@ -1,10 +1,9 @@
-import { departmentName } from '../../cycles/cycle.ts';
 import type { Actor, EngineContext } from '../context.ts';
 import { resolveTarget } from '../flow.ts';
 import { closePrompts, continueWith, takePrompts } from '../prompts.ts';
 import { introClosedMessage } from '../messages.ts';
 import { updateRecord } from '../record-repository.ts';
-import { explainRefusal, mayAnswer } from './shared.ts';
+import { explainRefusal, mayAnswer, refuseNotAContact } from './shared.ts';
 
 /** "Start": the key factor is under way; its first open question follows. */
 export async function startKeyFactor(
@@ -26,10 +25,7 @@ export async function startKeyFactor(
     return takePrompts(r, keys);
   });
   if (!taken) {
-    const v = await ctx.reader(person, cycle, actor.locale);
-    await explainRefusal(ctx, person, 'errors.notAContact', {
-      department: departmentName(cycle, department, v.language),
-    });
+    await refuseNotAContact(ctx, person, cycle, department, actor.locale);
     return;
   }
   await closePrompts(
