@@ -1,7 +1,6 @@
 import type { Interaction } from '../chat/actor.ts';
 import type { EngineContext, Who } from '../checkins/context.ts';
-import { resolveTarget } from '../checkins/flow.ts';
-import { explainRefusal } from '../checkins/handlers/shared.ts';
+import { targetOrRefusal } from '../checkins/handlers/shared.ts';
 import { getRecord, updateRecord } from '../checkins/record-repository.ts';
 import { departmentName, type Cycle } from '../cycles/cycle.ts';
 import { openCycleOf } from '../cycles/repository.ts';
@@ -128,11 +127,8 @@ async function acceptAllOf(
   action: Extract<ReviewAction, { kind: 'reviewAcceptAll' }>,
   interaction: Interaction,
 ): Promise<void> {
-  const target = await resolveTarget(ctx, action);
-  if (!target.ok) {
-    await explainRefusal(ctx, who.person, target.key, target.params);
-    return;
-  }
+  const target = await targetOrRefusal(ctx, who.person, action);
+  if (!target) return;
   const { cycle, department, keyFactor } = target;
   const seen = keyFactor.questions.map((q, i) => ({
     question: q.id,
@@ -155,11 +151,8 @@ async function openRequestChanges(
   action: Extract<ReviewAction, { kind: 'reviewRequestChanges' }>,
   interaction: Interaction,
 ): Promise<void> {
-  const target = await resolveTarget(ctx, action);
-  if (!target.ok) {
-    await explainRefusal(ctx, who.person, target.key, target.params);
-    return;
-  }
+  const target = await targetOrRefusal(ctx, who.person, action);
+  if (!target) return;
   const { cycle, department, question } = target;
   if (!question) return;
   const answer = (await getRecord(ctx.store, cycle.id, department)).answers[question.id];
