@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { i18n } from 'i18next';
 import type { WebClientOptions } from '@slack/web-api';
 import { loadCatalogue, type Catalogue } from './catalogue/load.ts';
@@ -6,7 +7,10 @@ import type { OrganizationConfig } from './config/schema.ts';
 import { createCore, type Core } from './core.ts';
 import type { CycleDeps } from './cycles/lifecycle.ts';
 import { routerPort } from './delivery/router.ts';
-import { createI18n } from './i18n/create.ts';
+import { createDownloadsRepository } from './downloads/downloads-repository.ts';
+import { downloadPath, type DownloadSettings } from './downloads/downloads.ts';
+import { downloadRoute } from './downloads/route.ts';
+import { createI18n, translatorFor } from './i18n/create.ts';
 import { readResources } from './i18n/resources.ts';
 import { healthRoutes, startHttpServer, type HttpServer } from './http/server.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
@@ -41,6 +45,8 @@ export interface TasaOptions {
   sleep?: (ms: number) => Promise<void>;
   /** What `/metrics` serves; a fresh registry when not given. */
   metrics?: Metrics;
+  /** Download links (TASA_PUBLIC_URL, TASA_DOWNLOAD_SECRET) for exports in Teams. */
+  downloads?: Partial<DownloadSettings>;
 }
 
 /** A store that does not answer within this is not ready; probes must not hang. */
@@ -91,6 +97,16 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
       'Teams is off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn it on (or TEAMS_LOCAL_DEV=1 for the Playground)',
     );
   }
+  const downloads = {
+    ...options.downloads,
+    secret: options.downloads?.secret ?? randomBytes(32).toString('base64url'),
+  };
+  if (teams && downloads.publicUrl && !options.downloads?.secret) {
+    logger.warn(
+      {},
+      'TASA_DOWNLOAD_SECRET is not set: download links work only on the replica that made them',
+    );
+  }
   const platforms: Platform[] = [];
   if (slack) platforms.push('slack');
   if (teams) platforms.push('teams');
@@ -108,6 +124,7 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     }),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     metrics,
+    downloads,
   });
   metrics.observeBacklog(() => core.outbox.backlog());
   const { cycleDeps } = core;
@@ -130,6 +147,17 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
   const routes = new Map([
     ...healthRoutes(ready),
     ['/metrics', metricsRoute(metrics.registry)],
+    [
+      downloadPath,
+      downloadRoute({
+        repository: createDownloadsRepository(store),
+        secret: downloads.secret,
+        clock,
+        logger,
+        t: translatorFor(i18n, config.organization.locale),
+        language: config.organization.locale,
+      }),
+    ],
     ...(slack?.routes ?? []),
     ...(teams?.routes ?? []),
   ]);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { i18n } from 'i18next';
 import { actionPlanDeliverers, remindersJob } from './action-plans/schedule.ts';
 import type { Catalogue } from './catalogue/load.ts';
@@ -21,6 +22,13 @@ import { createReachabilityRepository } from './people/reachability-repository.t
 import { createPrivacy } from './privacy/privacy.ts';
 import { openCycleJob } from './cycles/schedule.ts';
 import { counting } from './delivery/counting.ts';
+import {
+  createDownloads,
+  defaultLinkLifetimeMs,
+  type DownloadSettings,
+  type Downloads,
+} from './downloads/downloads.ts';
+import { createDownloadsRepository } from './downloads/downloads-repository.ts';
 import { decorate } from './delivery/decorate.ts';
 import { pacing } from './delivery/pacing.ts';
 import { createDeliveryScope } from './delivery/scope.ts';
@@ -58,6 +66,8 @@ export interface CoreOptions {
   metrics?: MetricsSink;
   /** How long a replica holds a message while sending it (default 2 minutes); see createOutbox. */
   sendClaimTtlMs?: number;
+  /** Download links for platforms that take no files (Teams); none without a public address. */
+  downloads?: Partial<DownloadSettings>;
 }
 
 /** The platform-neutral core: everything but the adapters, wired together. */
@@ -67,6 +77,7 @@ export interface Core {
   runner: Runner;
   directory: Directory;
   calendar: WorkCalendar;
+  downloads: Downloads;
   /** The one way in from the platforms. */
   inbound: InboundPort;
   cycleDeps: CycleDeps;
@@ -150,7 +161,17 @@ export function createCore(options: CoreOptions): Core {
     ],
   });
   const cycleDeps: CycleDeps = { store, clock, config, catalogue, localDate: calendar.localDate };
-  const services = { engine, outbox, directory, calendar };
+  const downloads = createDownloads(
+    {
+      ...options.downloads,
+      // Without a configured secret links are signed with one of this process only.
+      secret: options.downloads?.secret ?? randomBytes(32).toString('base64url'),
+      lifetimeMs: options.downloads?.lifetimeMs ?? defaultLinkLifetimeMs,
+    },
+    createDownloadsRepository(store),
+    clock,
+  );
+  const services = { engine, outbox, directory, calendar, downloads };
   const inbound = createInbound({
     core: services,
     cycleDeps,
@@ -180,6 +201,7 @@ export function personalDataParts(store: Store) {
     createHandOverRepository(store),
     createPlatformMemoryRepository(store, 'teams'),
     outboxPersonalData(store),
+    createDownloadsRepository(store),
   ] as const;
 }
 

@@ -29,6 +29,23 @@ export const environmentSchema = z.object({
     .enum(['', '0', '1', 'false', 'true'])
     .optional()
     .transform((v) => v === '1' || v === 'true'),
+  /**
+   * Where people reach Tasa from their browsers, e.g. `https://tasa.example.fi`:
+   * the base of the single-use download links Teams gets exports as. Unset, no
+   * links are made and `export` in Teams says so.
+   */
+  TASA_PUBLIC_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.url({ protocol: /^https?$/ }).optional())
+    .optional(),
+  /**
+   * Signs download links (HMAC-SHA256); at least 32 characters, the same on
+   * every replica. Unset, each process makes its own, so a link works only on
+   * the replica that made it.
+   */
+  TASA_DOWNLOAD_SECRET: optional.pipe(z.string().min(32).optional()),
   /** The Agents SDK refuses Teams without credentials when it is `production`, in any case. */
   NODE_ENV: optional,
 });

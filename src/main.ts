@@ -78,6 +78,10 @@ async function main(): Promise<void> {
     clock: systemClock,
     port: env.PORT,
     metrics: createMetrics({ logger }),
+    downloads: {
+      ...(env.TASA_PUBLIC_URL ? { publicUrl: env.TASA_PUBLIC_URL } : {}),
+      ...(env.TASA_DOWNLOAD_SECRET ? { secret: env.TASA_DOWNLOAD_SECRET } : {}),
+    },
     ...(slack ? { slack } : {}),
     ...(teams ? { teams } : {}),
   });

@@ -1,10 +1,15 @@
 import type { ConversationReference } from '@microsoft/agents-activity';
 import type { Address } from '../chat/address.ts';
-import { UnreachableError, type ChatPort, type MessageRef } from '../chat/port.ts';
+import {
+  UnreachableError,
+  type ChatPort,
+  type MessageRef,
+  type SendOptions,
+} from '../chat/port.ts';
 import type { TeamsClient } from './client.ts';
 import { rememberForm } from './forms.ts';
 import type { ConfiguredPerson } from './people.ts';
-import type { ReferenceBook, TeamsMemory } from './references.ts';
+import { channelIdOf, type ReferenceBook, type TeamsMemory } from './references.ts';
 import { cardActivity, messageActivity } from './render/card.ts';
 import { formCard, noWords } from './render/form-card.ts';
 
@@ -34,14 +39,18 @@ export function teamsPort(deps: TeamsPortDeps): ChatPort {
     throw new UnreachableError('app not installed');
   }
 
-  async function post(to: Address, activity: Record<string, unknown>): Promise<MessageRef> {
-    const reference = await target(to);
+  async function post(
+    to: Address,
+    activity: Record<string, unknown>,
+    options: SendOptions = {},
+  ): Promise<MessageRef> {
+    const reference = inThread(await target(to), options.thread);
     const id = await deps.client.send(reference, activity);
     return { address: to, id, conversation: reference.conversation.id };
   }
 
   return {
-    send: (to, view) => post(to, messageActivity(view)),
+    send: (to, view, options) => post(to, messageActivity(view), options),
 
     async update(ref, view) {
       const reference = (await deps.book.reachOf(ref.address.id))?.reference;
@@ -66,4 +75,18 @@ export function teamsPort(deps: TeamsPortDeps): ChatPort {
 
     personLocale: async (to) => (await deps.book.reachOf(to.id))?.locale,
   };
+}
+
+/**
+ * A reply in a channel message's thread: the Bot Connector takes it posted to
+ * the conversation `<channel>;messageid=<id of the thread's first message>`.
+ * Personal and group chats have no threads, so a reply there is a new message.
+ */
+export function inThread(
+  reference: ConversationReference,
+  thread: MessageRef | undefined,
+): ConversationReference {
+  if (!thread || reference.conversation.conversationType !== 'channel') return reference;
+  const conversation = `${channelIdOf(thread.conversation)};messageid=${thread.id}`;
+  return { ...reference, conversation: { ...reference.conversation, id: conversation } };
 }

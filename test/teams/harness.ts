@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTasa, type RunningTasa } from '../../src/app.ts';
+import { startTasa, type RunningTasa, type TasaOptions } from '../../src/app.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { memoryLogger } from '../../src/shared/logger.ts';
 import { openStore } from '../../src/store/open.ts';
@@ -103,7 +103,13 @@ export function submitsOf(card: Card | undefined): CardElement[] {
 
 /** The real Tasa (the Teams adapter on Tasa's own server) talking to a fake Bot Connector. */
 export async function startTeamsTasa(
-  options: { now?: string; teams?: TeamsSettings; config?: string; store?: Store } = {},
+  options: {
+    now?: string;
+    teams?: TeamsSettings;
+    config?: string;
+    store?: Store;
+    downloads?: TasaOptions['downloads'];
+  } = {},
 ) {
   const connector: FakeBotConnector = await startFakeBotConnector();
   for (const user of Object.values(users)) connector.addMember(user);
@@ -120,6 +126,7 @@ export async function startTeamsTasa(
     teams: options.teams ?? { anonymous: true },
     runSchedule: false,
     sleep: async () => undefined,
+    ...(options.downloads ? { downloads: options.downloads } : {}),
   });
   const endpoint = `http://127.0.0.1:${tasa.port}/api/messages`;
   let ids = 0;
