@@ -70,6 +70,16 @@ describe('Teams: threads and files', () => {
     expect(cardText(cardOf(thread[0]))).toContain('Per department');
   });
 
+  it('shows status as a table, one row per department', async () => {
+    const coordinator = world.person(users.coordinator);
+    await coordinator.say('cycle start 2027-Q1 15.2.2027', 'Cycle 2027-Q1 is open');
+    await coordinator.say('status', 'Cycle 2027-Q1');
+    const card = JSON.stringify(cardOf(coordinator.cards().at(-1)));
+    expect(card).toContain('"type":"Table"');
+    expect(card).toContain('"text":"Education"');
+    expect(card).toContain('"text":"Culture"');
+  });
+
   it('delivers the export as one link per file that hands the file over once', async () => {
     const links = await exportLinks();
     expect(links.map((l) => new URL(l).origin)).toEqual(links.map(() => publicUrl));

@@ -1,4 +1,5 @@
 import type { Block, Button, MessageView } from '../../chat/views.ts';
+import { tableElements } from './table.ts';
 import { linkLine, plainText, truncate, type AdaptiveCard, type CardElement } from './text.ts';
 
 export const adaptiveCardType = 'application/vnd.microsoft.card.adaptive';
@@ -64,6 +65,8 @@ function render(block: Block): CardElement[] {
         : [{ type: 'ActionSet', actions: block.buttons.slice(0, maxButtons).map(submitButton) }];
     case 'context':
       return plainText(block.text, { size: 'small', isSubtle: true });
+    case 'table':
+      return tableElements(block);
     case 'image':
       // A small picture fits in the card; a larger one (a card may hold about 28 KB) goes
       // with the message as an inline image attachment, and the card says what it shows.
