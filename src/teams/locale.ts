@@ -8,7 +8,6 @@ import type { Activity } from '@microsoft/agents-activity';
 export function localeOf(activity: Pick<Activity, 'locale' | 'entities'>): string | undefined {
   if (activity.locale) return activity.locale;
   const info = activity.entities?.find((entity) => entity.type === 'clientInfo') as
-    | { locale?: unknown }
-    | undefined;
+    { locale?: unknown } | undefined;
   return typeof info?.locale === 'string' && info.locale !== '' ? info.locale : undefined;
 }
