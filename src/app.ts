@@ -45,6 +45,8 @@ export interface TasaOptions {
   sleep?: (ms: number) => Promise<void>;
   /** What `/metrics` serves; a fresh registry when not given. */
   metrics?: Metrics;
+  /** Outbox items sent side by side (TASA_SEND_CONCURRENCY); one at a time when not given. */
+  sendConcurrency?: number;
   /** Download links (TASA_PUBLIC_URL, TASA_DOWNLOAD_SECRET) for exports in Teams. */
   downloads?: Partial<DownloadSettings>;
 }
@@ -125,6 +127,7 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     ...(options.sleep ? { sleep: options.sleep } : {}),
     metrics,
     downloads,
+    ...(options.sendConcurrency ? { outboxConcurrency: options.sendConcurrency } : {}),
   });
   metrics.observeBacklog(() => core.outbox.backlog());
   const { cycleDeps } = core;

@@ -66,6 +66,8 @@ export interface CoreOptions {
   metrics?: MetricsSink;
   /** How long a replica holds a message while sending it (default 2 minutes); see createOutbox. */
   sendClaimTtlMs?: number;
+  /** Outbox items sent side by side (1 by default); see createOutbox. */
+  outboxConcurrency?: number;
   /** Download links for platforms that take no files (Teams); none without a public address. */
   downloads?: Partial<DownloadSettings>;
 }
@@ -127,6 +129,7 @@ export function createCore(options: CoreOptions): Core {
     metrics,
     scope,
     ...(options.sendClaimTtlMs ? { sendClaimTtlMs: options.sendClaimTtlMs } : {}),
+    ...(options.outboxConcurrency ? { concurrency: options.outboxConcurrency } : {}),
     deliver: dispatch(deliverers),
   });
   const jobDeps = {

@@ -7,6 +7,9 @@ const optional = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** Outbox items sent side by side unless TASA_SEND_CONCURRENCY says otherwise. */
+export const defaultSendConcurrency = 16;
+
 /** Every environment variable Tasa reads, in one place. */
 export const environmentSchema = z.object({
   TASA_CONFIG: optional,
@@ -40,6 +43,12 @@ export const environmentSchema = z.object({
     .transform((v) => (v === '' ? undefined : v))
     .pipe(z.url({ protocol: /^https?$/ }).optional())
     .optional(),
+  /**
+   * Messages of a fan-out sent side by side (those to one person or channel
+   * still one after another): Teams allows 50 calls a second, more than one
+   * round trip after another reaches.
+   */
+  TASA_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(defaultSendConcurrency),
   /**
    * Signs download links (HMAC-SHA256); at least 32 characters, the same on
    * every replica. Unset, each process makes its own, so a link works only on

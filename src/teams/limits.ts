@@ -7,13 +7,11 @@
  * - per app and tenant: 50 requests a second across every call, the creation
  *   of a personal chat included.
  *
- * Each limit is a sliding window, as Teams counts it. A call reserves the
- * earliest time every window it falls under allows, in the order calls come
- * (so a conversation at its limit holds back the calls behind it: only a
- * channel sent more than seven messages a second ever is). The windows are
- * kept a little longer than Teams' own (`marginMs`), so that a call that
- * travels a few milliseconds slower than the one before it still lands
- * inside the limit. One process keeps its own count: replicas sending at
+ * Each limit is a sliding window, as Teams counts it: a call waits until
+ * every window it falls under has room, and is counted when it goes. The
+ * windows are kept a little longer than Teams' own (`marginMs`), so that a
+ * call that travels a few milliseconds slower than the one before it still
+ * lands inside the limit. One process keeps its own count: replicas sending at
  * once share the tenant's 50 a second, and Retry-After covers the rest.
  */
 export interface Window {
@@ -33,7 +31,7 @@ export const teamsLimits = {
 export interface LimiterOptions {
   now(): number;
   sleep(ms: number): Promise<void>;
-  /** Added to every window; 2 % of a second by default. */
+  /** Added to every window; 5 % of a second by default. */
   marginMs?: number;
   limits?: { perConversation: readonly Window[]; perTenant: readonly Window[] };
 }
@@ -51,7 +49,7 @@ const forgetAfterMs = 60_000;
 
 export function teamsLimiter(options: LimiterOptions): TeamsLimiter {
   const limits = options.limits ?? teamsLimits;
-  const margin = options.marginMs ?? 20;
+  const margin = options.marginMs ?? 30;
   /** Reserved call times, oldest first, per key. */
   const history = new Map<string, number[]>();
   let lastSweep = 0;
@@ -88,24 +86,23 @@ export function teamsLimiter(options: LimiterOptions): TeamsLimiter {
 
   return {
     async take(tenant, conversation) {
-      const now = options.now();
-      sweep(now);
       const tenantKey = `tenant:${tenant}`;
-      // In order: never before the last call reserved for the tenant.
-      let at = Math.max(
-        earliest(tenantKey, limits.perTenant, now),
-        history.get(tenantKey)?.at(-1) ?? now,
-      );
-      if (conversation !== undefined) {
-        const conversationKey = `conversation:${conversation}`;
-        at = earliest(conversationKey, limits.perConversation, at);
-        // The conversation's turn may be later than the tenant's: check the tenant again there.
-        at = earliest(tenantKey, limits.perTenant, at);
-        record(conversationKey, at, keep(limits.perConversation));
+      const conversationKey =
+        conversation === undefined ? undefined : `conversation:${conversation}`;
+      // Counted when the call really goes, not when it was planned: a call woken late (a busy
+      // event loop) must not count as early, or the calls after it would crowd the window.
+      for (;;) {
+        const now = options.now();
+        sweep(now);
+        let at = earliest(tenantKey, limits.perTenant, now);
+        if (conversationKey) at = earliest(conversationKey, limits.perConversation, at);
+        if (at <= now) {
+          record(tenantKey, now, keep(limits.perTenant));
+          if (conversationKey) record(conversationKey, now, keep(limits.perConversation));
+          return;
+        }
+        await options.sleep(at - now);
       }
-      // Reserved before waiting, so the next caller queues up behind this one.
-      record(tenantKey, at, keep(limits.perTenant));
-      if (at > now) await options.sleep(at - now);
     },
   };
 }
