@@ -17,9 +17,10 @@ export interface Pace {
 export const platformPace: Record<Platform, Pace> = {
   // 5 % under Slack's limit: at exactly the limit, arrival jitter earns a 429 in every ten messages.
   slack: { perConversationMs: 1_000, perSecond: 9.5 },
-  // An upper bound only: the Teams adapter keeps Teams' exact windows for every call it makes
-  // (src/teams/limits.ts), the opening of personal chats included, which this pace cannot see.
-  teams: { perConversationMs: 1_000 / 7, perSecond: 50 },
+  // A ceiling only: the Teams adapter keeps Teams' exact windows (50 calls a second per tenant
+  // and more) for every call it makes, the opening of personal chats included, which this pace
+  // cannot see (src/teams/limits.ts); spacing sends evenly here as well would only slow them.
+  teams: { perConversationMs: 1_000 / 7, perSecond: 100 },
 };
 
 export interface PacingOptions {

@@ -22,7 +22,7 @@ for (const stored of [false, true]) {
   rows.push(
     {
       measure: `Teams fan-out, ${thousands(people)} people ${shape}: time ÷ lower bound`,
-      value: result.capped ? 'stopped' : `${ratio.toFixed(2)}×`,
+      value: result.capped ? 'stopped' : `${ratio.toFixed(3)}×`,
       spread: `${result.seconds.toFixed(1)} s vs ${result.lowerBoundSeconds} s for ${thousands(result.calls)} calls at ${result.perSecond}/s (${thousands(result.created)} chats opened); first message after ${result.firstMessageSeconds.toFixed(2)} s; ${refused} × 429`,
       target: `≤ ${target}×`,
       pass: !result.capped && ratio <= target,
