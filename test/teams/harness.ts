@@ -3,8 +3,6 @@ import { startTasa, type RunningTasa, type TasaOptions } from '../../src/app.ts'
 import { fixedClock } from '../../src/shared/clock.ts';
 import { memoryLogger } from '../../src/shared/logger.ts';
 import { openStore } from '../../src/store/open.ts';
-import type { Store } from '../../src/store/store.ts';
-import type { TeamsSettings } from '../../src/teams/settings.ts';
 import {
   startFakeBotConnector,
   waitFor,
@@ -103,12 +101,9 @@ export function submitsOf(card: Card | undefined): CardElement[] {
 
 /** The real Tasa (the Teams adapter on Tasa's own server) talking to a fake Bot Connector. */
 export async function startTeamsTasa(
-  options: {
+  options: Partial<Pick<TasaOptions, 'teams' | 'store' | 'downloads'>> & {
     now?: string;
-    teams?: TeamsSettings;
     config?: string;
-    store?: Store;
-    downloads?: TasaOptions['downloads'];
   } = {},
 ) {
   const connector: FakeBotConnector = await startFakeBotConnector();
