@@ -85,7 +85,7 @@ export function teamsLimiter(options: LimiterOptions): TeamsLimiter {
       if ((times.at(-1) ?? 0) < now - forgetAfterMs) history.delete(key);
   }
 
-  const keep = (windows: readonly Window[]): number => Math.max(...windows.map((w) => w.calls));
+  const keep = (windows: readonly Window[]): number => Math.max(1, ...windows.map((w) => w.calls));
 
   return {
     async take(tenant, conversation) {

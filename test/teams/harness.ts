@@ -15,6 +15,7 @@ export const botId = '28:tasa-test-bot';
 export const tenantId = 'b2c3d4e5-0000-4000-8000-000000000001';
 export const coordinationChannel = '19:coordination@thread.tacv2';
 export const erkkiObjectId = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+const noLimit = [{ ms: 1, calls: 1_000_000 }];
 
 /**
  * The small city of test/helpers/world.ts, in Teams: the coordinator by 29:
@@ -121,6 +122,8 @@ export async function startTeamsTasa(
     teams: options.teams ?? { anonymous: true },
     runSchedule: false,
     sleep: async () => undefined,
+    // Conversations here get cards faster than Teams allows; test/teams/limits.test.ts tests the pace.
+    teamsClientOptions: { limits: { limits: { perConversation: [], perTenant: noLimit } } },
     ...(options.downloads ? { downloads: options.downloads } : {}),
   });
   const endpoint = `http://127.0.0.1:${tasa.port}/api/messages`;
