@@ -9,8 +9,8 @@
  *
  * Each limit is a sliding window, as Teams counts it: a call waits until
  * every window it falls under has room, and is counted when it goes. Calls
- * are also spread evenly (20 ms apart for 50 a second), since a burst at a
- * window's start reaches Teams bunched up and uneven; and the windows are
+ * are also spread out (at least 16 ms apart for 50 a second), since a burst
+ * at a window's start reaches Teams bunched up and uneven; and the windows are
  * kept a little longer than Teams' own (`marginMs`), so that a call that
  * travels a few milliseconds slower than the one before it still lands
  * inside the limit. One process keeps its own count: replicas sending at
@@ -52,7 +52,9 @@ const forgetAfterMs = 60_000;
 export function teamsLimiter(options: LimiterOptions): TeamsLimiter {
   const limits = options.limits ?? teamsLimits;
   const margin = options.marginMs ?? 10;
-  const spacing = Math.min(...limits.perTenant.map((w) => w.ms / w.calls));
+  // A little closer than even (16 ms for 50 a second), so that the window, not the spacing,
+  // sets the pace; even spacing alone would take 5 % longer than the window allows.
+  const spacing = Math.min(...limits.perTenant.map((w) => (0.8 * w.ms) / w.calls));
   /** Reserved call times, oldest first, per key. */
   const history = new Map<string, number[]>();
   let lastSweep = 0;
