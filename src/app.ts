@@ -1,5 +1,6 @@
 import { watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { i18n } from 'i18next';
 import type { FileOutcome } from './admin/settings.ts';
 import { loadConfigFile } from './config/load.ts';
@@ -10,7 +11,10 @@ import type { OrganizationConfig } from './config/schema.ts';
 import { createCore, type Core } from './core.ts';
 import type { CycleDeps } from './cycles/lifecycle.ts';
 import { routerPort } from './delivery/router.ts';
-import { createI18n } from './i18n/create.ts';
+import { createDownloadsRepository } from './downloads/downloads-repository.ts';
+import { downloadPath, type DownloadSettings } from './downloads/downloads.ts';
+import { downloadRoute } from './downloads/route.ts';
+import { createI18n, translatorFor } from './i18n/create.ts';
 import { readResources } from './i18n/resources.ts';
 import { healthRoutes, startHttpServer, type HttpServer } from './http/server.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
@@ -50,6 +54,10 @@ export interface TasaOptions {
   metrics?: Metrics;
   /** The wait between two e-mail lookups at start (Slack allows users.lookupByEmail ~50 a minute). */
   emailLookupGapMs?: number;
+  /** Outbox items sent side by side (TASA_SEND_CONCURRENCY); one at a time when not given. */
+  sendConcurrency?: number;
+  /** Download links (TASA_PUBLIC_URL, TASA_DOWNLOAD_SECRET) for exports in Teams. */
+  downloads?: Partial<DownloadSettings>;
 }
 
 /** A store that does not answer within this is not ready; probes must not hang. */
@@ -117,6 +125,16 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
       'Teams is off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn it on (or TEAMS_LOCAL_DEV=1 for the Playground)',
     );
   }
+  const downloads = {
+    ...options.downloads,
+    secret: options.downloads?.secret ?? randomBytes(32).toString('base64url'),
+  };
+  if (teams && downloads.publicUrl && !options.downloads?.secret) {
+    logger.warn(
+      {},
+      'TASA_DOWNLOAD_SECRET is not set: download links work only on the replica that made them',
+    );
+  }
   const platforms: Platform[] = [];
   if (slack) platforms.push('slack');
   if (teams) platforms.push('teams');
@@ -138,6 +156,8 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
     },
     ...(options.sleep ? { sleep: options.sleep } : {}),
     metrics,
+    downloads,
+    ...(options.sendConcurrency ? { outboxConcurrency: options.sendConcurrency } : {}),
   });
   metrics.observeBacklog(() => core.outbox.backlog());
   running = core.settings.current;
@@ -182,6 +202,17 @@ export async function startTasa(options: TasaOptions): Promise<RunningTasa> {
   const routes = new Map([
     ...healthRoutes(ready, () => (byEmail ? { people: core.emails.status() } : {})),
     ['/metrics', metricsRoute(metrics.registry)],
+    [
+      downloadPath,
+      downloadRoute({
+        repository: createDownloadsRepository(store),
+        secret: downloads.secret,
+        clock,
+        logger,
+        t: translatorFor(i18n, config.organization.locale),
+        language: config.organization.locale,
+      }),
+    ],
     ...(slack?.routes ?? []),
     ...(teams?.routes ?? []),
   ]);

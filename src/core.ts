@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { i18n } from 'i18next';
 import { createAdminRepository } from './admin/admin-repository.ts';
 import type { AdminDeps } from './admin/administer.ts';
@@ -35,6 +36,13 @@ import { createReachabilityRepository } from './people/reachability-repository.t
 import { createPrivacy } from './privacy/privacy.ts';
 import { openCycleJob } from './cycles/schedule.ts';
 import { counting } from './delivery/counting.ts';
+import {
+  createDownloads,
+  defaultLinkLifetimeMs,
+  type DownloadSettings,
+  type Downloads,
+} from './downloads/downloads.ts';
+import { createDownloadsRepository } from './downloads/downloads-repository.ts';
 import { decorate } from './delivery/decorate.ts';
 import { pacing } from './delivery/pacing.ts';
 import { createDeliveryScope } from './delivery/scope.ts';
@@ -77,6 +85,10 @@ export interface CoreOptions {
   metrics?: MetricsSink;
   /** How long a replica holds a message while sending it (default 2 minutes); see createOutbox. */
   sendClaimTtlMs?: number;
+  /** Outbox items sent side by side (1 by default); see createOutbox. */
+  outboxConcurrency?: number;
+  /** Download links for platforms that take no files (Teams); none without a public address. */
+  downloads?: Partial<DownloadSettings>;
 }
 
 /** The platform-neutral core: everything but the adapters, wired together. */
@@ -86,6 +98,7 @@ export interface Core {
   runner: Runner;
   directory: Directory;
   calendar: WorkCalendar;
+  downloads: Downloads;
   /** The one way in from the platforms. */
   inbound: InboundPort;
   cycleDeps: CycleDeps;
@@ -156,6 +169,7 @@ export function createCore(options: CoreOptions): Core {
     metrics,
     scope,
     ...(options.sendClaimTtlMs ? { sendClaimTtlMs: options.sendClaimTtlMs } : {}),
+    ...(options.outboxConcurrency ? { concurrency: options.outboxConcurrency } : {}),
     deliver: dispatch(deliverers),
   });
   const jobDeps = {
@@ -192,7 +206,17 @@ export function createCore(options: CoreOptions): Core {
   });
   const cycleDeps: CycleDeps = { store, clock, config, catalogue, localDate: calendar.localDate };
   const admin: AdminDeps = { settings, store, clock, logger, catalogue };
-  const services = { engine, outbox, directory, calendar, admin };
+  const downloads = createDownloads(
+    {
+      ...options.downloads,
+      // Without a configured secret links are signed with one of this process only.
+      secret: options.downloads?.secret ?? randomBytes(32).toString('base64url'),
+      lifetimeMs: options.downloads?.lifetimeMs ?? defaultLinkLifetimeMs,
+    },
+    createDownloadsRepository(store),
+    clock,
+  );
+  const services = { engine, outbox, directory, calendar, admin, downloads };
   const inbound = createInbound({
     core: services,
     cycleDeps,
@@ -246,6 +270,7 @@ export function personalDataParts(store: Store) {
     createPlatformMemoryRepository(store, 'teams'),
     createEmailIdsRepository(store),
     outboxPersonalData(store),
+    createDownloadsRepository(store),
   ] as const;
 }
 

@@ -7,6 +7,9 @@ const optional = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** Outbox items sent side by side unless TASA_SEND_CONCURRENCY says otherwise. */
+export const defaultSendConcurrency = 16;
+
 /** Every environment variable Tasa reads, in one place. */
 export const environmentSchema = z.object({
   TASA_CONFIG: optional,
@@ -29,6 +32,29 @@ export const environmentSchema = z.object({
     .enum(['', '0', '1', 'false', 'true'])
     .optional()
     .transform((v) => v === '1' || v === 'true'),
+  /**
+   * Where people reach Tasa from their browsers, e.g. `https://tasa.example.fi`:
+   * the base of the single-use download links Teams gets exports as. Unset, no
+   * links are made and `export` in Teams says so.
+   */
+  TASA_PUBLIC_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.url({ protocol: /^https?$/ }).optional())
+    .optional(),
+  /**
+   * Messages of a fan-out sent side by side (those to one person or channel
+   * still one after another): Teams allows 50 calls a second, more than one
+   * round trip after another reaches.
+   */
+  TASA_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(defaultSendConcurrency),
+  /**
+   * Signs download links (HMAC-SHA256); at least 32 characters, the same on
+   * every replica. Unset, each process makes its own, so a link works only on
+   * the replica that made it.
+   */
+  TASA_DOWNLOAD_SECRET: optional.pipe(z.string().min(32).optional()),
   /** The Agents SDK refuses Teams without credentials when it is `production`, in any case. */
   NODE_ENV: optional,
 });

@@ -79,6 +79,11 @@ async function main(): Promise<void> {
     clock: systemClock,
     port: env.PORT,
     metrics: createMetrics({ logger }),
+    sendConcurrency: env.TASA_SEND_CONCURRENCY,
+    downloads: {
+      ...(env.TASA_PUBLIC_URL ? { publicUrl: env.TASA_PUBLIC_URL } : {}),
+      ...(env.TASA_DOWNLOAD_SECRET ? { secret: env.TASA_DOWNLOAD_SECRET } : {}),
+    },
     ...(slack ? { slack } : {}),
     ...(teams ? { teams } : {}),
   });

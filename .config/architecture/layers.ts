@@ -6,7 +6,7 @@ export const layers = {
   /** Vocabulary every layer shares; it must stay free of anything that changes more often. */
   kernel: ['shared', 'i18n', 'chat'],
   /** Storage, queues, timers, metrics, HTTP and decorators of the chat port. */
-  infrastructure: ['store', 'outbox', 'scheduler', 'metrics', 'http', 'delivery'],
+  infrastructure: ['store', 'outbox', 'scheduler', 'metrics', 'http', 'delivery', 'downloads'],
   /** What a city does with Tasa. */
   features: [
     'catalogue',

@@ -1,8 +1,10 @@
+import { cutRows } from '../chat/table.ts';
 import type { Block, FormView, MessageView } from '../chat/views.ts';
 import { configuredName } from '../config/schema.ts';
 import { formatDate } from '../i18n/format.ts';
 import { limits } from '../checkins/limits.ts';
 import type { ActionItem } from './item.ts';
+import { planTable } from './plan-table.ts';
 import type { PlanReader } from './reader.ts';
 import type { ReminderLine } from './reminders.ts';
 import type { RuleFlag } from './rules.ts';
@@ -118,20 +120,29 @@ export function flagLines(v: PlanReader, flags: readonly RuleFlag[]): string[] {
   );
 }
 
+/** Items listed one by one (with their buttons) in a chat message. */
+const maxListedItems = 20;
+
 /** A list of items, with the frameworks' flags under it. */
 export function itemsMessage(
   v: PlanReader,
   title: string,
   items: readonly ActionItem[],
   flags: readonly RuleFlag[] = [],
+  today?: string,
 ): MessageView {
   const blocks: Block[] = [{ type: 'header', text: title }];
   if (items.length === 0) blocks.push({ type: 'text', text: v.t('actions:list.none') });
-  for (const item of items) {
+  const table = today ? planTable(v, items, today) : undefined;
+  if (table) blocks.push(table);
+  // Each item takes two of a Slack message's 50 blocks; the rest are in the report.
+  const { shown, left } = cutRows(items, maxListedItems);
+  for (const item of shown) {
     blocks.push({ type: 'text', text: itemLine(v, item) });
     if (item.status === 'planned' || item.status === 'in_progress')
       blocks.push(itemButtons(v, item));
   }
+  if (left > 0) blocks.push({ type: 'context', text: v.t('common:table.more', { count: left }) });
   const flagged = flagLines(v, flags);
   if (flagged.length > 0) blocks.push({ type: 'context', text: flagged.join('\n') });
   blocks.push({

@@ -80,3 +80,11 @@ export class UnreachableError extends Error {
     this.reason = reason;
   }
 }
+
+/** The platform takes no files from a bot (Teams): the core hands over download links instead. */
+export class FilesUnsupportedError extends UnreachableError {
+  constructor(platform: string) {
+    super(`${platform} cannot receive files`);
+    this.name = 'FilesUnsupportedError';
+  }
+}

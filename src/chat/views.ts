@@ -15,7 +15,17 @@ export type Block =
   | { type: 'actions'; buttons: Button[] }
   | { type: 'context'; text: string }
   /** A picture (PNG), e.g. the digest's heatmap; Slack uploads it, Teams shows it in the card. */
-  | { type: 'image'; png: Uint8Array; title: string; alt: string; fileName: string };
+  | { type: 'image'; png: Uint8Array; title: string; alt: string; fileName: string }
+  /**
+   * Rows of the same columns, e.g. one per department: a table in Teams, lines
+   * of text in Slack. The first column names the row; `more` says what was cut.
+   */
+  | { type: 'table'; columns: TableColumn[]; rows: string[][]; more?: string };
+
+export interface TableColumn {
+  label: string;
+  align?: 'start' | 'center' | 'end';
+}
 
 export interface Button {
   label: string;

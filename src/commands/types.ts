@@ -6,6 +6,7 @@ import type { Outbox } from '../outbox/outbox.ts';
 import type { Directory } from '../people/directory.ts';
 import type { WorkCalendar } from '../scheduler/calendar.ts';
 import type { CycleDeps } from '../cycles/lifecycle.ts';
+import type { Downloads } from '../downloads/downloads.ts';
 import type { Translator } from '../i18n/create.ts';
 import type { Language } from '../i18n/languages.ts';
 
@@ -17,6 +18,8 @@ export interface CommandServices {
   directory: Directory;
   /** The configuration's administration in chat. */
   admin: AdminDeps;
+  /** Single-use links for people whose platform takes no files. */
+  downloads?: Downloads;
 }
 
 /** What a command handler works with: the core, and who asked in which language. */

@@ -1,4 +1,4 @@
-import { UnreachableError, type ChatPort } from '../chat/port.ts';
+import { FilesUnsupportedError, type ChatPort } from '../chat/port.ts';
 
 /**
  * A port with its optional methods filled in, so that a decorator can always
@@ -48,7 +48,7 @@ export function complete(port: ChatPort): FullPort {
   return {
     send: (to, message, options) => port.send(to, message, options),
     sendFiles: async (to, files, comment) => {
-      if (!port.sendFiles) throw new UnreachableError(`${to.platform} cannot receive files`);
+      if (!port.sendFiles) throw new FilesUnsupportedError(to.platform);
       await port.sendFiles(to, files, comment);
     },
     update: (ref, message) => port.update(ref, message),

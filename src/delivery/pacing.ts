@@ -12,12 +12,15 @@ export interface Pace {
 
 /**
  * Platform limits: Slack allows about one message per second per channel;
- * Teams about seven per second per conversation, with a tenant-wide limit.
+ * Teams seven per second per conversation and 50 requests a second per tenant.
  */
 export const platformPace: Record<Platform, Pace> = {
   // 5 % under Slack's limit: at exactly the limit, arrival jitter earns a 429 in every ten messages.
   slack: { perConversationMs: 1_000, perSecond: 9.5 },
-  teams: { perConversationMs: 150, perSecond: 30 },
+  // A ceiling only: the Teams adapter keeps Teams' exact windows (50 calls a second per tenant
+  // and more) for every call it makes, the opening of personal chats included, which this pace
+  // cannot see (src/teams/limits.ts); spacing sends evenly here as well would only slow them.
+  teams: { perConversationMs: 1_000 / 7, perSecond: 100 },
 };
 
 export interface PacingOptions {

@@ -33,6 +33,11 @@ export interface OutboxOptions {
   maxAttempts?: number;
   /** Where each delivery runs, so its sends carry the item's key (see src/delivery/send-once.ts). */
   scope?: DeliveryScopeRunner;
+  /**
+   * Items sent side by side (1 by default): a platform's limits, not one
+   * round trip after another, should set the pace of a large fan-out.
+   */
+  concurrency?: number;
 }
 
 /**
@@ -48,6 +53,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let stopped = false;
   const claimTtl = options.sendClaimTtlMs ?? 120_000;
   const maxAttempts = options.maxAttempts ?? 5;
+  const concurrency = Math.max(1, options.concurrency ?? 1);
 
   const openBatches = async (): Promise<string[]> => (await store.get<string[]>(openKey)) ?? [];
 
@@ -67,20 +73,17 @@ export function createOutbox(options: OutboxOptions): Outbox {
   ): Promise<boolean> {
     let open = 0;
     let consecutiveErrors = 0;
-    for (const id of batch.items) {
-      // Shutting down: a fan-out can take minutes, and the process has seconds.
-      if (stopped) return false;
-      const item = await store.get<StoredItem>(itemKey(id));
-      if (!item || item.state !== 'pending') continue;
-      open++;
+    let halted = false;
+
+    async function drainItem(id: string): Promise<void> {
       const claim = await store.claim(sendingKey(id), claimTtl);
-      if (!claim) continue;
+      if (!claim) return;
       // Read again under the claim: another replica may have just finished it.
       const found = await store.get<StoredItem>(itemKey(id));
       if (!found || found.state !== 'pending') {
         await store.release(claim);
         open--;
-        continue;
+        return;
       }
       const readable = readItem(found);
       if (!readable) {
@@ -91,7 +94,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         metrics.outboxItem(found.kind, 'failed');
         await store.release(claim);
         open--;
-        continue;
+        return;
       }
       const earlierAttemptAt = found.startedAt ? new Date(found.startedAt) : undefined;
       const current: OutboxItem = {
@@ -137,10 +140,31 @@ export function createOutbox(options: OutboxOptions): Outbox {
       } finally {
         await store.release(claim);
       }
-      // A platform that keeps failing (or rate-limits past our retries) is left alone until the next drain.
-      if (consecutiveErrors >= 3) return false;
     }
-    return open === 0;
+
+    // Items to one person or channel go one after another, in the batch's order; others side by side.
+    const tails = new Map<string, Promise<void>>();
+    let next = 0;
+    async function worker(): Promise<void> {
+      // Shutting down: a fan-out can take minutes, and the process has seconds. A platform
+      // that keeps failing (or rate-limits past our retries) is left alone until the next drain.
+      while (next < batch.items.length && !stopped && !halted) {
+        const id = batch.items[next++] ?? '';
+        const item = await store.get<StoredItem>(itemKey(id));
+        if (!item || item.state !== 'pending') continue;
+        open++;
+        const to = JSON.stringify(item.to);
+        const mine = (tails.get(to) ?? Promise.resolve()).then(() =>
+          stopped || halted ? undefined : drainItem(id),
+        );
+        tails.set(to, mine);
+        await mine;
+        if (consecutiveErrors >= 3) halted = true;
+      }
+    }
+    await Promise.all(Array.from({ length: concurrency }, () => worker()));
+    // Stopped before the end: the items not reached are still open.
+    return !halted && next >= batch.items.length && open === 0;
   }
 
   return {

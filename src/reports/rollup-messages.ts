@@ -1,13 +1,15 @@
 import { itemLine, flagLines } from '../action-plans/messages.ts';
 import type { PlanReader } from '../action-plans/reader.ts';
+import { tableLines } from '../chat/table.ts';
 import type { Block, MessageView } from '../chat/views.ts';
+import { departmentTable, keyFactorTable } from '../checkins/status-tables.ts';
+import { keyFactorOf } from '../cycles/cycle.ts';
 import { departmentName } from '../cycles/cycle.ts';
 import { formatDate } from '../i18n/format.ts';
 import { daysBetween } from '../shared/dates.ts';
 import { percent } from '../shared/numbers.ts';
 import { reviewProgressLine } from '../reviews/counts.ts';
-import { keyFactorCounts, type RollupData } from './rollup.ts';
-import { scoreWords } from './score-words.ts';
+import type { RollupData } from './rollup.ts';
 
 /** The roll-up: a short summary for the channel, and the detail for its thread. */
 export function rollupMessages(
@@ -49,52 +51,15 @@ export function rollupMessages(
     ],
   };
 
-  const score = (value: number | undefined) =>
-    v.t('reports:rollup.score', { score: scoreWords(v.t, value) });
+  const keyFactorTitle = (id: string) => {
+    const kf = keyFactorOf(cycle, id);
+    return kf ? `${kf.number}. ${kf.title[v.language]}` : id;
+  };
   const blocks: Block[] = [
     { type: 'header', text: v.t('reports:rollup.perDepartment') },
-    {
-      type: 'text',
-      text: status.departments
-        .map((d) =>
-          v.t('reports:rollup.department', {
-            department: name(d.department),
-            answered: d.answered,
-            total: d.total,
-            percent: percent(d.answered, d.total),
-            late: d.late,
-            skipped: d.skipped.length,
-            rated: d.rated,
-            keyFactors: d.keyFactors,
-          }),
-        )
-        .map((line, i) => `${line} · ${score(status.departments[i]?.score)}`)
-        .join('\n'),
-    },
+    departmentTable(v.t, status, name),
     { type: 'header', text: v.t('reports:rollup.perKeyFactor') },
-    {
-      type: 'text',
-      text: cycle.keyFactors
-        .filter((kf) => status.keyFactors.some((k) => k.keyFactor === kf.id))
-        .map((kf) => {
-          const counts = keyFactorCounts(status, kf.id);
-          const statuses = counts.statuses
-            .map(([s, n]) => `${v.t(`common:answerStatus.${s}`)} ${n}`)
-            .join(' · ');
-          const ratings = counts.ratings
-            .filter(([, n]) => n > 0)
-            .map(([r, n]) => `${v.t(`common:ratings.${r}`)} ${n}`)
-            .join(' · ');
-          const line = v.t(ratings ? 'reports:rollup.keyFactorRated' : 'reports:rollup.keyFactor', {
-            keyFactor: `${kf.number}. ${kf.title[v.language]}`,
-            statuses,
-            ratings,
-          });
-          const kfScore = status.keyFactors.find((k) => k.keyFactor === kf.id)?.score;
-          return `${line} · ${score(kfScore)}`;
-        })
-        .join('\n'),
-    },
+    keyFactorTable(v.t, status, keyFactorTitle),
   ];
   if (data.newEvidence.length > 0) {
     blocks.push({ type: 'header', text: v.t('reports:rollup.newEvidence') });
@@ -135,7 +100,7 @@ export function rollupMessages(
   }
   const detail: MessageView = {
     text: blocks
-      .map((b) => ('text' in b ? b.text : ''))
+      .map((b) => (b.type === 'table' ? tableLines(b).join('\n') : 'text' in b ? b.text : ''))
       .filter(Boolean)
       .join('\n'),
     blocks,

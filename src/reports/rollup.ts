@@ -1,6 +1,5 @@
 import { isOpenItem, type ActionItem } from '../action-plans/item.ts';
 import { ruleFlags, type RuleFlag } from '../action-plans/rules.ts';
-import { answerStatuses, keyFactorRatings } from '../checkins/answer.ts';
 import type { DepartmentRecord } from '../checkins/record-repository.ts';
 import { statusOf, type CycleStatus } from '../checkins/status.ts';
 import type { OrganizationConfig } from '../config/schema.ts';
@@ -110,16 +109,5 @@ export async function rollupData(
       .filter((i) => i.due >= today && i.due <= addDays(today, 6))
       .sort((a, b) => a.due.localeCompare(b.due)),
     flags: ruleFlags(config, briefs),
-  };
-}
-
-/** Counts of each answer status and rating for a key factor, as shown in the detail. */
-export function keyFactorCounts(status: CycleStatus, keyFactor: string) {
-  const found = status.keyFactors.find((k) => k.keyFactor === keyFactor);
-  return {
-    statuses: answerStatuses.map((s) => [s, found?.statuses[s] ?? 0] as const),
-    ratings: keyFactorRatings.map((r) => [r, found?.ratings[r] ?? 0] as const),
-    answered: found?.answered ?? 0,
-    total: found?.total ?? 0,
   };
 }

@@ -8,6 +8,7 @@ import { teamsAgent } from './agent.ts';
 import { backgroundWork } from './background.ts';
 import { defaultRetryOptions, type RetryOptions } from './calls.ts';
 import { teamsClient } from './client.ts';
+import { teamsLimiter, type LimiterOptions } from './limits.ts';
 import { messagesRoute } from './http.ts';
 import { invokeCaptures } from './invoke-capture.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -34,6 +35,8 @@ export interface TeamsAdapter {
 export interface TeamsClientOptions {
   /** How Bot Connector calls are retried (tests shorten the waits). */
   retry?: Partial<RetryOptions>;
+  /** The clock Teams' limits are kept by (milliseconds; the bench runs its own). */
+  limits?: Partial<LimiterOptions>;
 }
 
 export interface TeamsAdapterOptions {
@@ -63,11 +66,17 @@ export function createTeamsAdapter(
   const { memory, logger } = options;
   const { adapter, app } = teamsAgent(settings);
   const metrics = options.metrics ?? noMetrics;
-  const client = teamsClient(adapter, settings, {
+  const retry: RetryOptions = {
     ...defaultRetryOptions,
     ...options.clientOptions?.retry,
     onRateLimitWait: (ms) => metrics.rateLimitWait('teams', ms),
+  };
+  const limiter = teamsLimiter({
+    now: () => performance.now(),
+    sleep: retry.sleep,
+    ...options.clientOptions?.limits,
   });
+  const client = teamsClient(adapter, settings, retry, limiter);
   let started = false;
   const book = referenceBook(memory);
   const people = teamsPeople(options.people, book, logger);

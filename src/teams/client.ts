@@ -6,6 +6,7 @@ import {
 import type { CloudAdapter, ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
 import { UnreachableError } from '../chat/port.ts';
 import { teamsCall, type RetryOptions } from './calls.ts';
+import type { TeamsLimiter } from './limits.ts';
 import type { TeamsMember } from './people.ts';
 import type { TeamsMemberOf } from './references.ts';
 import { isBotConnectorUrl } from './service-url.ts';
@@ -41,6 +42,7 @@ export function teamsClient(
   adapter: CloudAdapter,
   settings: TeamsSettings,
   retry: RetryOptions,
+  limiter?: TeamsLimiter,
 ): TeamsClient {
   // An identity without `aud` makes the SDK call the connector without a token.
   const identity = isAnonymous(settings) ? {} : settings.appId;
@@ -52,12 +54,18 @@ export function teamsClient(
     throw new UnreachableError('ServiceUrlNotAllowed');
   };
 
+  /** Every call, each retry included, waits for its turn under Teams' limits. */
+  const turn = (tenant: string | undefined, conversation?: string): Promise<void> =>
+    limiter?.take(tenant ?? '', conversation) ?? Promise.resolve();
+
   const within = <T>(
     reference: ConversationReference,
     work: (context: TurnContext) => Promise<T>,
+    message = false,
   ): Promise<T> =>
     teamsCall(async () => {
       checked(reference.serviceUrl);
+      await turn(reference.conversation.tenantId, message ? reference.conversation.id : undefined);
       let result: T | undefined;
       await adapter.continueConversation(identity, reference, async (context) => {
         result = await work(context);
@@ -67,21 +75,29 @@ export function teamsClient(
 
   return {
     send: (reference, activity) =>
-      within(reference, async (context) => {
-        // The continuation activity has a made-up id that the SDK would reply to;
-        // a proactive message is a new post in the conversation instead.
-        context.onSendActivities(async (_context, activities, next) => {
-          for (const outgoing of activities) delete outgoing.replyToId;
-          return next();
-        });
-        const response = await context.sendActivity(Activity.fromObject(activity));
-        return response?.id ?? '';
-      }),
+      within(
+        reference,
+        async (context) => {
+          // The continuation activity has a made-up id that the SDK would reply to;
+          // a proactive message is a new post in the conversation instead.
+          context.onSendActivities(async (_context, activities, next) => {
+            for (const outgoing of activities) delete outgoing.replyToId;
+            return next();
+          });
+          const response = await context.sendActivity(Activity.fromObject(activity));
+          return response?.id ?? '';
+        },
+        true,
+      ),
 
     update: (reference, activityId, activity) =>
-      within(reference, async (context) => {
-        await context.updateActivity(Activity.fromObject({ ...activity, id: activityId }));
-      }),
+      within(
+        reference,
+        async (context) => {
+          await context.updateActivity(Activity.fromObject({ ...activity, id: activityId }));
+        },
+        true,
+      ),
 
     async member(reference, userId) {
       try {
@@ -99,6 +115,7 @@ export function teamsClient(
     openPersonalChat: (member) =>
       teamsCall(async () => {
         checked(member.serviceUrl);
+        await turn(member.tenantId);
         let reference: ConversationReference | undefined;
         // The wire name of the bot account is `bot`; this SDK version only sends its own
         // name for it (`agent`), so both are given.

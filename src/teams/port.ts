@@ -1,13 +1,18 @@
 import type { ConversationReference } from '@microsoft/agents-activity';
 import type { Address, PersonRef } from '../chat/address.ts';
-import { UnreachableError, type ChatPort, type MessageRef } from '../chat/port.ts';
+import {
+  UnreachableError,
+  type ChatPort,
+  type MessageRef,
+  type SendOptions,
+} from '../chat/port.ts';
 import type { MessageView } from '../chat/views.ts';
 import { currentCard, rememberCard } from './cards.ts';
 import type { TeamsClient } from './client.ts';
 import { rememberForm } from './forms.ts';
 import type { InvokeCaptures } from './invoke-capture.ts';
 import type { ConfiguredPerson } from './people.ts';
-import type { ReferenceBook, TeamsMemory } from './references.ts';
+import { channelIdOf, type ReferenceBook, type TeamsMemory } from './references.ts';
 import { cardActivity, messageActivity } from './render/card.ts';
 import { formCard, noWords } from './render/form-card.ts';
 import type { AdaptiveCard } from './render/text.ts';
@@ -54,8 +59,12 @@ export function teamsPort(deps: TeamsPortDeps): ChatPort {
     throw new UnreachableError('app not installed');
   }
 
-  async function post(to: Address, activity: Record<string, unknown>): Promise<MessageRef> {
-    const reference = await target(to);
+  async function post(
+    to: Address,
+    activity: Record<string, unknown>,
+    options: SendOptions = {},
+  ): Promise<MessageRef> {
+    const reference = inThread(await target(to), options.thread);
     const id = await deps.client.send(reference, activity);
     return { address: to, id, conversation: reference.conversation.id };
   }
@@ -66,14 +75,14 @@ export function teamsPort(deps: TeamsPortDeps): ChatPort {
   }
 
   return {
-    async send(to, view) {
+    async send(to, view, options) {
       const capture = deps.captures.current();
       if (capture?.dialog && !capture.form && isNotice(view)) {
         // Why a form does not open is said in the dialog that was asked for.
         capture.notes.push(view.text);
         return { address: to, id: '', conversation: '' };
       }
-      const reference = await target(to);
+      const reference = inThread(await target(to), options?.thread);
       const activity = messageActivity(view, ownerOf(to, reference));
       const id = await deps.client.send(reference, activity);
       const ref = { address: to, id, conversation: reference.conversation.id };
@@ -171,4 +180,18 @@ async function findByEmail(deps: TeamsPortDeps, email: string): Promise<PersonRe
     return found;
   }
   return undefined;
+}
+
+/**
+ * A reply in a channel message's thread: the Bot Connector takes it posted to
+ * the conversation `<channel>;messageid=<id of the thread's first message>`.
+ * Personal and group chats have no threads, so a reply there is a new message.
+ */
+export function inThread(
+  reference: ConversationReference,
+  thread: MessageRef | undefined,
+): ConversationReference {
+  if (!thread || reference.conversation.conversationType !== 'channel') return reference;
+  const conversation = `${channelIdOf(thread.conversation)};messageid=${thread.id}`;
+  return { ...reference, conversation: { ...reference.conversation, id: conversation } };
 }

@@ -1,6 +1,7 @@
 import type { Activity, ConversationReference } from '@microsoft/agents-activity';
 import type { Actor } from '../chat/actor.ts';
 import type { TeamsDeps } from './deps.ts';
+import { localeOf } from './locale.ts';
 import { channelIdOf, proactiveReference } from './references.ts';
 
 /** Who sent an activity, as the core knows them, and where to answer. */
@@ -29,7 +30,7 @@ export async function rememberSender(
   if (!from?.id || from.id === activity.recipient?.id || !activity.conversation) return undefined;
   const incoming = proactiveReference(activity.getConversationReference());
   const id = await deps.people.resolve(from, () => deps.client.member(incoming, from.id ?? ''));
-  const locale = activity.locale;
+  const locale = localeOf(activity);
   const personal = activity.conversation.conversationType === 'personal';
   if (personal) {
     await deps.book.saveConversation(id, incoming, locale);

@@ -83,8 +83,8 @@ describe('commands', () => {
     expect(status.split('\n').slice(0, 3).join('\n')).toBe(
       [
         'Cycle 2027-Q1 (due 15 February 2027): 1/11 answered, 9 %',
-        'Education: 1/11 (9 %), late 0, skipped key factors 0',
-        'Culture: 0/0 (100 %), late 0, skipped key factors 1',
+        'Education: Answered 1/11 (9 %) · Rated 0/2 · Score 100',
+        'Culture: Answered 0/0 (100 %) · Skipped 1 · Rated 0/1',
       ].join('\n'),
     );
     expect(await run('UCOORD', 'status culture')).toContain(

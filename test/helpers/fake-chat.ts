@@ -1,4 +1,5 @@
 import type { Address } from '../../src/chat/address.ts';
+import { tableLines } from '../../src/chat/table.ts';
 import {
   RateLimitedError,
   UnreachableError,
@@ -100,6 +101,8 @@ export function createFakeChat() {
               return b.buttons.map((x) => `[${x.label}]`).join(' ');
             case 'image':
               return `[image ${b.fileName}: ${b.alt}]`;
+            case 'table':
+              return tableLines(b).join('\n');
             default:
               return b.text;
           }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionItem } from '../../src/action-plans/item.ts';
@@ -21,6 +22,16 @@ if (!hasChromium)
   console.warn(
     `report-browser.test.ts is skipped: no Chromium at ${executablePath}. Install it with \`apt-get install chromium\` (Debian/Ubuntu) to run it.`,
   );
+
+/** axe-core's engine as a script to run in the page. */
+const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+interface AxeViolation {
+  id: string;
+  impact?: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
 
 /** Where the screenshot lands for people to look at (ignored by git). */
 const outputDir = fileURLToPath(new URL('./output/', import.meta.url));
@@ -161,6 +172,35 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;
     expect(pages).toBeGreaterThan(cycle.keyFactors.length);
     expect(requests).toEqual([reportUrl]);
+    await context.close();
+  }, 60_000);
+
+  it('has no serious or critical accessibility violation (axe-core, WCAG 2.2 AA)', async () => {
+    // The report forbids scripts; axe is let in for this check only.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(reportUrl, { waitUntil: 'load' });
+    await page.evaluate(axeSource);
+    const options = {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
+      resultTypes: ['violations'],
+    };
+    // A string, evaluated in the page: this project's types know no DOM.
+    const violations = await page.evaluate<unknown>(
+      `axe.run(document, ${JSON.stringify(options)}).then((result) => result.violations)`,
+    );
+    const grave = (violations as AxeViolation[])
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    expect(grave).toEqual([]);
+    // Nor a moderate or minor one: the heading order and the main landmark were fixed once.
+    expect((violations as AxeViolation[]).map((v) => `${v.id} (${v.impact})`)).toEqual([]);
     await context.close();
   }, 60_000);
 });

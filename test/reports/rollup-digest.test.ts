@@ -116,14 +116,14 @@ describe('the roll-up', () => {
     );
     expect(detail!.thread?.id).toBe(summary!.ref.id);
     const text = chat.text(detail!.view);
-    expect(text).toContain('Education: 4/11 (36 %) · late answers 0 · skipped 0 · rated 1/2');
-    expect(text).toContain('Culture: 0/3 (0 %) · late answers 0 · skipped 0 · rated 0/1');
+    // One row per department and key factor; zero counts are left out of the lines.
+    expect(text).toContain('Education: Answered 4/11 (36 %) · Rated 1/2');
+    expect(text).toContain('Culture: Answered 0/3 (0 %) · Rated 0/1');
     expect(text).toContain(
-      '1. Public commitment: Yes 2 · Partly 1 · No 1 · Don’t know 0 · Not applicable 0 — own ratings: In progress 1'.replace(
-        'Don’t',
-        "Don't",
-      ),
+      '1. Public commitment: Answered 4/4 (100 %) · Answers Yes 2 · Partly 1 · No 1 · Own rating In progress 1',
     );
+    const tables = detail!.view.blocks.filter((b) => b.type === 'table');
+    expect(tables.map((t) => t.rows.length)).toEqual([2, 3]);
     expect(text).toContain('https://www.hel.fi/strategia');
     expect(text).toContain('A1 · Recruitment guidelines — due 1 January 2027, overdue by 7 days');
     expect(text).toContain('A2 · Staff training — due 8 January 2027, due today');

@@ -248,9 +248,10 @@ describe('scores beside the ratings', () => {
     const { world, current, v } = await twoCycles();
     const data = await rollupData(world.store, world.config, current, '2027-01-08', undefined);
     const detail = world.chat.text(rollupMessages(v, data, '2027-W01').detail);
-    expect(detail).toMatch(/Education: 4\/11 .* rated 1\/2 · score 63/);
-    expect(detail).toMatch(/1\. Public commitment: .* — own ratings: In progress 1 · score 63/);
-    expect(detail).toMatch(/6\. The city as employer: .* · score –/);
+    expect(detail).toMatch(/Education: Answered 4\/11 .* Rated 1\/2 · Score 63/);
+    expect(detail).toMatch(/1\. Public commitment: .*In progress 1 · Score 63/);
+    // Nothing scorable: no score, and no made-up zero.
+    expect(detail).not.toMatch(/6\. The city as employer: .*Score/);
   });
 
   it('are in the digest with the change since the previous cycle', async () => {

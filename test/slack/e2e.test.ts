@@ -300,7 +300,9 @@ describe('Tasa in Slack', () => {
     );
     const summaryTs = [...world.slack.messages.values()].find((m) => m.channel === 'CCOORD')!.ts;
     expect(rollup[1]!.args.thread_ts).toBe(summaryTs);
-    expect(world.textOf(rollup[1]!.args.blocks as never[])).toContain('Education: 1/11 (9 %)');
+    expect(world.textOf(rollup[1]!.args.blocks as never[])).toContain(
+      'Education: Answered 1/11 (9 %)',
+    );
     expect((await coordinator.command('rollup now')).reply).toBe(
       'The roll-up for week 2027-W01 is already posted in the coordination channel.',
     );

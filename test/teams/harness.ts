@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { startTasa, type RunningTasa } from '../../src/app.ts';
+import { startTasa, type RunningTasa, type TasaOptions } from '../../src/app.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { memoryLogger } from '../../src/shared/logger.ts';
 import { openStore } from '../../src/store/open.ts';
-import type { Store } from '../../src/store/store.ts';
-import type { TeamsSettings } from '../../src/teams/settings.ts';
 import {
   startFakeBotConnector,
   waitFor,
@@ -17,6 +15,7 @@ export const botId = '28:tasa-test-bot';
 export const tenantId = 'b2c3d4e5-0000-4000-8000-000000000001';
 export const coordinationChannel = '19:coordination@thread.tacv2';
 export const erkkiObjectId = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+const noLimit = [{ ms: 1, calls: 1_000_000 }];
 
 /**
  * The small city of test/helpers/world.ts, in Teams: the coordinator by 29:
@@ -103,7 +102,10 @@ export function submitsOf(card: Card | undefined): CardElement[] {
 
 /** The real Tasa (the Teams adapter on Tasa's own server) talking to a fake Bot Connector. */
 export async function startTeamsTasa(
-  options: { now?: string; teams?: TeamsSettings; config?: string; store?: Store } = {},
+  options: Partial<Pick<TasaOptions, 'teams' | 'store' | 'downloads'>> & {
+    now?: string;
+    config?: string;
+  } = {},
 ) {
   const connector: FakeBotConnector = await startFakeBotConnector();
   for (const user of Object.values(users)) connector.addMember(user);
@@ -120,6 +122,9 @@ export async function startTeamsTasa(
     teams: options.teams ?? { anonymous: true },
     runSchedule: false,
     sleep: async () => undefined,
+    // Conversations here get cards faster than Teams allows; test/teams/limits.test.ts tests the pace.
+    teamsClientOptions: { limits: { limits: { perConversation: [], perTenant: noLimit } } },
+    ...(options.downloads ? { downloads: options.downloads } : {}),
   });
   const endpoint = `http://127.0.0.1:${tasa.port}/api/messages`;
   let ids = 0;
@@ -283,18 +288,5 @@ export async function startTeamsTasa(
   };
 }
 
-/** Polls an async read until it has a value (work after a request is asynchronous). */
-export async function eventually<T>(
-  read: () => Promise<T | undefined>,
-  timeoutMs = 5000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`eventually timed out: ${read.toString()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
+export { eventually } from './eventually.ts';
 export { waitFor };

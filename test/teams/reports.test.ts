@@ -102,10 +102,14 @@ describe('Tasa in Teams: action plans and reports', () => {
           t.includes('Answered 0/14 (0 %)'),
       ),
     ).toBe(true);
-    // The detail follows as a second card.
-    expect(
-      texts.some((t) => t.includes('Per department') && t.includes('Education: 0/11 (0 %)')),
-    ).toBe(true);
+    // The detail follows in the summary's thread.
+    const summary = channel.find((a) => cardText(cardOf(a)).includes('Roll-up · cycle 2027-Q1'));
+    const thread = world.connector
+      .activitiesIn(`${coordinationChannel};messageid=${summary?.id ?? ''}`)
+      .map((a) => JSON.stringify(cardOf(a)));
+    expect(thread.some((t) => t.includes('Per department') && t.includes('"type":"Table"'))).toBe(
+      true,
+    );
 
     const digest = await coordinator.say('digest now', 'digest');
     expect(digest.reply).toContain(

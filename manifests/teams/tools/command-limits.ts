@@ -7,16 +7,24 @@ import { field, type Json } from './manifest-files.ts';
 
 export const commandLimits = { title: 32, description: 128 } as const;
 
+/** Teams' command menu shows at most ten commands per scope. */
+export const maxCommandsPerList = 10;
+
 const tooLong = (text: Json | undefined, limit: number): boolean =>
   typeof text === 'string' && [...text].length > limit;
 
 const asArray = (value: Json | undefined): Json[] => (Array.isArray(value) ? value : []);
 
-/** Every command title or description of the manifest over its limit. */
+/** Every command list over ten commands, and every command title or description over its limit. */
 export function commandProblems(file: string, manifest: Json): string[] {
   return asArray(field(manifest, 'bots')).flatMap((bot, b) =>
-    asArray(field(bot, 'commandLists')).flatMap((list, l) =>
-      asArray(field(list, 'commands')).flatMap((command, c) =>
+    asArray(field(bot, 'commandLists')).flatMap((list, l) => [
+      ...(asArray(field(list, 'commands')).length > maxCommandsPerList
+        ? [
+            `${file}: /bots/${String(b)}/commandLists/${String(l)}/commands has more than the ${String(maxCommandsPerList)} commands Teams shows`,
+          ]
+        : []),
+      ...asArray(field(list, 'commands')).flatMap((command, c) =>
         (['title', 'description'] as const)
           .filter((key) => tooLong(field(command, key), commandLimits[key]))
           .map(
@@ -24,7 +32,7 @@ export function commandProblems(file: string, manifest: Json): string[] {
               `${file}: /bots/${String(b)}/commandLists/${String(l)}/commands/${String(c)}/${key} is longer than the ${String(commandLimits[key])} characters Teams shows`,
           ),
       ),
-    ),
+    ]),
   );
 }
 

@@ -74,7 +74,8 @@ export const actionsCommand: Command = {
       ? v.t('actions:list.titleFiltered', { filter: label })
       : v.t('actions:list.title');
     const flags = filter === '' ? await planFlags(context.deps.store, context.deps.config) : [];
-    return itemsMessage(v, title, items, flags);
+    const today = context.deps.localDate(context.deps.clock.now());
+    return itemsMessage(v, title, items, flags, today);
   },
 };
 

@@ -1,6 +1,8 @@
+import { FilesUnsupportedError } from '../../chat/port.ts';
 import { exportCycle } from '../../reports/gather-export.ts';
 import { currentCycle } from '../../reports/post.ts';
 import type { Command, CommandReply } from '../types.ts';
+import { sendDownloadLinks } from './export-links.ts';
 
 const reply = (text: string): CommandReply => ({ text, blocks: [{ type: 'text', text }] });
 
@@ -33,7 +35,14 @@ export const exportCommand: Command = {
       kind: 'person' as const,
     };
     if (!ctx.port.sendFiles) return reply(t('checkins:errors.unexpected'));
-    await ctx.port.sendFiles(to, files, t('reports:export.comment', { cycle: cycle.id }));
+    const comment = t('reports:export.comment', { cycle: cycle.id });
+    try {
+      await ctx.port.sendFiles(to, files, comment);
+    } catch (error) {
+      if (!(error instanceof FilesUnsupportedError)) throw error;
+      const sent = await sendDownloadLinks(ctx.port, core.downloads, to, person, files, comment, t);
+      if (!sent) return reply(t('reports:export.noLinks'));
+    }
     return reply(t('reports:export.sent', { cycle: cycle.id }));
   },
 };

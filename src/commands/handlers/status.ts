@@ -1,4 +1,6 @@
 import { cycleStatus } from '../../checkins/status.ts';
+import { departmentTable } from '../../checkins/status-tables.ts';
+import { tableLines } from '../../chat/table.ts';
 import { departmentName, keyFactorOf } from '../../cycles/cycle.ts';
 import { cycleIndex, getCycle, openCycleOf } from '../../cycles/repository.ts';
 import { formatDate } from '../../i18n/format.ts';
@@ -44,21 +46,12 @@ export const statusCommand: Command = {
       },
     );
     const filter = args.join(' ').trim();
-    let lines: string[];
+    let lines: string[] = [];
     let reviews = status.reviews;
-    if (filter === '') {
-      lines = status.departments.map((d) =>
-        t('commands:status.department', {
-          department: name(d.department),
-          answered: d.answered,
-          total: d.total,
-          percent: percent(d.answered, d.total),
-          late: d.late,
-          skipped: d.skipped.length,
-        }),
-      );
-      lines.push(...overviewScores(t, status, name));
-    } else {
+    // The overall view is one row per department; a department or key factor is a few lines.
+    const table = filter === '' ? departmentTable(t, status, name) : undefined;
+    if (filter === '') lines.push(...overviewScores(t, status, name));
+    else {
       const department = status.departments.find(
         (d) =>
           d.department === filter.toLowerCase() ||
@@ -125,8 +118,10 @@ export const statusCommand: Command = {
     }
     const blocks: Block[] = [
       { type: 'header', text: heading },
-      { type: 'text', text: lines.join('\n') },
+      ...(table ? [table] : []),
+      ...(lines.length > 0 ? [{ type: 'text' as const, text: lines.join('\n') }] : []),
     ];
-    return { text: `${heading}\n${lines.join('\n')}`, blocks };
+    const text = [heading, ...(table ? tableLines(table) : []), ...lines].join('\n');
+    return { text, blocks };
   },
 };

@@ -94,7 +94,7 @@ function departmentBlock(
     questions.length > 0 &&
     markup`<ol class="answers">${questions.map((q) => answerItem(input, q, record?.answers[q.id]))}</ol>`;
   return markup`<div class="department">
-<h3>${inLanguage(department.name, input.language)}</h3>
+<h4>${inLanguage(department.name, input.language)}</h4>
 ${skipBox}
 ${answers}
 ${!skip && ratingBox(input, department, kf)}
@@ -143,21 +143,21 @@ export function* keyFactorSection(input: ExportInput, kf: FrozenKeyFactor): Gene
     .items.find((i) => i.id === kf.id);
   const departments = cycle.departments.filter((d) => d.keyFactors.includes(kf.id));
   const reasoning =
-    item?.reasoning && markup`<h4>${t('report:reasoning')}</h4>\n<p>${item.reasoning}</p>`;
+    item?.reasoning && markup`<h3>${t('report:reasoning')}</h3>\n<p>${item.reasoning}</p>`;
   yield markup`<section class="key-factor" aria-labelledby="${kf.id}">
 <h2 id="${kf.id}">${keyFactorHeading(input, kf.id)}</h2>
 <p class="statement">${inLanguage(kf.statement, language)}</p>
 ${reasoning}
-<h4>${t('report:guidingQuestions')}</h4>
+<h3>${t('report:guidingQuestions')}</h3>
 <ol class="questions">${kf.questions.map((q) => markup`<li>${inLanguage(q.text, language)}</li>`)}</ol>
-<h4>${t('report:answers')}</h4>
+<h3>${t('report:answers')}</h3>
 `.toString();
   if (departments.length === 0)
     yield markup`<p class="muted">${t('report:noDepartments')}</p>`.toString();
   for (const department of departments) yield departmentBlock(input, department, kf).toString();
   yield markup`${peerReviewSection(input, kf, departments)}`.toString();
   yield markup`
-<h4>${t('report:actions.heading')}</h4>
+<h3>${t('report:actions.heading')}</h3>
 `.toString();
   yield* actionTable(
     input,
@@ -168,7 +168,7 @@ ${reasoning}
   const examples =
     item &&
     item.examples.length > 0 &&
-    markup`<h4>${t('report:examples')}</h4>
+    markup`<h3>${t('report:examples')}</h3>
 <dl class="examples">${item.examples.map((e) => markup`<dt>${e.city}</dt><dd>${e.gist}</dd>`)}</dl>`;
   yield markup`
 ${examples}

@@ -20,8 +20,8 @@ body {
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .25rem; }
 h2 { font-size: 1.45rem; line-height: 1.25; margin: 2.5rem 0 .75rem; color: var(--accent);
   border-bottom: 2px solid var(--accent); padding-bottom: .25rem; }
-h3 { font-size: 1.1rem; margin: 1.75rem 0 .5rem; }
-h4 { font-size: .95rem; margin: 1rem 0 .35rem; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
+h3 { font-size: .95rem; margin: 1rem 0 .35rem; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
+h4 { font-size: 1.1rem; margin: 1.75rem 0 .5rem; }
 p { margin: .4rem 0; }
 a { color: var(--accent); }
 .subtitle { font-size: 1.15rem; color: var(--muted); margin: 0 0 1rem; }
@@ -41,7 +41,7 @@ thead th { background: var(--soft); }
 .table-wrap { overflow-x: auto; }
 .questions li { margin: .2rem 0; white-space: pre-line; }
 .department { border: 1px solid var(--line); border-radius: 6px; padding: .25rem 1rem .75rem; margin: 1rem 0; }
-.department > h3 { margin-top: .6rem; }
+.department > h4 { margin-top: .6rem; }
 .answers { list-style: none; padding: 0; margin: .5rem 0; }
 .answer { border-top: 1px solid var(--line); padding: .5rem 0; break-inside: avoid; }
 .answer .q { font-size: .85rem; color: var(--muted); white-space: pre-line; }

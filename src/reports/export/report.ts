@@ -31,10 +31,12 @@ export function* reportHtml(input: ExportInput): Generator<string> {
 <body>
 ${reportHeader(input)}
 ${contents(input)}
+<main>
 ${summary(input)}
 `.toString();
   for (const kf of cycle.keyFactors) yield* keyFactorSection(input, kf);
   yield markup`
+</main>
 <footer>${t('report:footer')}</footer>
 </body>
 </html>

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Block, MessageView } from '../../chat/views.ts';
 import { encodeAction } from '../../chat/actions.ts';
+import { tableLines } from '../../chat/table.ts';
 import { actionIdPrefix } from './actions.ts';
 import { escapeMrkdwn, safeLink, truncate } from './escape.ts';
 
@@ -63,7 +64,31 @@ function render(block: Block, index: number): KnownBlock[] {
     case 'image':
       // Slack shows pictures as uploaded files; the port uploads them next to the message.
       return [];
+    case 'table':
+      return textSections(tableLines(block).map(escapeMrkdwn));
   }
+}
+
+/** Slack's limit on the text of one section. */
+const maxSectionText = 3000;
+
+/**
+ * Lines as few sections as hold them: each section takes up to 3000
+ * characters, so a long table needs no more of a message's 50 blocks than it
+ * must, and no line is cut in the middle.
+ */
+export function textSections(lines: readonly string[]): KnownBlock[] {
+  const sections: string[] = [];
+  let current = '';
+  for (const line of lines) {
+    const piece = truncate(line, maxSectionText);
+    if (current && current.length + 1 + piece.length > maxSectionText) {
+      sections.push(current);
+      current = piece;
+    } else current = current ? `${current}\n${piece}` : piece;
+  }
+  if (current) sections.push(current);
+  return sections.map((text) => ({ type: 'section', text: mrkdwn(text) }));
 }
 
 /** A neutral message as Block Kit. */

@@ -1,5 +1,6 @@
 import type { Block, MessageView } from '../../chat/views.ts';
 import { cardButton, hasUniversalActions, refreshFor } from './buttons.ts';
+import { tableElements } from './table.ts';
 import { linkLine, plainText, truncate, type AdaptiveCard, type CardElement } from './text.ts';
 
 export const adaptiveCardType = 'application/vnd.microsoft.card.adaptive';
@@ -56,6 +57,8 @@ function render(block: Block): CardElement[] {
         : [{ type: 'ActionSet', actions: block.buttons.slice(0, maxButtons).map(cardButton) }];
     case 'context':
       return plainText(block.text, { size: 'small', isSubtle: true });
+    case 'table':
+      return tableElements(block);
     case 'image':
       // A small picture fits in the card; a larger one (a card may hold about 28 KB) goes
       // with the message as an inline image attachment, and the card says what it shows.
