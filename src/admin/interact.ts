@@ -14,6 +14,7 @@ import {
 } from './forms.ts';
 import { departmentLabel } from './messages.ts';
 import { personKeyOf } from './people-part.ts';
+import { handTo } from './hand-to.ts';
 import { changeAndReply, openCycleReply, type Asker } from './reply.ts';
 
 export type AdminFormResult = { ok: true } | { ok: false; errors: FieldErrors };
@@ -33,6 +34,28 @@ async function coordinatorOnly(ctx: EngineContext, who: Who): Promise<boolean> {
   return false;
 }
 
+/** Hands a key factor on to a contact of its department, and says what came of it. */
+async function handToReply(
+  ctx: EngineContext,
+  admin: AdminDeps,
+  who: Who,
+  action: Extract<AdminAction, { kind: 'adminHandTo' }>,
+): Promise<string> {
+  const label = departmentLabel(admin.settings.current(), action.department, who.language);
+  const nameOf = await ctx.naming.namer(who.t('common:someone'));
+  const params = { keyFactor: action.keyFactor, department: label, person: nameOf(action.person) };
+  // The button's value can be edited: only a current contact of the department takes it.
+  if (!ctx.directory.contactsOf(action.department).includes(action.person))
+    return who.t('admin:handTo.notAContact', params);
+  const outcome = await handTo(admin, who.person, action);
+  if (outcome === 'handed')
+    ctx.logger.info(
+      { by: who.person, department: action.department, keyFactor: action.keyFactor },
+      'administration: key factor handed on',
+    );
+  return who.t(`admin:handTo.${outcome}`, params);
+}
+
 /** A button of the administration: a form opened, or the open cycle widened. */
 export async function clickAdmin(
   ctx: EngineContext,
@@ -44,6 +67,10 @@ export async function clickAdmin(
   if (!(await coordinatorOnly(ctx, who))) return;
   if (action.kind === 'adminOpenCycle') {
     await ctx.sendTo(who.person, await openCycleReply(admin, asker(ctx, who), action.department));
+    return;
+  }
+  if (action.kind === 'adminHandTo') {
+    await ctx.sendTo(who.person, notice(await handToReply(ctx, admin, who, action)));
     return;
   }
   const config = admin.settings.current();

@@ -1,3 +1,5 @@
+import { emailOf } from '../people/configured-emails.ts';
+import { configuredKey } from '../people/directory.ts';
 import type { Department, OrganizationConfig, Person } from '../config/schema.ts';
 import type { DataSubject } from '../shared/personal-data.ts';
 
@@ -30,18 +32,19 @@ export function personId(person: Person): string {
 }
 
 /** The key the directory knows a person by (e.g. `slack:U0EDU1`), as recorded in answers and hand-overs. */
-export const personKeyOf = (person: Person): string =>
-  person.slack ? `slack:${person.slack}` : `teams:${person.teams ?? ''}`;
+export const personKeyOf = configuredKey;
 
-/** Whether two entries name the same person: any platform id in common. */
+/** Whether two entries name the same person: any platform id or their e-mail address in common. */
 export function samePerson(a: Person, b: Person): boolean {
   if (a.slack && a.slack === b.slack) return true;
-  return !!a.teams && a.teams.toLowerCase() === b.teams?.toLowerCase();
+  if (a.teams && a.teams.toLowerCase() === b.teams?.toLowerCase()) return true;
+  const email = emailOf(a);
+  return email !== undefined && email === emailOf(b);
 }
 
-/** How a person is shown in a reply or the history: their name, else their id. */
+/** How a person is shown in a reply or the history: their name, else their id or address. */
 export const personLabel = (person: Person): string =>
-  person.name ?? person.slack ?? person.teams ?? '';
+  person.name ?? person.slack ?? person.teams ?? emailOf(person) ?? '';
 
 /** Plain-data equality, for values read back from JSON. */
 export const sameValue = (a: unknown, b: unknown): boolean =>

@@ -14,6 +14,7 @@ import {
   type Names,
 } from './messages.ts';
 import { asksDepartment } from './open-cycle.ts';
+import { personKeyOf, personLabel } from './people-part.ts';
 
 /** Who asks for a change, and how to speak to them. */
 export interface Asker {
@@ -64,8 +65,34 @@ export async function changeAndReply(
       });
     }
   }
+  if (request.kind === 'contactRemove' && outcome.handedBack)
+    blocks.push(...handOnBlocks(deps, asker, request.department, outcome.handedBack));
+  if (blocks.some((b) => b.type === 'actions' && b.buttons[0]?.action.kind === 'adminHandTo'))
+    lines.push(t('admin:handTo.ask'));
   const text = lines.join('\n');
   return { text, blocks: [{ type: 'text', text }, ...blocks] };
+}
+
+/** Most contacts offered per key factor: a row of buttons stays readable. */
+const handOnChoices = 5;
+
+/** For each key factor that went back to the department: a button per contact to hand it on to. */
+function handOnBlocks(
+  deps: AdminDeps,
+  asker: Asker,
+  department: string,
+  keyFactors: readonly string[],
+): Block[] {
+  const contacts =
+    deps.settings.current().departments.find((d) => d.id === department)?.contacts ?? [];
+  if (contacts.length === 0) return [];
+  return keyFactors.map((keyFactor) => ({
+    type: 'actions',
+    buttons: contacts.slice(0, handOnChoices).map((contact) => ({
+      label: asker.t('admin:handTo.button', { keyFactor, person: personLabel(contact) }),
+      action: { kind: 'adminHandTo', department, keyFactor, person: personKeyOf(contact) },
+    })),
+  }));
 }
 
 /** Whether the department is now asked something the open cycle does not ask it. */

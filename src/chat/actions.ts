@@ -78,6 +78,8 @@ export const actionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('adminContactAdd'), department: id }),
   z.object({ kind: z.literal('adminContactRemove'), department: id }),
   z.object({ kind: z.literal('adminOpenCycle'), department: id }),
+  /** A key factor that went back to its department, handed on to one of its contacts. */
+  z.object({ kind: z.literal('adminHandTo'), department: id, keyFactor: id, person: id }),
 ]);
 
 export type Action = z.infer<typeof actionSchema>;

@@ -53,7 +53,8 @@ const writtenRefs = (person: Person): PersonRef[] => {
   ];
 };
 
-const keyOf = (person: Person): string => {
+/** The key a configured person is known by: their first platform id, else their e-mail address. */
+export const configuredKey = (person: Person): string => {
   if (person.slack) return personKey({ platform: 'slack', id: person.slack });
   if (person.teams) return personKey({ platform: 'teams', id: person.teams });
   return `email:${emailOf(person) ?? ''}`;
@@ -71,10 +72,10 @@ export function createDirectory(
     const forms = [
       ...writtenRefs(person).map(personKey),
       ...(email ? [`email:${email}`] : []),
-      keyOf(person),
+      configuredKey(person),
     ];
     const known = forms.map((form) => aliases.get(form)).find((k) => k !== undefined);
-    const canonical = known ?? keyOf(person);
+    const canonical = known ?? configuredKey(person);
     if (!people.has(canonical)) people.set(canonical, person);
     for (const form of forms) aliases.set(form, canonical);
     return canonical;

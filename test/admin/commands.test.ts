@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld } from '../helpers/world.ts';
+import { cityConfig, createWorld, parsedConfig } from '../helpers/world.ts';
 import { say } from './say.ts';
 
 describe('administration in chat', () => {
@@ -114,5 +114,26 @@ describe('reviewers administered in chat', () => {
     );
     expect(world.core.directory.reviewers()).toEqual(['slack:UCOORD']);
     expect(await admin('history')).toContain('added reviewer UPEER1');
+  });
+});
+
+describe('people named by e-mail', () => {
+  it('a contact named only by e-mail in tasa.yaml is found and removed by that address', async () => {
+    const config = parsedConfig(
+      cityConfig.replace(
+        'contacts: [ { slack: UCULT1, name: Kalle Kulttuuri } ]',
+        'contacts: [ { slack: UCULT1, name: Kalle Kulttuuri }, { email: Kirsi.Kulttuuri@city.example } ]',
+      ),
+    );
+    const world = createWorld({ config });
+    await world.core.settings.load(world.config);
+    expect(world.core.directory.contactsOf('culture')).toEqual([
+      'slack:UCULT1',
+      'email:kirsi.kulttuuri@city.example',
+    ]);
+    expect(
+      await say(world.core, 'UCOORD', 'admin contact remove culture kirsi.kulttuuri@city.example'),
+    ).toContain('is no longer a contact of Culture.');
+    expect(world.core.directory.contactsOf('culture')).toEqual(['slack:UCULT1']);
   });
 });

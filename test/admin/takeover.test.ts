@@ -121,3 +121,47 @@ describe('a contact replaced', () => {
     expect(world.core.directory.contactsOf('culture')).toEqual(['slack:UCULT1']);
   });
 });
+
+describe('a key factor that went back to the department', () => {
+  it('is handed on to a remaining contact from the reply’s buttons, once', async () => {
+    const world = createWorld();
+    await openCycle(world);
+    expect(await world.engine.deliverCheckIn('slack:UEDU1', '2027-Q1', '2027-01-04')).toBe('sent');
+    const eeva = world.person('UEDU1');
+    await eeva.click('Hand over…');
+    expect(await eeva.submit({ colleague: 'UEDU2' })).toEqual({ ok: true });
+
+    const reply = await world.inbound.receive({
+      kind: 'command',
+      actor: { platform: 'slack', id: 'UCOORD' },
+      text: 'admin contact remove education <@UEDU2>',
+      delivery: 'remove-1',
+    });
+    if (reply.kind !== 'reply') throw new Error(reply.kind);
+    expect(reply.message.text).toContain(
+      'Or hand a key factor on to one of the department’s contacts now:',
+    );
+    const handOn = buttonsOf(reply.message);
+    // Only the department's contacts now: Erkki is gone.
+    expect(handOn.map((b) => b.label)).toEqual(['KF01 to Eeva Opettaja']);
+
+    const coordinator = world.person('UCOORD');
+    await coordinator.act(handOn[0]!.action);
+    await coordinator.act(handOn[0]!.action);
+    expect(coordinator.lastText()).toBe('KF01 of Education is already with Eeva Opettaja.');
+    expect(world.chat.to('UCOORD').map((m) => world.chat.text(m.view))).toContainEqual(
+      'KF01 of Education is now with Eeva Opettaja, who is asked it at the next check-in.',
+    );
+    expect((await getRecord(world.store, '2027-Q1', 'education')).handOvers).toMatchObject({
+      KF01: { to: 'slack:UEDU1', by: 'slack:UCOORD' },
+    });
+    // A forged button naming someone who is not a contact hands nothing.
+    await coordinator.act({
+      ...handOn[0]!.action,
+      person: 'slack:UEDU2',
+    } as (typeof handOn)[0]['action']);
+    expect(coordinator.lastText()).toBe(
+      'The person on that button is no longer a contact of Education; nothing was handed on.',
+    );
+  });
+});

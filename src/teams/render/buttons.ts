@@ -34,6 +34,7 @@ const opensForm: Record<ActionKind, boolean> = {
   adminContactAdd: true,
   adminContactRemove: true,
   adminOpenCycle: false,
+  adminHandTo: false,
   actionNew: true,
   actionEdit: true,
   actionDone: true,
