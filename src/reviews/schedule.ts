@@ -7,6 +7,7 @@ import type { NewItem } from '../outbox/items.ts';
 import type { Deliverers } from '../outbox/items.ts';
 import type { Directory } from '../people/directory.ts';
 import { onWorkingDay, type FanOutDeps } from '../people/fan-out.ts';
+import { isResting, personState } from '../people/preferences.ts';
 import type { Job } from '../scheduler/scheduler.ts';
 import { announcementsOf, rememberAnnounced } from './announcements-repository.ts';
 import { loadWaiting, reviewReader } from './load.ts';
@@ -55,6 +56,8 @@ export async function announceReviews(deps: ReviewJobDeps, day: string): Promise
   for (const reviewer of deps.directory.reviewers()) {
     const mine = waitingFor(cycle, summaries, reviewer, deps.directory).map(groupKey);
     if (!mine.some((key) => fresh.includes(key))) continue;
+    // Away or snoozed: no message; what waits stays in `review` and App Home for their return.
+    if (isResting(await personState(deps.store, reviewer), day)) continue;
     const to = deps.directory.addressOf(reviewer);
     if (!to) {
       deps.logger.warn({ person: reviewer }, 'reviewer not reachable on any enabled platform');

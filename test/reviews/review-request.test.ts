@@ -42,6 +42,37 @@ describe('a completed key factor goes to the reviewers', () => {
     expect(world.person('UREV').messages()).toHaveLength(1);
   });
 
+  it('sends nothing to a reviewer who is away; what waits is there when they are back', async () => {
+    const world = createReviewWorld();
+    await openAndCheckIn(world, 'UEDU1');
+    const away = await world.inbound.receive({
+      kind: 'command',
+      actor: { platform: 'slack', id: 'UREV' },
+      text: 'away until 2027-01-20',
+    });
+    expect(away.kind).toBe('reply');
+    await answerKeyFactor(world, 'UEDU1', kf01);
+    await world.person('UEDU1').click('In progress');
+
+    // Only the coordinator is asked; the reviewer who is away is not.
+    expect(await world.announce('2027-01-04')).toBe(1);
+    expect(
+      world
+        .person('UREV')
+        .messages()
+        .map((m) => world.chat.text(m.view)),
+    ).not.toContainEqual(expect.stringContaining('wait for your review'));
+    expect(world.person('UCOORD').messages()).toHaveLength(1);
+    const waiting = await world.inbound.receive({
+      kind: 'command',
+      actor: { platform: 'slack', id: 'UREV' },
+      text: 'review',
+    });
+    expect(waiting.kind === 'reply' && world.chat.text(waiting.message)).toContain(
+      'Education · 1. Public commitment',
+    );
+  });
+
   it('shows the explanation and evidence links beside the answer', async () => {
     const world = createReviewWorld();
     await openAndCheckIn(world, 'UEDU1');
