@@ -80,8 +80,23 @@ const batch = `checkIns:${monday}T09:00`;
 const pad = (n: number): string => String(n).padStart(4, '0');
 const contactOf = (i: number): string => `U1F${pad(i)}`;
 
+/** Who the coordinator, the channel and each contact are on a platform. */
+export interface FanOutPeople {
+  platform: 'slack' | 'teams';
+  coordinator: string;
+  channel: string;
+  contactOf(i: number): string;
+}
+
+const slackPeople: FanOutPeople = {
+  platform: 'slack',
+  coordinator: 'U0COORD1',
+  channel: 'C0COORD',
+  contactOf,
+};
+
 /** `people` departments with one contact each, asked every key factor, read by the real config parser. */
-export function fanOutConfig(people: number): OrganizationConfig {
+export function fanOutConfig(people: number, on: FanOutPeople = slackPeople): OrganizationConfig {
   const yaml = stringify({
     organization: {
       name: 'Fan-out City',
@@ -90,12 +105,12 @@ export function fanOutConfig(people: number): OrganizationConfig {
       holidays: 'FI',
     },
     frameworks: ['integrating-cities'],
-    coordinators: [{ slack: 'U0COORD1', name: 'Kaisa Koordinaattori' }],
-    channels: { coordination: { slack: 'C0COORD' } },
+    coordinators: [{ [on.platform]: on.coordinator, name: 'Kaisa Koordinaattori' }],
+    channels: { coordination: { [on.platform]: on.channel } },
     departments: Array.from({ length: people }, (_, i) => ({
       id: `d${pad(i + 1)}`,
       name: { fi: `Yksikkö ${i + 1}`, sv: `Enhet ${i + 1}`, en: `Unit ${i + 1}` },
-      contacts: [{ slack: contactOf(i + 1), name: `Yhteyshenkilö ${i + 1}` }],
+      contacts: [{ [on.platform]: on.contactOf(i + 1), name: `Yhteyshenkilö ${i + 1}` }],
       keyFactors: 'all',
     })),
   });

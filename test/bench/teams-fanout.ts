@@ -18,10 +18,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Activity } from '@microsoft/agents-activity';
-import { stringify } from 'yaml';
+import { fanOutConfig } from './fanout.ts';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
 import { fanOutCheckIns } from '../../src/checkins/schedule.ts';
-import { parseConfig } from '../../src/config/load.ts';
 import type { OrganizationConfig } from '../../src/config/schema.ts';
 import { createCore } from '../../src/core.ts';
 import { defaultSendConcurrency } from '../../src/env.ts';
@@ -69,28 +68,13 @@ const pad = (n: number): string => String(n).padStart(4, '0');
 const contactOf = (i: number): string => `29:f${pad(i)}`;
 const personalChatOf = (user: string): string => `a:personal-${user}`;
 
-function teamsFanOutConfig(people: number): OrganizationConfig {
-  const yaml = stringify({
-    organization: {
-      name: 'Fan-out City',
-      locale: 'fi',
-      timezone: 'Europe/Helsinki',
-      holidays: 'FI',
-    },
-    frameworks: ['integrating-cities'],
-    coordinators: [{ teams: '29:coord', name: 'Kaisa Koordinaattori' }],
-    channels: { coordination: { teams: '19:coordination@thread.tacv2' } },
-    departments: Array.from({ length: people }, (_, i) => ({
-      id: `d${pad(i + 1)}`,
-      name: { fi: `Yksikkö ${i + 1}`, sv: `Enhet ${i + 1}`, en: `Unit ${i + 1}` },
-      contacts: [{ teams: contactOf(i + 1), name: `Yhteyshenkilö ${i + 1}` }],
-      keyFactors: 'all',
-    })),
+const teamsFanOutConfig = (people: number): OrganizationConfig =>
+  fanOutConfig(people, {
+    platform: 'teams',
+    coordinator: '29:coord',
+    channel: '19:coordination@thread.tacv2',
+    contactOf,
   });
-  const parsed = parseConfig(yaml);
-  if (!parsed.ok) throw new Error(`config does not parse: ${JSON.stringify(parsed.problems)}`);
-  return parsed.config;
-}
 
 /** Calls in groups of `perSecond`, one second apart: the last group goes ⌈calls ÷ perSecond⌉ − 1 s after the first. */
 export const teamsLowerBound = (calls: number, perSecond: number): number =>
