@@ -69,9 +69,17 @@ export function contextualFactorTitle(input: ExportInput, factorId: string): str
   return factor ? inLanguage(factor.title, input.language) : factorId;
 }
 
-/** The local date an export is made on, for the age of evidence. */
-export const exportDate = (input: ExportInput): string =>
-  dateTimeFormat('sv-SE', { timeZone: input.timeZone }).format(input.generatedAt);
+const exportDates = new WeakMap<ExportInput, string>();
+
+/** The local date an export is made on, for the age of evidence: worked out once per export, not per link. */
+export function exportDate(input: ExportInput): string {
+  let date = exportDates.get(input);
+  if (date === undefined) {
+    date = dateTimeFormat('sv-SE', { timeZone: input.timeZone }).format(input.generatedAt);
+    exportDates.set(input, date);
+  }
+  return date;
+}
 
 /** Whether a link of an answer may be out of date when the export is made. */
 export const staleEvidence = (
