@@ -1,8 +1,9 @@
-import type { Block, Button, MessageView } from '../chat/views.ts';
+import type { Block, MessageView } from '../chat/views.ts';
 import { departmentName, type FrozenKeyFactor } from '../cycles/cycle.ts';
 import { isStale } from '../shared/evidence.ts';
 import type { Answer } from './answer.ts';
 import type { LastTime } from './carry-over.ts';
+import { openingButtons } from './messages.ts';
 import { departmentRef, keyFactorTitle, type Reader } from './reader.ts';
 
 const firstLineLength = 80;
@@ -58,17 +59,14 @@ export function carryOverMessage(
     const answer = last.record.answers[q.id];
     return answer !== undefined && staleLinks(answer, last) > 0;
   });
-  const buttons: Button[] = [
+  const buttons = openingButtons(v, department, kf, [
     {
       label: v.t('checkins:carryOver.stillTrue'),
       action: { kind: 'confirm', ...where },
       style: 'primary',
     },
     { label: v.t('checkins:carryOver.goThrough'), action: { kind: 'start', ...where } },
-    { label: v.t('checkins:intro.skip'), action: { kind: 'skip', ...where } },
-    { label: v.t('checkins:intro.handOver'), action: { kind: 'handOver', ...where } },
-    { label: v.t('checkins:intro.remindLater'), action: { kind: 'remindLater', ...where } },
-  ];
+  ]);
   const blocks: Block[] = [
     { type: 'header', text: title },
     { type: 'text', text: kf.statement[v.language] },

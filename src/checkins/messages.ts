@@ -29,26 +29,33 @@ export function introMessage(
     },
     {
       type: 'actions',
-      buttons: [
+      buttons: openingButtons(v, department, kf, [
         {
           label: v.t('checkins:intro.start'),
           action: { kind: 'start', ...where, keyFactor: kf.id },
           style: 'primary',
         },
-        { label: v.t('checkins:intro.skip'), action: { kind: 'skip', ...where, keyFactor: kf.id } },
-        {
-          label: v.t('checkins:intro.handOver'),
-          action: { kind: 'handOver', ...where, keyFactor: kf.id },
-        },
-        {
-          label: v.t('checkins:intro.remindLater'),
-          action: { kind: 'remindLater', ...where, keyFactor: kf.id },
-        },
-      ],
+      ]),
     },
   ];
   if (summary) blocks.unshift({ type: 'text', text: summary });
   return { text: summary ? `${summary} ${title}` : title, blocks };
+}
+
+/** The ways on from a key factor's opening: `first`, then Skip, Hand over and Remind me next week. */
+export function openingButtons(
+  v: Reader,
+  department: string,
+  kf: FrozenKeyFactor,
+  first: Button[],
+): Button[] {
+  const where = { ...departmentRef(v, department), keyFactor: kf.id };
+  return [
+    ...first,
+    { label: v.t('checkins:intro.skip'), action: { kind: 'skip', ...where } },
+    { label: v.t('checkins:intro.handOver'), action: { kind: 'handOver', ...where } },
+    { label: v.t('checkins:intro.remindLater'), action: { kind: 'remindLater', ...where } },
+  ];
 }
 
 /** The intro after someone acted on it: no buttons left to press. */

@@ -142,18 +142,21 @@ export async function closePrompts(
 }
 
 /**
- * Colleagues whose question was just answered by someone else move on to
- * their next open step, so nobody's flow stops on a closed message.
+ * After an answer: the person's next step (see continueWith), and colleagues
+ * whose open message for it was just closed move on to theirs, so nobody's
+ * flow stops on a closed message.
  */
-export async function moveOthersOn(
+export async function continueEveryone(
   ctx: EngineContext,
   cycle: Cycle,
-  closed: readonly TakenPrompt[],
-  actor: string,
+  person: string,
   record: DepartmentRecord,
+  closed: readonly TakenPrompt[],
+  book?: PromptBook,
 ): Promise<void> {
-  const others = new Set(closed.map((c) => c.prompt.person).filter((p) => p !== actor));
-  for (const person of others) await continueWith(ctx, cycle, person, record);
+  await continueWith(ctx, cycle, person, record, book);
+  const others = new Set(closed.map((c) => c.prompt.person).filter((p) => p !== person));
+  for (const other of others) await continueWith(ctx, cycle, other, record);
 }
 
 /** Replaces taken prompts' messages with what `render` makes of them in each reader's language. */

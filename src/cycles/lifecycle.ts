@@ -28,8 +28,6 @@ export function quarterName(localDate: string): string {
   return `${year}-Q${Math.floor(((month ?? 1) - 1) / 3) + 1}`;
 }
 
-const isDate = isCalendarDate;
-
 export interface OpenRequest {
   name?: string;
   dueDate?: string;
@@ -47,7 +45,7 @@ export function openCycle(deps: CycleDeps, request: OpenRequest): Promise<CycleR
   const dueDate = request.dueDate ?? addDays(today, deps.config.cycles.dueInDays);
   if (!/^[\w.-]{1,40}$/.test(name))
     return Promise.resolve({ ok: false, code: 'badCycleName', params: { name } });
-  if (!isDate(dueDate) || dueDate < today)
+  if (!isCalendarDate(dueDate) || dueDate < today)
     return Promise.resolve({ ok: false, code: 'badDueDate', params: { dueDate } });
 
   return withCycles(deps.store, async (): Promise<CycleResult> => {

@@ -7,8 +7,7 @@ import { lastTimeOf } from '../carry-over.ts';
 import { dateEvidence } from '../../shared/evidence.ts';
 import {
   answeredKey,
-  continueWith,
-  moveOthersOn,
+  continueEveryone,
   showClosed,
   takeFromBooks,
   takePrompts,
@@ -187,11 +186,9 @@ export async function recordAnswer(
     // The valid part is saved; the person is told, in the form and in chat, what was refused.
     const errors = fieldErrors(v.t, problems);
     await tell(ctx, person, 'notices.partlySaved', { problems: Object.values(errors).join(' ') });
-    await continueWith(ctx, cycle, person, savedRecord, kept);
-    await moveOthersOn(ctx, cycle, stillOpen, person, savedRecord);
+    await continueEveryone(ctx, cycle, person, savedRecord, stillOpen, kept);
     return { ok: false, errors };
   }
-  await continueWith(ctx, cycle, person, savedRecord, kept);
-  await moveOthersOn(ctx, cycle, stillOpen, person, savedRecord);
+  await continueEveryone(ctx, cycle, person, savedRecord, stillOpen, kept);
   return saved;
 }

@@ -2,7 +2,7 @@ import type { Actor, EngineContext } from '../context.ts';
 import { confirmedAnswer, confirmedRating, lastTimeOf, type Confirmation } from '../carry-over.ts';
 import { isLate } from '../flow.ts';
 import { answeredMessage, introClosedMessage, ratedMessage } from '../messages.ts';
-import { closePrompts, continueWith, moveOthersOn, takePrompts } from '../prompts.ts';
+import { closePrompts, continueEveryone, continueWith, takePrompts } from '../prompts.ts';
 import { updateRecord } from '../record-repository.ts';
 import { lockedByReview, refuseLocked } from '../review-lock.ts';
 import { explainRefusal, mayAnswer, refuseNotAContact, targetOrRefusal } from './shared.ts';
@@ -73,8 +73,7 @@ export async function confirmKeyFactor(
     },
     { record, taken: result.taken },
   );
-  await continueWith(ctx, cycle, person, record);
-  await moveOthersOn(ctx, cycle, closed, person, record);
+  await continueEveryone(ctx, cycle, person, record, closed);
 }
 
 /** "Same as last time" for one guiding question, from its question message. */
@@ -142,8 +141,7 @@ export async function sameAsLastTime(
     (v) => answeredMessage(v, department, keyFactor, question, answer, true),
     { record, taken: result.taken },
   );
-  await continueWith(ctx, cycle, person, record);
-  await moveOthersOn(ctx, cycle, closed, person, record);
+  await continueEveryone(ctx, cycle, person, record, closed);
 }
 
 /** "Same as last time" for the key factor's rating. */
