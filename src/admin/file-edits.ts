@@ -30,7 +30,7 @@ export async function fileEdited(deps: FileEditDeps, read: ConfigResult): Promis
       logger.info({ changed: outcome.changed }, 'tasa.yaml edit applied');
       break;
     case 'seeded':
-      logger.info({}, 'configuration seeded from tasa.yaml');
+      logger.info({}, 'stored configuration seeded from the configuration file');
       break;
     case 'unchanged':
       logger.debug(
